@@ -1,0 +1,7 @@
+namespace TenantModels.Core.Bundling;
+
+public enum ArtefactKind
+{
+    Schema,
+    View,
+}

@@ -1,0 +1,10 @@
+namespace TenantModels.Core.Bundling;
+
+public enum ArtefactScope
+{
+    /// <summary>Run once per database, as written.</summary>
+    Global,
+
+    /// <summary>A template run once per enabled tenant (that has the artefact's source, when it names one).</summary>
+    Tenant,
+}

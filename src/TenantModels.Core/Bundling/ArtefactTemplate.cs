@@ -1,0 +1,24 @@
+using System;
+using TenantModels.Core.Naming;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>
+/// Per-tenant artefacts are stored once with a tenant placeholder so the runner can expand them for any
+/// tenant, including ones provisioned at run time; bundle size then grows with models plus tenants.
+/// </summary>
+public static class ArtefactTemplate
+{
+    public const string TenantPlaceholder = "{{tenant}}";
+
+    /// <summary>Substitutes the tenant id. Safe because ids are validated to <c>[a-z][a-z0-9_]*</c>: no quote can appear.</summary>
+    public static string Expand(string template, string tenantId)
+    {
+        if (!IdentifierRules.IsValidName(tenantId))
+        {
+            throw new ArgumentException($"'{tenantId}' is not a valid tenant id.", nameof(tenantId));
+        }
+
+        return template.Replace(TenantPlaceholder, tenantId);
+    }
+}

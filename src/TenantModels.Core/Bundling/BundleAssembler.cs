@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>Turns compiled artefacts into a bundle: file paths, checksums, content hash and the expanded deploy script.</summary>
+public static class BundleAssembler
+{
+    public static Bundle Assemble(string project, string bundleVersion, IReadOnlyList<BundleTenant> tenants, IReadOnlyList<CompiledArtefact> compiled)
+    {
+        var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+        var artefacts = new List<BundleArtefact>(compiled.Count);
+        foreach (var c in compiled)
+        {
+            var path = "artefacts/" + c.Id + ".sql";
+            files.Add(path, c.Sql);
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn));
+        }
+
+        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, tenants, artefacts);
+        var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
+        var deploy = DeployScript(manifest, a => files[a.Path]);
+        return new Bundle(manifest, files, deploy);
+    }
+
+    /// <summary>Hash of the manifest written without its hash: covers tenants, artefact order, dependencies and every file checksum.</summary>
+    public static string ContentHashOf(BundleManifest manifest) =>
+        Checksums.Of(ManifestJson.Write(manifest with { ContentHash = string.Empty }));
+
+    private static string DeployScript(BundleManifest manifest, System.Func<BundleArtefact, string> sqlOf)
+    {
+        var text = new StringBuilder();
+        text.Append("-- TenantModels deploy script for ").Append(manifest.Project).Append(' ').Append(manifest.BundleVersion).Append('\n');
+        text.Append("-- ").Append(manifest.ContentHash).Append('\n');
+        text.Append("-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        foreach (var instance in ArtefactExpander.Expand(manifest, sqlOf))
+        {
+            text.Append('\n').Append("-- ").Append(instance.Artefact.Id);
+            if (instance.TenantId is not null)
+            {
+                text.Append(" (tenant ").Append(instance.TenantId).Append(')');
+            }
+
+            text.Append('\n').Append(instance.Sql.TrimEnd('\n')).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

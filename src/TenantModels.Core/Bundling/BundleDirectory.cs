@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>Writes a bundle to a folder atomically and reads one back, verifying every checksum.</summary>
+public static class BundleDirectory
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// Writes into a sibling temp folder, then swaps it in, so a failed or interrupted build never leaves a
+    /// partial bundle where the runner or CI would pick it up.
+    /// </summary>
+    public static void Write(Bundle bundle, string directory)
+    {
+        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var staging = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var file in bundle.ArtefactFiles)
+            {
+                WriteText(Path.Combine(staging, file.Key), file.Value);
+            }
+
+            WriteText(Path.Combine(staging, BundleManifest.DeployScriptFileName), bundle.DeployScript);
+            WriteText(Path.Combine(staging, BundleManifest.FileName), ManifestJson.Write(bundle.Manifest));
+            Delete(full);
+            Directory.Move(staging, full);
+        }
+        catch
+        {
+            Delete(staging);
+            throw;
+        }
+    }
+
+    public static void Delete(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <exception cref="InvalidDataException">A file is missing or does not match its checksum, or the manifest is invalid.</exception>
+    public static Bundle Read(string directory)
+    {
+        var manifestPath = Path.Combine(directory, BundleManifest.FileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new InvalidDataException($"'{directory}' is not a bundle: it has no {BundleManifest.FileName}");
+        }
+
+        BundleManifest manifest;
+        try
+        {
+            manifest = ManifestJson.Read(File.ReadAllText(manifestPath, Utf8NoBom));
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var artefact in manifest.Artefacts)
+        {
+            var path = SafeCombine(directory, artefact.Path);
+            if (!File.Exists(path))
+            {
+                throw new InvalidDataException($"bundle file '{artefact.Path}' of artefact '{artefact.Id}' is missing");
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var actual = Checksums.Of(bytes);
+            if (!string.Equals(actual, artefact.Checksum, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"bundle file '{artefact.Path}' does not match its checksum (expected {artefact.Checksum}, found {actual}): the bundle was modified after it was built");
+            }
+
+            files[artefact.Path] = Utf8NoBom.GetString(bytes);
+        }
+
+        var expectedHash = BundleAssembler.ContentHashOf(manifest);
+        if (!string.Equals(expectedHash, manifest.ContentHash, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"manifest content hash does not match (expected {manifest.ContentHash}, found {expectedHash}): the manifest was modified after it was built");
+        }
+
+        var deployPath = Path.Combine(directory, BundleManifest.DeployScriptFileName);
+        var deploy = File.Exists(deployPath) ? File.ReadAllText(deployPath, Utf8NoBom) : string.Empty;
+        return new Bundle(manifest, files, deploy);
+    }
+
+    private static string SafeCombine(string directory, string relative)
+    {
+        var root = Path.GetFullPath(directory);
+        var combined = Path.GetFullPath(Path.Combine(root, relative));
+        if (!combined.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"bundle path '{relative}' points outside the bundle");
+        }
+
+        return combined;
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, Utf8NoBom);
+    }
+
+    internal static IEnumerable<string> Paths(Bundle bundle) =>
+        bundle.ArtefactFiles.Keys.Concat(new[] { BundleManifest.DeployScriptFileName, BundleManifest.FileName });
+}

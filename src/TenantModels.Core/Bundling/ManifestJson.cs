@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>
+/// manifest.json in both directions. Writing is hand-rolled so the build task and the generator never load
+/// System.Text.Json (hosts ship their own versions) and so the bytes are fixed: key order, indentation, escapes.
+/// </summary>
+public static class ManifestJson
+{
+    public static string Write(BundleManifest manifest)
+    {
+        var json = new StringBuilder();
+        json.Append("{\n");
+        Property(json, 1, "formatVersion", manifest.FormatVersion.ToString(CultureInfo.InvariantCulture), last: false);
+        Property(json, 1, "project", Str(manifest.Project), last: false);
+        Property(json, 1, "bundleVersion", Str(manifest.BundleVersion), last: false);
+        Property(json, 1, "contentHash", Str(manifest.ContentHash), last: false);
+        json.Append("  \"tenants\": [");
+        AppendItems(json, manifest.Tenants, (sb, t) =>
+        {
+            sb.Append("{ \"id\": ").Append(Str(t.Id))
+              .Append(", \"name\": ").Append(Str(t.Name))
+              .Append(", \"enabled\": ").Append(t.Enabled ? "true" : "false")
+              .Append(", \"sources\": ").Append(StrArray(t.Sources)).Append(" }");
+        });
+        json.Append("],\n");
+        json.Append("  \"artefacts\": [");
+        AppendItems(json, manifest.Artefacts, (sb, a) =>
+        {
+            sb.Append("{ \"id\": ").Append(Str(a.Id))
+              .Append(", \"kind\": ").Append(Str(KindName(a.Kind)))
+              .Append(", \"scope\": ").Append(Str(ScopeName(a.Scope)))
+              .Append(", \"source\": ").Append(a.Source is null ? "null" : Str(a.Source))
+              .Append(", \"path\": ").Append(Str(a.Path))
+              .Append(", \"checksum\": ").Append(Str(a.Checksum))
+              .Append(", \"dependsOn\": ").Append(StrArray(a.DependsOn)).Append(" }");
+        });
+        json.Append("]\n}\n");
+        return json.ToString();
+    }
+
+    /// <exception cref="FormatException">The text is not a manifest this version understands.</exception>
+    public static BundleManifest Read(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var format = root.GetProperty("formatVersion").GetInt32();
+            if (format != BundleManifest.CurrentFormatVersion)
+            {
+                throw new FormatException($"bundle format {format} is not supported by this runner (it reads format {BundleManifest.CurrentFormatVersion})");
+            }
+
+            var tenants = root.GetProperty("tenants").EnumerateArray().Select(t => new BundleTenant(
+                t.GetProperty("id").GetString()!,
+                t.GetProperty("name").GetString()!,
+                t.GetProperty("enabled").GetBoolean(),
+                t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList())).ToList();
+            var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
+                a.GetProperty("id").GetString()!,
+                ParseKind(a.GetProperty("kind").GetString()!),
+                ParseScope(a.GetProperty("scope").GetString()!),
+                a.GetProperty("source").ValueKind == JsonValueKind.Null ? null : a.GetProperty("source").GetString(),
+                a.GetProperty("path").GetString()!,
+                a.GetProperty("checksum").GetString()!,
+                a.GetProperty("dependsOn").EnumerateArray().Select(s => s.GetString()!).ToList())).ToList();
+            return new BundleManifest(
+                format,
+                root.GetProperty("project").GetString()!,
+                root.GetProperty("bundleVersion").GetString()!,
+                root.GetProperty("contentHash").GetString()!,
+                tenants,
+                artefacts);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException("manifest.json is not a valid TenantModels manifest: " + e.Message, e);
+        }
+    }
+
+    public static string KindName(ArtefactKind kind) => kind switch
+    {
+        ArtefactKind.Schema => "schema",
+        ArtefactKind.View => "view",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string ScopeName(ArtefactScope scope) => scope == ArtefactScope.Global ? "global" : "tenant";
+
+    private static ArtefactKind ParseKind(string text) => text switch
+    {
+        "schema" => ArtefactKind.Schema,
+        "view" => ArtefactKind.View,
+        _ => throw new FormatException($"unknown artefact kind '{text}'"),
+    };
+
+    private static ArtefactScope ParseScope(string text) => text switch
+    {
+        "global" => ArtefactScope.Global,
+        "tenant" => ArtefactScope.Tenant,
+        _ => throw new FormatException($"unknown artefact scope '{text}'"),
+    };
+
+    private static void Property(StringBuilder json, int depth, string name, string value, bool last)
+    {
+        json.Append(' ', depth * 2).Append(Str(name)).Append(": ").Append(value).Append(last ? "\n" : ",\n");
+    }
+
+    private static void AppendItems<T>(StringBuilder json, IReadOnlyList<T> items, Action<StringBuilder, T> write)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        json.Append('\n');
+        for (var i = 0; i < items.Count; i++)
+        {
+            json.Append("    ");
+            write(json, items[i]);
+            json.Append(i < items.Count - 1 ? ",\n" : "\n");
+        }
+
+        json.Append("  ");
+    }
+
+    private static string StrArray(IReadOnlyList<string> values) =>
+        "[" + string.Join(", ", values.Select(Str).ToArray()) + "]";
+
+    private static string Str(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20)
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,68 @@
+namespace TenantModels.Core.Diagnostics;
+
+/// <summary>TM1xxx: problems in what the user wrote (YAML shape, names, references, types).</summary>
+public static class DefinitionDiagnostics
+{
+    public static readonly DiagnosticDescriptor YamlSyntax = Error("TM1001", "Invalid YAML",
+        "invalid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Error("TM1002", "Unknown key",
+        "unknown key '{0}' in {1}{2}; expected one of: {3}");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error("TM1003", "Missing required key",
+        "{0} is missing required key '{1}'");
+
+    public static readonly DiagnosticDescriptor WrongNodeKind = Error("TM1004", "Wrong kind of value",
+        "'{0}' must be {1}");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error("TM1005", "Invalid value",
+        "'{0}' is not a valid value for '{1}': expected {2}");
+
+    public static readonly DiagnosticDescriptor UnrecognizedFile = Error("TM1006", "Unrecognized definition file",
+        "'{0}' is not a definition file TenantModels knows: put tenants in tenants.yaml, project settings in tenantmodels.yaml, sources under sources/ and models under models/");
+
+    public static readonly DiagnosticDescriptor DuplicateTenant = Error("TM1010", "Duplicate tenant",
+        "tenant '{0}' is defined more than once (first at {1})");
+
+    public static readonly DiagnosticDescriptor InvalidTenantId = Error("TM1011", "Invalid tenant id",
+        "tenant id '{0}' is invalid: use 1 to 63 lowercase ASCII letters, digits and underscores, starting with a letter");
+
+    public static readonly DiagnosticDescriptor InvalidName = Error("TM1012", "Invalid name",
+        "{0} name '{1}' is invalid: use 1 to 63 lowercase ASCII letters, digits and underscores, starting with a letter");
+
+    public static readonly DiagnosticDescriptor DuplicateDefinition = Error("TM1013", "Duplicate definition",
+        "{0} '{1}' is defined more than once (first at {2})");
+
+    public static readonly DiagnosticDescriptor UnknownSource = Error("TM1020", "Unknown source",
+        "unknown source '{0}'{1}");
+
+    public static readonly DiagnosticDescriptor UnknownSourceTable = Error("TM1021", "Unknown source table",
+        "source '{0}' has no table '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor UnknownSourceColumn = Error("TM1022", "Unknown source column",
+        "table '{0}' of source '{1}' has no column '{2}'{3}");
+
+    public static readonly DiagnosticDescriptor UnmappedColumn = Error("TM1023", "Column not mapped",
+        "model '{0}' declares column '{1}' but its mapping from source '{2}' does not map it");
+
+    public static readonly DiagnosticDescriptor UnknownModelColumn = Error("TM1024", "Mapping of an undeclared column",
+        "model '{0}' has no column '{1}' to map{2}");
+
+    public static readonly DiagnosticDescriptor UnknownType = Error("TM1025", "Unknown type",
+        "unknown column type '{0}'{1}; supported: {2}");
+
+    public static readonly DiagnosticDescriptor IncompatibleMapping = Error("TM1026", "Type mismatch",
+        "column '{0}' is declared {1} but source column '{2}' is {3}, which PostgreSQL cannot cast to {1}");
+
+    public static readonly DiagnosticDescriptor UnknownJoinReference = Error("TM1027", "Unknown table in mapping",
+        "'{0}' refers to '{1}', which is neither the mapped table '{2}' nor one of its joins{3}");
+
+    public static readonly DiagnosticDescriptor UnknownProperty = Error("TM1028", "Unknown setting",
+        "unknown {0} '{1}'{2}; expected one of: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidNamingPattern = Error("TM1029", "Invalid naming pattern",
+        "naming pattern '{0}' for {1} must contain {2} and otherwise only lowercase letters, digits and underscores");
+
+    private static DiagnosticDescriptor Error(string code, string title, string format) =>
+        new(code, DiagnosticSeverity.Error, title, format);
+}

@@ -1,0 +1,7 @@
+namespace TenantModels.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
