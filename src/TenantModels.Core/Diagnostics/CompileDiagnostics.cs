@@ -4,10 +4,13 @@ namespace TenantModels.Core.Diagnostics;
 public static class CompileDiagnostics
 {
     public static readonly DiagnosticDescriptor IdentifierTooLong = Error("TM2001", "Identifier too long",
-        "{0} '{1}' is {2} bytes; PostgreSQL silently truncates names over 63 bytes, so TenantModels refuses it (shorten the tenant id or the naming pattern)");
+        "{0} would be '{1}', {2} bytes long; PostgreSQL silently truncates names over 63 bytes, so TenantModels refuses it (shorten the tenant id or the naming pattern)");
 
     public static readonly DiagnosticDescriptor IdentifierCollision = Error("TM2002", "Identifier collision",
-        "{0} '{1}' of {2} collides with the same name derived for {3}");
+        "{0} would be '{1}', which is also {2}; two tenants or sources must never share a schema");
+
+    public static readonly DiagnosticDescriptor ReservedCanonicalColumn = Error("TM2003", "Reserved column in a canonical model",
+        "model '{0}' is canonical, so its canonical view adds column '{1}'; rename the model's own '{1}' column");
 
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);

@@ -57,9 +57,6 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor UnknownJoinReference = Error("TM1027", "Unknown table in mapping",
         "'{0}' refers to '{1}', which is neither the mapped table '{2}' nor one of its joins{3}");
 
-    public static readonly DiagnosticDescriptor UnknownProperty = Error("TM1028", "Unknown setting",
-        "unknown {0} '{1}'{2}; expected one of: {3}");
-
     public static readonly DiagnosticDescriptor InvalidNamingPattern = Error("TM1029", "Invalid naming pattern",
         "naming pattern '{0}' for {1} must contain {2} and otherwise only lowercase letters, digits and underscores");
 

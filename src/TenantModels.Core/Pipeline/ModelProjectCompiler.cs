@@ -1,6 +1,10 @@
-using System;
+using System.Linq;
+using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Compilation;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
+using TenantModels.Core.Validation;
 
 namespace TenantModels.Core.Pipeline;
 
@@ -10,8 +14,17 @@ public static class ModelProjectCompiler
     public static CompileResult Compile(ProjectInput input)
     {
         var diagnostics = new DiagnosticBag();
-        // Stub until the stages land: an empty bundle.
-        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, Array.Empty<BundleTenant>(), Array.Empty<CompiledArtefact>());
-        return new CompileResult(diagnostics.ToSortedList(), diagnostics.HasErrors ? null : bundle);
+        var syntax = DefinitionParser.Parse(input.Files, diagnostics);
+        var valid = DefinitionValidator.Validate(syntax, diagnostics);
+        var bound = ProjectBinder.Bind(valid, diagnostics);
+        var artefacts = ArtefactCompiler.Compile(bound, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new CompileResult(diagnostics.ToSortedList(), null);
+        }
+
+        var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources)).ToList();
+        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, tenants, artefacts);
+        return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
+using TenantModels.Core.Sql;
+using TenantModels.Core.Syntax;
+
+namespace TenantModels.Core.Binding;
+
+/// <summary>Binds one model: its columns' types and each source mapping's tables, joins, references and casts.</summary>
+internal sealed class ModelBinder
+{
+    private static readonly string[] Materializations = { "view" };
+    private static readonly string[] Scopes = { "tenant" };
+    private static readonly string[] JoinKinds = { "left", "inner" };
+
+    private readonly IReadOnlyDictionary<string, BoundSource> _sources;
+    private readonly DiagnosticBag _diagnostics;
+
+    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
+    {
+        _sources = sources;
+        _diagnostics = diagnostics;
+    }
+
+    public BoundModel? Bind(ModelSyntax model)
+    {
+        var materializedOk = OneOf(model.Materialized, "materialized", Materializations);
+        var scopeOk = OneOf(model.Scope, "scope", Scopes);
+        var columns = TypeBinder.BindColumns(model.Columns, _diagnostics);
+        var allTyped = columns.All(c => c.Type.Category != TypeCategory.Unknown);
+        var mappings = new List<BoundSourceMapping>();
+        foreach (var mapping in model.From)
+        {
+            var bound = BindMapping(model, columns, mapping);
+            if (bound is not null)
+            {
+                mappings.Add(bound);
+            }
+        }
+
+        if (!materializedOk || !scopeOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0)
+        {
+            return null;
+        }
+
+        return new BoundModel(model.Name.Value, ModelScope.Tenant, Materialization.View, columns, mappings, model.Canonical, model.Name.Location);
+    }
+
+    private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)
+    {
+        if (!_sources.TryGetValue(mapping.Source.Value, out var source))
+        {
+            _diagnostics.Report(DefinitionDiagnostics.UnknownSource, mapping.Source.Location, mapping.Source.Value,
+                NameSuggestions.DidYouMean(mapping.Source.Value, _sources.Keys));
+            return null;
+        }
+
+        var table = Table(source, mapping.Table);
+        var joins = new List<BoundJoin>();
+        foreach (var join in mapping.Joins)
+        {
+            var joined = Table(source, join.Table);
+            var kindOk = OneOf(join.Kind, "join type", JoinKinds);
+            if (joined is not null && kindOk)
+            {
+                joins.Add(new BoundJoin(joined, join.On.Value, join.Kind.Value));
+            }
+        }
+
+        if (table is null || joins.Count != mapping.Joins.Count)
+        {
+            return null;
+        }
+
+        var resolver = new MappingReferenceResolver(source.Name, table, joins.Select(j => j.Table), _diagnostics);
+        foreach (var join in mapping.Joins)
+        {
+            resolver.CheckCondition(join.On);
+        }
+
+        var byTarget = new Dictionary<string, BoundColumnMapping>(System.StringComparer.Ordinal);
+        var ok = true;
+        foreach (var column in mapping.Columns)
+        {
+            var target = columns.FirstOrDefault(c => c.Name == column.Column.Value);
+            var resolved = resolver.Resolve(column.Reference);
+            if (target is null)
+            {
+                _diagnostics.Report(DefinitionDiagnostics.UnknownModelColumn, column.Column.Location, model.Name.Value, column.Column.Value,
+                    NameSuggestions.DidYouMean(column.Column.Value, columns.Select(c => c.Name)));
+                ok = false;
+                continue;
+            }
+
+            if (resolved is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var (alias, sourceColumn) = resolved.Value;
+            if (!PostgresTypes.CanCast(sourceColumn.Type, target.Type))
+            {
+                _diagnostics.Report(DefinitionDiagnostics.IncompatibleMapping, column.Reference.Location, target.Name, target.Type.SqlName,
+                    column.Reference.Value, sourceColumn.Type.SqlName);
+                ok = false;
+                continue;
+            }
+
+            byTarget[target.Name] = new BoundColumnMapping(target, alias, sourceColumn);
+        }
+
+        foreach (var column in columns.Where(c => mapping.Columns.All(m => m.Column.Value != c.Name)))
+        {
+            _diagnostics.Report(DefinitionDiagnostics.UnmappedColumn, mapping.Source.Location, model.Name.Value, column.Name, source.Name);
+            ok = false;
+        }
+
+        return ok ? new BoundSourceMapping(source, table, joins, columns.Select(c => byTarget[c.Name]).ToList()) : null;
+    }
+
+    private BoundTable? Table(BoundSource source, Located<string> name)
+    {
+        if (source.Tables.TryGetValue(name.Value, out var table))
+        {
+            return table;
+        }
+
+        _diagnostics.Report(DefinitionDiagnostics.UnknownSourceTable, name.Location, source.Name, name.Value,
+            NameSuggestions.DidYouMean(name.Value, source.Tables.Keys));
+        return null;
+    }
+
+    private bool OneOf(Located<string> value, string key, string[] allowed)
+    {
+        if (allowed.Contains(value.Value))
+        {
+            return true;
+        }
+
+        _diagnostics.Report(DefinitionDiagnostics.InvalidValue, value.Location, value.Value, key, "one of " + string.Join(", ", allowed));
+        return false;
+    }
+}

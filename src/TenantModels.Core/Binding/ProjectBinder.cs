@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
+using TenantModels.Core.Syntax;
+
+namespace TenantModels.Core.Binding;
+
+/// <summary>Stage 3: resolves every reference (tenant → source, model → source/table/column) and every type.</summary>
+public static class ProjectBinder
+{
+    public static BoundProject Bind(ProjectSyntax project, DiagnosticBag diagnostics)
+    {
+        var settings = SettingsBinder.Bind(project.Settings, diagnostics);
+        var sources = new SortedDictionary<string, BoundSource>(System.StringComparer.Ordinal);
+        foreach (var source in project.Sources)
+        {
+            var tables = new SortedDictionary<string, BoundTable>(System.StringComparer.Ordinal);
+            foreach (var table in source.Tables)
+            {
+                tables[table.Name.Value] = new BoundTable(table.Name.Value, TypeBinder.BindColumns(table.Columns, diagnostics));
+            }
+
+            var rawSchema = SettingsBinder.Pattern(source.SchemaPattern, settings.RawSchema, $"the raw schema of source '{source.Name.Value}'", diagnostics);
+            sources[source.Name.Value] = new BoundSource(source.Name.Value, rawSchema, tables, source.Name.Location);
+        }
+
+        var tenants = project.Tenants.Select(t => BindTenant(t, sources, diagnostics)).ToList();
+        var binder = new ModelBinder(sources, diagnostics);
+        var models = project.Models
+            .OrderBy(m => m.Name.Value, System.StringComparer.Ordinal)
+            .Select(binder.Bind)
+            .Where(m => m is not null)
+            .Select(m => m!)
+            .ToList();
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models);
+    }
+
+    private static BoundTenant BindTenant(TenantSyntax tenant, IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
+    {
+        var known = new List<string>();
+        foreach (var source in tenant.Sources)
+        {
+            if (sources.ContainsKey(source.Value))
+            {
+                if (!known.Contains(source.Value))
+                {
+                    known.Add(source.Value);
+                }
+            }
+            else
+            {
+                diagnostics.Report(DefinitionDiagnostics.UnknownSource, source.Location, source.Value,
+                    NameSuggestions.DidYouMean(source.Value, sources.Keys));
+            }
+        }
+
+        return new BoundTenant(tenant.Id.Value, tenant.Name, tenant.Enabled, known, tenant.Id.Location);
+    }
+}

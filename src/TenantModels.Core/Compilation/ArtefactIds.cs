@@ -1,0 +1,13 @@
+namespace TenantModels.Core.Compilation;
+
+/// <summary>Artefact ids are stable across builds and independent of tenants: the runner keys its records on them.</summary>
+internal static class ArtefactIds
+{
+    public const string CanonicalSchema = "canonical_schema";
+
+    public static string StagingSchema(string source) => "staging_schema." + source;
+
+    public static string StagingView(string source, string model) => "staging_view." + source + "." + model;
+
+    public static string CanonicalView(string model) => "canonical_view." + model;
+}

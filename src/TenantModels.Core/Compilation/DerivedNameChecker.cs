@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Binding;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Naming;
+
+namespace TenantModels.Core.Compilation;
+
+/// <summary>
+/// Expands every schema name the bundle will create or read for every tenant and refuses names PostgreSQL would
+/// truncate (over 63 bytes) or that two tenants/sources would share — a shared name is a cross-tenant leak.
+/// </summary>
+internal static class DerivedNameChecker
+{
+    private sealed record Origin(string Description, bool Created);
+
+    public static void Check(BoundProject project, DiagnosticBag diagnostics)
+    {
+        var stagedSources = new HashSet<string>(project.Models.SelectMany(m => m.Mappings).Select(m => m.Source.Name));
+        var owners = new Dictionary<string, Origin>(System.StringComparer.Ordinal);
+        if (project.Models.Any(m => m.Canonical))
+        {
+            owners[project.CanonicalSchema] = new Origin("the canonical schema", Created: true);
+        }
+
+        foreach (var tenant in project.Tenants)
+        {
+            foreach (var sourceName in tenant.Sources)
+            {
+                var source = project.Sources[sourceName];
+                var raw = source.RawSchema.Expand(tenant.Id, sourceName);
+                Register(raw, new Origin($"the raw schema of tenant '{tenant.Id}' for source '{sourceName}'", Created: false), tenant, owners, diagnostics);
+                if (stagedSources.Contains(sourceName))
+                {
+                    var staging = project.StagingSchema.Expand(tenant.Id, sourceName);
+                    Register(staging, new Origin($"the staging schema of tenant '{tenant.Id}' for source '{sourceName}'", Created: true), tenant, owners, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void Register(string name, Origin origin, BoundTenant tenant, Dictionary<string, Origin> owners, DiagnosticBag diagnostics)
+    {
+        var bytes = IdentifierRules.ByteLength(name);
+        if (bytes > IdentifierRules.MaxBytes)
+        {
+            diagnostics.Report(CompileDiagnostics.IdentifierTooLong, tenant.Location, Capitalized(origin.Description), name, bytes);
+            return;
+        }
+
+        if (owners.TryGetValue(name, out var existing))
+        {
+            // Several sources may land in one raw schema; only a schema TenantModels creates must be unique.
+            if (existing.Created || origin.Created)
+            {
+                diagnostics.Report(CompileDiagnostics.IdentifierCollision, tenant.Location, Capitalized(origin.Description), name, existing.Description);
+            }
+
+            return;
+        }
+
+        owners[name] = origin;
+    }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

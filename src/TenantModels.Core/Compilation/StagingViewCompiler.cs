@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using TenantModels.Core.Binding;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Sql;
+
+namespace TenantModels.Core.Compilation;
+
+/// <summary>Per tenant and source: the staging schema and a view that renames, joins and casts every column to its declared type.</summary>
+internal static class StagingViewCompiler
+{
+    public static CompiledArtefact Schema(BoundProject project, string source) => new(
+        ArtefactIds.StagingSchema(source),
+        ArtefactKind.Schema,
+        ArtefactScope.Tenant,
+        source,
+        new SqlWriter().Append("CREATE SCHEMA IF NOT EXISTS ").Identifier(project.StagingSchema.Template(source)).Line(";").ToString(),
+        new string[0]);
+
+    public static CompiledArtefact View(BoundProject project, BoundModel model, BoundSourceMapping mapping)
+    {
+        var source = mapping.Source.Name;
+        var rawSchema = mapping.Source.RawSchema.Template(source);
+        var sql = new SqlWriter()
+            .Append("CREATE OR REPLACE VIEW ").Qualified(project.StagingSchema.Template(source), model.Name)
+            .Line(" WITH (security_invoker = true) AS")
+            .Line("SELECT")
+            .Join(",\n", mapping.Columns, (w, c) => w
+                .Append("    CAST(").Qualified(c.TableAlias, c.SourceColumn.Name).Append(" AS ").Append(c.Target.Type.SqlName).Append(") AS ")
+                .Identifier(c.Target.Name))
+            .Line()
+            .Append("FROM ").Qualified(rawSchema, mapping.Table.Name).Append(" AS ").Identifier(mapping.Table.Name);
+        foreach (var join in mapping.Joins)
+        {
+            sql.Line()
+                .Append(join.Kind == "inner" ? "INNER JOIN " : "LEFT JOIN ")
+                .Qualified(rawSchema, join.Table.Name).Append(" AS ").Identifier(join.Table.Name)
+                .Append(" ON ").Append(join.Condition);
+        }
+
+        sql.Line(";");
+        return new CompiledArtefact(
+            ArtefactIds.StagingView(source, model.Name),
+            ArtefactKind.View,
+            ArtefactScope.Tenant,
+            source,
+            sql.ToString(),
+            new List<string> { ArtefactIds.StagingSchema(source) });
+    }
+}

@@ -1,0 +1,31 @@
+namespace TenantModels.Core.Diagnostics;
+
+/// <summary>TM3xxx: problems the runner finds in its configuration, the bundle, or the target database.</summary>
+public static class RunnerDiagnostics
+{
+    public static readonly DiagnosticDescriptor NoConnection = Error("TM3001", "No connection configured",
+        "no database connection configured: pass --connection, set TENANTMODELS_CONNECTION, or set the standard PGHOST/PGPORT/PGDATABASE/PGUSER variables");
+
+    public static readonly DiagnosticDescriptor PasswordOnCommandLine = Error("TM3002", "Password on the command line",
+        "--connection must not contain a password (command lines are visible to other users and kept in shell history): put it in PGPASSWORD or ~/.pgpass instead");
+
+    public static readonly DiagnosticDescriptor InvalidBundle = Error("TM3003", "Invalid bundle",
+        "refusing bundle '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor LockNotAcquired = Error("TM3004", "Deployment lock not acquired",
+        "another runner holds the deployment lock on database '{0}'; gave up after waiting {1} s (retry when it finishes, or raise --lock-wait)");
+
+    public static readonly DiagnosticDescriptor StatementFailed = Error("TM3005", "Statement failed",
+        "artefact '{0}' ({1}) failed with SQLSTATE {2}: {3}; the whole apply was rolled back{4}");
+
+    // TM3006 is reserved for "bundle older than what is deployed".
+
+    public static readonly DiagnosticDescriptor DatabaseError = Error("TM3007", "Database error",
+        "could not {0}: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidConnection = Error("TM3008", "Invalid connection string",
+        "the connection string from {0} is invalid: {1}");
+
+    private static DiagnosticDescriptor Error(string code, string title, string format) =>
+        new(code, DiagnosticSeverity.Error, title, format);
+}

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Syntax;
+using YamlDotNet.RepresentationModel;
+
+namespace TenantModels.Core.Parsing;
+
+internal static class ModelParser
+{
+    public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
+    {
+        var file = MappingReader.For(root, path, "model file", diagnostics,
+            "model", "materialized", "scope", "columns", "from", "canonical");
+        var name = file?.Scalar("model", required: true);
+        if (file is null || name is null)
+        {
+            return null;
+        }
+
+        var defaultAt = file.Location;
+        return new ModelSyntax(
+            name.Value,
+            file.Scalar("materialized") ?? new Located<string>("view", defaultAt),
+            file.Scalar("scope") ?? new Located<string>("tenant", defaultAt),
+            ColumnParser.Parse(file, "columns", diagnostics, required: true),
+            ParseMappings(file, diagnostics),
+            file.Boolean("canonical", defaultValue: false));
+    }
+
+    private static IReadOnlyList<SourceMappingSyntax> ParseMappings(MappingReader file, DiagnosticBag diagnostics)
+    {
+        var mappings = new List<SourceMappingSyntax>();
+        foreach (var entry in file.Entries("from", required: true))
+        {
+            var mapping = MappingReader.For(entry.Value, file.Path, $"mapping from '{entry.Key.Value}'", diagnostics, "table", "join", "columns");
+            var table = mapping?.Scalar("table", required: true);
+            if (mapping is null || table is null)
+            {
+                continue;
+            }
+
+            var columns = new List<ColumnMappingSyntax>();
+            foreach (var column in mapping.Entries("columns", required: true))
+            {
+                var reference = mapping.ScalarOf(column.Value, column.Key.Value);
+                if (reference is not null)
+                {
+                    columns.Add(new ColumnMappingSyntax(column.Key, reference.Value));
+                }
+            }
+
+            mappings.Add(new SourceMappingSyntax(entry.Key, table.Value, ParseJoins(mapping, diagnostics), columns));
+        }
+
+        return mappings;
+    }
+
+    /// <summary><c>join: { table: "condition" }</c> or <c>join: { table: { on: "condition", type: inner } }</c>.</summary>
+    private static IReadOnlyList<JoinSyntax> ParseJoins(MappingReader mapping, DiagnosticBag diagnostics)
+    {
+        var joins = new List<JoinSyntax>();
+        foreach (var entry in mapping.Entries("join"))
+        {
+            if (entry.Value is YamlScalarNode)
+            {
+                var on = mapping.ScalarOf(entry.Value, entry.Key.Value);
+                if (on is not null)
+                {
+                    joins.Add(new JoinSyntax(entry.Key, on.Value, new Located<string>("left", entry.Key.Location)));
+                }
+
+                continue;
+            }
+
+            var join = MappingReader.For(entry.Value, mapping.Path, $"join '{entry.Key.Value}'", diagnostics, "on", "type");
+            var condition = join?.Scalar("on", required: true);
+            if (join is not null && condition is not null)
+            {
+                joins.Add(new JoinSyntax(entry.Key, condition.Value, join.Scalar("type") ?? new Located<string>("left", entry.Key.Location)));
+            }
+        }
+
+        return joins;
+    }
+}

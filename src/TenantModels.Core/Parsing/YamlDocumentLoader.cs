@@ -1,0 +1,52 @@
+using System.IO;
+using TenantModels.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TenantModels.Core.Parsing;
+
+/// <summary>Loads one YAML document, turning YamlDotNet's exceptions into a located TM1001.</summary>
+internal static class YamlDocumentLoader
+{
+    /// <returns>False (with a diagnostic) when the text is not valid YAML; <paramref name="root"/> is null for an empty file.</returns>
+    public static bool TryLoad(string path, string text, DiagnosticBag diagnostics, out YamlNode? root)
+    {
+        root = null;
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode;
+                diagnostics.Report(DefinitionDiagnostics.YamlSyntax, YamlLocation.Of(path, second),
+                    "a definition file holds one YAML document; remove the '---' separator");
+            }
+
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return true;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is not null && e.Message.StartsWith("Exception during deserialization", System.StringComparison.Ordinal)
+                ? e.InnerException.Message
+                : e.Message;
+            diagnostics.Report(DefinitionDiagnostics.YamlSyntax, YamlLocation.Of(path, e.Start), Sentence(message));
+            return false;
+        }
+        catch (System.Exception e) when (e is System.InvalidOperationException or System.ArgumentException or System.FormatException or System.OverflowException)
+        {
+            // YamlDotNet reports some malformed input without a position: point just past the last part it could read.
+            diagnostics.Report(DefinitionDiagnostics.YamlSyntax, YamlLocation.Of(path, parser.LastGoodPosition),
+                "the file cannot be read as YAML after this point (check brackets, quotes and indentation)");
+            return false;
+        }
+    }
+
+    private static string Sentence(string message)
+    {
+        var trimmed = message.Trim().TrimEnd('.');
+        return trimmed.Length == 0 ? trimmed : char.ToLowerInvariant(trimmed[0]) + trimmed.Substring(1);
+    }
+}

@@ -1,0 +1,7 @@
+namespace TenantModels.Core.Syntax;
+
+/// <summary>tenantmodels.yaml as written; absent keys are null and take their defaults in binding.</summary>
+public sealed record ProjectSettingsSyntax(
+    Located<string>? RawSchemaPattern,
+    Located<string>? StagingSchemaPattern,
+    Located<string>? CanonicalSchema);

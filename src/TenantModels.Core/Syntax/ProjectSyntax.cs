@@ -1,0 +1,10 @@
+using System.Collections.Generic;
+
+namespace TenantModels.Core.Syntax;
+
+/// <summary>Everything parsed from a project's files; later stages never see YAML.</summary>
+public sealed record ProjectSyntax(
+    ProjectSettingsSyntax Settings,
+    IReadOnlyList<TenantSyntax> Tenants,
+    IReadOnlyList<SourceSyntax> Sources,
+    IReadOnlyList<ModelSyntax> Models);

@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+
+namespace TenantModels.Core.Syntax;
+
+/// <summary>A file under sources/: the shape of one provider's raw schema.</summary>
+public sealed record SourceSyntax(
+    Located<string> Name,
+    Located<string>? SchemaPattern,
+    IReadOnlyList<SourceTableSyntax> Tables);
+
+public sealed record SourceTableSyntax(Located<string> Name, IReadOnlyList<ColumnSyntax> Columns);
+
+/// <summary>A typed column, in a source table or a model.</summary>
+public sealed record ColumnSyntax(Located<string> Name, Located<string> Type, bool Nullable);

@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace TenantModels.Runner.Cli;
+
+/// <summary>Options every database command shares. New instances per command: a symbol belongs to one parent.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> BundleDirectory() => new("bundle-dir")
+    {
+        Description = "Folder of the bundle built by `dotnet build` (the one holding manifest.json).",
+    };
+
+    public static Option<string?> Connection() => new("--connection")
+    {
+        Description = "Npgsql connection string, without a password (use PGPASSWORD or ~/.pgpass). " +
+            "Defaults to TENANTMODELS_CONNECTION, then the PGHOST/PGPORT/PGDATABASE/PGUSER variables.",
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print a machine-readable JSON result on stdout instead of text.",
+    };
+}

@@ -1,0 +1,20 @@
+namespace TenantModels.Runner;
+
+/// <summary>The runner's process exit codes. They are a public contract for CI scripts (docs/runner.md): never renumber.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked (including "nothing to apply").</summary>
+    public const int Success = 0;
+
+    /// <summary>The command failed against the database; an apply was rolled back and changed nothing.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad command line or configuration (unknown option, no connection, password on the command line).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The bundle is missing, malformed, or its files do not match their checksums.</summary>
+    public const int InvalidBundle = 3;
+
+    /// <summary>Another runner held the deployment lock for longer than <c>--lock-wait</c>.</summary>
+    public const int LockNotAcquired = 4;
+}

@@ -1,0 +1,44 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using TenantModels.Runner.Cli;
+using TenantModels.Runner.Commands;
+
+namespace TenantModels.Runner;
+
+/// <summary>
+/// The <c>tenantmodels</c> command line. Output writers and the environment are injected so tests run the real
+/// CLI in-process and see exactly what a user sees.
+/// </summary>
+public sealed class RunnerApp
+{
+    private readonly RunnerContext _context;
+
+    public RunnerApp(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        _context = new RunnerContext(stdout, stderr, environment);
+    }
+
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("Plans and applies TenantModels bundles on PostgreSQL.");
+        root.Subcommands.Add(PlanOptions.CreateCommand(options => new PlanCommand(_context).Run(options)));
+        root.Subcommands.Add(ApplyOptions.CreateCommand(options => new ApplyCommand(_context).Run(options)));
+        root.Subcommands.Add(StatusOptions.CreateCommand(options => new StatusCommand(_context).Run(options)));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // System.CommandLine would exit 1 here; 1 means "apply failed" in our contract, so report usage errors as 2.
+            foreach (var error in parsed.Errors)
+            {
+                _context.Error.WriteLine("tenantmodels: error: " + error.Message);
+            }
+
+            _context.Error.WriteLine("Run 'tenantmodels --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = _context.Out, Error = _context.Error });
+    }
+}

@@ -1,0 +1,77 @@
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Pipeline;
+using TenantModels.Testing;
+
+namespace TenantModels.Core.Tests;
+
+[TestClass]
+public sealed class DeterminismTests
+{
+    private static ProjectInput Sample() =>
+        ProjectInput.FromDirectory(RepoPaths.Combine("samples", "CallAnalytics"), "CallAnalytics", "1.0.0");
+
+    [TestMethod]
+    public void Same_input_in_any_file_order_gives_byte_identical_bundle_files()
+    {
+        var input = Sample();
+        var first = ModelProjectCompiler.Compile(input);
+        var reversed = ModelProjectCompiler.Compile(input with { Files = input.Files.Reverse().ToList() });
+        Assert.IsTrue(first.Succeeded, string.Join("\n", first.Diagnostics));
+
+        var a = Write(first.Bundle!);
+        var b = Write(reversed.Bundle!);
+        CollectionAssert.AreEqual(Files(a).Select(f => f.Name).ToList(), Files(b).Select(f => f.Name).ToList());
+        foreach (var (name, bytes) in Files(a))
+        {
+            CollectionAssert.AreEqual(bytes, File.ReadAllBytes(Path.Combine(b, name)), name);
+        }
+    }
+
+    [TestMethod]
+    public void Bundle_written_to_disk_reads_back_with_verified_checksums()
+    {
+        var bundle = ModelProjectCompiler.Compile(Sample()).Bundle!;
+        var read = BundleDirectory.Read(Write(bundle));
+        Assert.AreEqual(bundle.Manifest.ContentHash, read.Manifest.ContentHash);
+        Assert.AreEqual(ManifestJson.Write(bundle.Manifest), ManifestJson.Write(read.Manifest));
+        Assert.AreEqual(bundle.DeployScript, read.DeployScript);
+    }
+
+    [TestMethod]
+    public void A_modified_artefact_or_manifest_is_detected_on_read()
+    {
+        var bundle = ModelProjectCompiler.Compile(Sample()).Bundle!;
+        var dir = Write(bundle);
+        var artefact = Path.Combine(dir, bundle.Manifest.Artefacts[0].Path);
+        File.AppendAllText(artefact, "DROP SCHEMA public;\n");
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(dir));
+        StringAssert.Contains(e.Message, "does not match its checksum");
+
+        var dir2 = Write(bundle);
+        var manifest = Path.Combine(dir2, BundleManifest.FileName);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"enabled\": true", "\"enabled\": false"));
+        e = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(dir2));
+        StringAssert.Contains(e.Message, "content hash");
+    }
+
+    [TestMethod]
+    public void Sample_bundle_matches_its_golden_deploy_script() =>
+        GoldenFile.Verify(ModelProjectCompiler.Compile(Sample()).Bundle!.DeployScript,
+            RepoPaths.Combine("tests", "TenantModels.Core.Tests", "Samples", "CallAnalytics.deploy.verified.sql"));
+
+    private static string Write(Bundle bundle)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tm-bundle-" + System.Guid.NewGuid().ToString("N"));
+        BundleDirectory.Write(bundle, dir);
+        return dir;
+    }
+
+    private static (string Name, byte[] Bytes)[] Files(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            .OrderBy(f => f.Item1, System.StringComparer.Ordinal)
+            .ToArray();
+}

@@ -1,0 +1,222 @@
+using System.Linq;
+using System.Text.Json;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Npgsql;
+using TenantModels.Runner.Database;
+using TenantModels.Runner.Tests.Support;
+using TenantModels.Testing;
+using static TenantModels.Runner.Tests.Support.CallAnalyticsData;
+
+namespace TenantModels.Runner.Tests.Integration;
+
+/// <summary><c>apply</c> on a real PostgreSQL with a hand-built CallAnalytics bundle; every test has its own database.</summary>
+[TestClass]
+public sealed class ApplyTests
+{
+    private static string NewDatabase(string name)
+    {
+        var connection = SharedPostgres.Server.CreateDatabase(name);
+        CallAnalyticsData.CreateRawSchemas(connection);
+        return connection;
+    }
+
+    [TestMethod]
+    public void ApplyBuildsEveryViewWithExactRowsAndReapplyRunsNoDdl()
+    {
+        var db = NewDatabase("apply_exact");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        Db.InstallDdlLog(db);
+
+        var first = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, first.ExitCode, first.ToString());
+        StringAssert.Contains(first.Out, "Applied 8 step(s): the database now matches CallAnalytics 1.0.0.");
+        AssertSampleViews(db);
+        var ddlAfterFirst = Db.DdlCount(db);
+        Assert.IsTrue(ddlAfterFirst > 0, "the event trigger must see the first apply's DDL, or the no-DDL check below proves nothing");
+
+        var second = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, second.ExitCode, second.ToString());
+        Assert.AreEqual("Nothing to apply: the database matches CallAnalytics 1.0.0.\n", second.Out.Replace("\r\n", "\n"));
+        Assert.AreEqual(ddlAfterFirst, Db.DdlCount(db), "re-applying the same bundle ran DDL");
+        Assert.AreEqual(1L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployment"));
+        AssertSampleViews(db);
+    }
+
+    /// <summary>The exact rows and column types of every staging view and of canonical.call; shared with the compiled-sample test.</summary>
+    internal static void AssertSampleViews(string db)
+    {
+        foreach (var (tenant, source, rows) in new[] { (Javi, "outreach", JaviRows), (Acme, "outreach", AcmeRows), (Pablo, "salesloft", PabloRows) })
+        {
+            var schema = $"{tenant}_stg_{source}";
+            CollectionAssert.AreEqual(Columns, Db.Columns(db, schema, "call"), schema);
+            CollectionAssert.AreEqual(rows, Db.Rows(db, $"SELECT * FROM \"{schema}\".call ORDER BY call_id"), schema);
+        }
+
+        CollectionAssert.AreEqual(CanonicalColumns, Db.Columns(db, "canonical", "call"));
+        CollectionAssert.AreEqual(CanonicalRows, Db.Rows(db, "SELECT * FROM canonical.call ORDER BY tenant_id, call_id"));
+    }
+
+    [TestMethod]
+    public void RecordHoldsEveryInstanceWithItsDefinition()
+    {
+        var db = NewDatabase("apply_record");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "canonical_schema||1.0.0", "canonical_view.call||1.0.0",
+                $"staging_schema.outreach|{Acme}|1.0.0", $"staging_schema.outreach|{Javi}|1.0.0",
+                $"staging_schema.salesloft|{Pablo}|1.0.0",
+                $"staging_view.outreach.call|{Acme}|1.0.0", $"staging_view.outreach.call|{Javi}|1.0.0",
+                $"staging_view.salesloft.call|{Pablo}|1.0.0",
+            },
+            Db.Rows(db, "SELECT artefact_id, tenant_id, bundle_version FROM tenantmodels.deployed_artefact ORDER BY 1, 2"));
+        var definition = Db.Scalar<string>(db, $"SELECT definition FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_schema.outreach' AND tenant_id = '{Acme}'");
+        Assert.AreEqual($"CREATE SCHEMA IF NOT EXISTS \"{Acme}_stg_outreach\";\n", definition);
+    }
+
+    [TestMethod]
+    public void ChangedTemplateIsReappliedOnlyWhereItApplies()
+    {
+        var db = NewDatabase("apply_changed");
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics())).ExitCode);
+        var v2 = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("1.1.0", HandBuiltBundles.SalesloftView("upper(\"call\".\"disposition\")")));
+
+        var plan = CliRun.Against(db, "plan", v2);
+
+        Assert.AreEqual(ExitCodes.Success, plan.ExitCode, plan.ToString());
+        var headers = plan.Out.Split('\n').Where(l => l.StartsWith("-- ", System.StringComparison.Ordinal) && l.EndsWith(']')).ToArray();
+        CollectionAssert.AreEqual(new[] { $"-- staging_view.salesloft.call (tenant {Pablo}) [changed]" }, headers, plan.Out);
+
+        var apply = CliRun.Against(db, "apply", v2);
+
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        CollectionAssert.AreEqual(
+            new[] { "30|CONNECTED", "31|LEFT VOICEMAIL" },
+            Db.Rows(db, $"SELECT call_id, call_disposition_name FROM \"{Pablo}_stg_salesloft\".call ORDER BY 1"));
+        Assert.AreEqual(2L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployment"));
+        Assert.AreEqual("1.1.0", Db.Scalar<string>(db, $"SELECT bundle_version FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_view.salesloft.call'"));
+        Assert.AreEqual("1.0.0", Db.Scalar<string>(db, $"SELECT bundle_version FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_view.outreach.call' AND tenant_id = '{Javi}'"));
+    }
+
+    [TestMethod]
+    public void FailingStepRollsBackEverythingAndReportsTm3005()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("apply_fails");
+        CallAnalyticsData.CreateRawSchemas(db, includeAcme: false);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        var result = CliRun.Against(db, "apply", bundle, "--json");
+
+        Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, $"error TM3005: artefact 'staging_view.outreach.call' (tenant {Acme}) failed with SQLSTATE 42P01");
+        using var json = JsonDocument.Parse(result.Out);
+        var diagnostic = json.RootElement.GetProperty("diagnostics")[0];
+        Assert.AreEqual("failed", json.RootElement.GetProperty("status").GetString());
+        Assert.AreEqual(Acme, diagnostic.GetProperty("tenant").GetString());
+        Assert.AreEqual(PostgresErrorCodes.UndefinedTable, diagnostic.GetProperty("sqlState").GetString());
+        // Schemas created by earlier steps, and the runner's own schema, are gone with the rollback.
+        Assert.IsFalse(Db.SchemaExists(db, $"{Javi}_stg_outreach"));
+        Assert.IsFalse(Db.SchemaExists(db, "tenantmodels"));
+    }
+
+    [TestMethod]
+    public void PlanPrintsTheExactSqlAndChangesNothing()
+    {
+        var db = NewDatabase("plan_only");
+        Db.InstallDdlLog(db);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        var result = CliRun.Against(db, "plan", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        var expectedView = HandBuiltBundles.OutreachView.Replace("{{tenant}}", Acme).TrimEnd('\n');
+        StringAssert.Contains(result.Out, $"-- staging_view.outreach.call (tenant {Acme}) [new]\n{expectedView}\n");
+        StringAssert.Contains(result.Out, "-- canonical_schema [new]\nCREATE SCHEMA IF NOT EXISTS \"canonical\";\n");
+        Assert.AreEqual(0L, Db.DdlCount(db), "plan must not change the database");
+        Assert.IsFalse(Db.SchemaExists(db, "tenantmodels"));
+    }
+
+    [TestMethod]
+    public void PlanAfterApplySaysNoChanges()
+    {
+        var db = NewDatabase("plan_after");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+
+        var result = CliRun.Against(db, "plan", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        Assert.AreEqual("No changes: the database matches CallAnalytics 1.0.0.\n", result.Out);
+    }
+
+    [TestMethod]
+    public void ApplyJsonListsTheStepsItRan()
+    {
+        var db = NewDatabase("apply_json");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        var result = CliRun.Against(db, "apply", bundle, "--json");
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.AreEqual("applied", json.RootElement.GetProperty("status").GetString());
+        Assert.AreEqual(0, json.RootElement.GetProperty("exitCode").GetInt32());
+        var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        Assert.AreEqual(8, steps.Count);
+        Assert.AreEqual("staging_schema.outreach", steps[0].GetProperty("artefact").GetString());
+        Assert.AreEqual(Javi, steps[0].GetProperty("tenant").GetString());
+        Assert.AreEqual("new", steps[0].GetProperty("reason").GetString());
+        Assert.IsFalse(steps[^1].TryGetProperty("tenant", out _), "global steps carry no tenant");
+    }
+
+    [TestMethod]
+    public void SecondRunnerIsRefusedWhileTheLockIsHeldAndProceedsAfter()
+    {
+        var db = NewDatabase("apply_locked");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        // Unpooled: closing must end the session (and its lock), not park it in a pool still holding the lock.
+        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString))
+        {
+            holder.Open();
+            using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", holder))
+            {
+                take.Parameters.AddWithValue(DeploymentLock.Key);
+                take.ExecuteScalar();
+            }
+
+            var refused = CliRun.Against(db, "apply", bundle, "--lock-wait", "1");
+
+            Assert.AreEqual(ExitCodes.LockNotAcquired, refused.ExitCode, refused.ToString());
+            StringAssert.Contains(refused.Error, "error TM3004: another runner holds the deployment lock");
+            Assert.IsFalse(Db.SchemaExists(db, "tenantmodels"), "a refused apply must change nothing");
+        }
+
+        var after = CliRun.Against(db, "apply", bundle, "--lock-wait", "1");
+
+        Assert.AreEqual(ExitCodes.Success, after.ExitCode, after.ToString());
+    }
+
+    [TestMethod]
+    public void StatusReportsDeployedVersionTenantsAndPendingSteps()
+    {
+        var db = NewDatabase("status");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        var before = CliRun.Against(db, "status", bundle);
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+        var after = CliRun.Against(db, "status", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, before.ExitCode, before.ToString());
+        StringAssert.Contains(before.Out, "Deployed: nothing yet");
+        StringAssert.Contains(before.Out, "Pending:  8 step(s)");
+        StringAssert.Contains(after.Out, "Deployed: CallAnalytics 1.0.0 at ");
+        StringAssert.Contains(after.Out, $"Tenants:  {Acme}, {Javi}, {Pablo}");
+        StringAssert.Contains(after.Out, "Pending:  none");
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Sdk.Tests.Infrastructure;
+
+namespace TenantModels.Sdk.Tests;
+
+/// <summary>CompileTenantModels re-runs exactly when its result could differ, and its output does not depend on when or where it ran.</summary>
+[TestClass]
+public sealed class IncrementalBuildTests
+{
+    private const string Target = "CompileTenantModels";
+
+    [TestMethod]
+    public void SecondBuildSkipsTheCompilerAndBundlesAreByteIdenticalAcrossCopies()
+    {
+        var project = SdkFixture.CopySample("CallAnalytics", "incremental-first");
+        var first = project.Build();
+        Assert.IsTrue(first.Succeeded, first.ToString());
+        Assert.IsTrue(first.Ran(Target), "the first build did not run the compiler");
+        var bundle = project.ReadBundle();
+        var written = File.GetLastWriteTimeUtc(project.ManifestPath);
+
+        var second = project.Build();
+
+        Assert.IsTrue(second.Succeeded, second.ToString());
+        Assert.IsTrue(second.Skipped(Target), "nothing changed, yet the compiler ran again");
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(project.ManifestPath), "the manifest was rewritten");
+        AssertSameBundle(bundle, project.ReadBundle());
+
+        // A real second run, in another folder: same bytes, so nothing time- or path-dependent leaks in.
+        var elsewhere = SdkFixture.CopySample("CallAnalytics", "incremental-elsewhere");
+        var third = elsewhere.Build();
+        Assert.IsTrue(third.Succeeded, third.ToString());
+        Assert.IsTrue(third.Ran(Target));
+        AssertSameBundle(bundle, elsewhere.ReadBundle());
+
+        var clean = project.Clean();
+        Assert.IsTrue(clean.Succeeded, clean.Output);
+        Assert.IsFalse(Directory.Exists(project.BundleDirectory), "dotnet clean left the bundle behind");
+    }
+
+    [TestMethod]
+    public void EditingOrDeletingAModelRerunsTheCompiler()
+    {
+        var project = SdkFixture.CopySample("CallAnalytics", nameof(EditingOrDeletingAModelRerunsTheCompiler));
+        var call = project.Read("models/call.yaml");
+        project.Write("models/call_copy.yaml", call.Replace("model: call\n", "model: call_copy\n"));
+        var first = project.Build();
+        Assert.IsTrue(first.Succeeded, first.ToString());
+        StringAssert.Contains(File.ReadAllText(project.ManifestPath), "call_copy", "the extra model is not in the bundle");
+        var written = File.GetLastWriteTimeUtc(project.ManifestPath);
+
+        // Rename a column everywhere in call.yaml: the staging SQL must follow.
+        project.Write("models/call.yaml", Regex.Replace(call, @"^(\s+)user_id:", "$1owner_user_id:", RegexOptions.Multiline));
+        var edited = project.Build();
+
+        Assert.IsTrue(edited.Succeeded, edited.ToString());
+        Assert.IsTrue(edited.Ran(Target), "editing a model did not re-run the compiler");
+        Assert.AreNotEqual(written, File.GetLastWriteTimeUtc(project.ManifestPath));
+        Assert.IsTrue(project.ReadBundle().Any(f => f.Key.EndsWith(".sql", StringComparison.Ordinal)
+            && Encoding.UTF8.GetString(f.Value).Contains("owner_user_id", StringComparison.Ordinal)),
+            "the renamed column is in no SQL file");
+
+        // Every remaining input is older than the manifest: only the stamp of definition paths can notice this.
+        File.Delete(project.PathOf("models/call_copy.yaml"));
+        var deleted = project.Build();
+
+        Assert.IsTrue(deleted.Succeeded, deleted.ToString());
+        Assert.IsTrue(deleted.Ran(Target), "deleting a model did not re-run the compiler");
+        Assert.IsFalse(File.ReadAllText(project.ManifestPath).Contains("call_copy", StringComparison.Ordinal),
+            "the deleted model is still in the bundle");
+    }
+
+    private static void AssertSameBundle(SortedDictionary<string, byte[]> expected,
+        SortedDictionary<string, byte[]> actual)
+    {
+        CollectionAssert.AreEqual(expected.Keys.ToList(), actual.Keys.ToList(), "different files");
+        foreach (var file in expected)
+        {
+            CollectionAssert.AreEqual(file.Value, actual[file.Key], $"{file.Key} differs");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TenantModels.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Packs TenantModels.Sdk fresh once per test run into a private feed, and creates fixture projects that consume it
+/// through <c>Sdk="TenantModels.Sdk"</c> exactly as a user's project does: resolved by global.json's msbuild-sdks,
+/// restored from a nuget.config feed, into a package folder no earlier run has touched. So no test can pass on a
+/// stale package or a stale cache.
+/// </summary>
+[TestClass]
+public static class SdkFixture
+{
+    private static string? _root;
+    private static Dictionary<string, string>? _environment;
+
+    /// <summary>The repository checkout the tests run from (the folder holding TenantModels.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The SDK package this run packed.</summary>
+    public static string SdkPackage { get; private set; } = string.Empty;
+
+    private static string Root => _root ?? throw new InvalidOperationException("the SDK was not packed: AssemblyInitialize did not run");
+
+    [AssemblyInitialize]
+    public static void PackSdk(TestContext context)
+    {
+        _ = context;
+        _root = Path.Combine(Path.GetTempPath(), "tm-sdk-tests-" + Guid.NewGuid().ToString("N"));
+        var feed = Path.Combine(_root, "feed");
+        var packages = Path.Combine(_root, "packages");
+        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(packages);
+
+        var project = Path.Combine(RepoRoot, "sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj");
+        var pack = DotnetCli.Run(RepoRoot, new Dictionary<string, string>(),
+            "pack", project, "-c", "Release", "-o", feed, "-nodeReuse:false", "--disable-build-servers", "-tl:off");
+        if (!pack.Succeeded)
+        {
+            throw new InvalidOperationException($"packing TenantModels.Sdk failed:\n{pack.Output}");
+        }
+
+        SdkPackage = Directory.EnumerateFiles(feed, "TenantModels.Sdk.*.nupkg").Single();
+
+        // The repository's global.json: same .NET SDK pin and the msbuild-sdks version users get.
+        File.Copy(Path.Combine(RepoRoot, "global.json"), Path.Combine(_root, "global.json"));
+        File.WriteAllText(Path.Combine(_root, "nuget.config"), NugetConfig(feed));
+        // Stop MSBuild's upward search here: nothing from the temp folder's parents may leak into fixtures.
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
+
+        _environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+    }
+
+    [AssemblyCleanup]
+    public static void DeleteRoot()
+    {
+        if (_root is not null && Directory.Exists(_root))
+        {
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temp folder must not fail the run.
+            }
+        }
+    }
+
+    /// <summary>A fresh copy of <c>samples/&lt;sample&gt;</c> (without bin/obj) in its own folder.</summary>
+    internal static ModelProject CopySample(string sample, string caseName)
+    {
+        var source = Path.Combine(RepoRoot, "samples", sample);
+        var target = Path.Combine(Root, caseName, sample);
+        CopyDirectory(source, target);
+        return new ModelProject(target, _environment!);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(source))
+        {
+            var name = Path.GetFileName(dir);
+            if (name is not ("bin" or "obj"))
+            {
+                CopyDirectory(dir, Path.Combine(target, name));
+            }
+        }
+    }
+
+    private static string NugetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="fresh-sdk" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="fresh-sdk">
+              <package pattern="TenantModels.*" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TenantModels.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no TenantModels.sln above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Sdk.Tests.Infrastructure;
+
+namespace TenantModels.Sdk.Tests;
+
+/// <summary>The SDK package carries what MSBuild loads and nothing it must not (its own Microsoft.Build assemblies).</summary>
+[TestClass]
+public sealed class PackageLayoutTests
+{
+    [TestMethod]
+    public void SdkPackageHoldsPropsTargetsAndTheTaskWithItsDependenciesOnly()
+    {
+        using var package = ZipFile.OpenRead(SdkFixture.SdkPackage);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+
+        foreach (var expected in new[]
+        {
+            "Sdk/Sdk.props", "Sdk/Sdk.targets", "tasks/netstandard2.0/TenantModels.Build.dll",
+            "tasks/netstandard2.0/TenantModels.Core.dll", "tasks/netstandard2.0/YamlDotNet.dll",
+        })
+        {
+            CollectionAssert.Contains(entries, expected);
+        }
+
+        // MSBuild provides these; a second copy in the task folder could be loaded instead and break the host.
+        Assert.IsFalse(entries.Any(e => e.Contains("Microsoft.Build", StringComparison.OrdinalIgnoreCase)), string.Join("\n", entries));
+        Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "an MSBuild SDK package has nothing to reference");
+
+        using var nuspecStream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        Assert.AreEqual("MSBuildSdk", nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value);
+        Assert.IsFalse(nuspec.Descendants().Any(e => e.Name.LocalName == "dependency"), "SDK packages are resolved before restore: no dependencies");
+    }
+}
