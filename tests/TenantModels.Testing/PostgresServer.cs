@@ -16,6 +16,7 @@ namespace TenantModels.Testing;
 public sealed class PostgresServer : IDisposable
 {
     private const int StartAttempts = 3;
+    private const string FolderPrefix = "tenantmodels-pg-";
     private static int _databaseCounter;
 
     private readonly string _binDirectory;
@@ -40,7 +41,8 @@ public sealed class PostgresServer : IDisposable
     public static PostgresServer Start()
     {
         var bin = PostgresBinaries.FindBinDirectory();
-        var root = Path.Combine(Path.GetTempPath(), "tenantmodels-pg-" + Guid.NewGuid().ToString("N"));
+        SweepAbandonedClusters();
+        var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var server = new PostgresServer(bin, root, port: 0);
         try
@@ -153,6 +155,31 @@ public sealed class PostgresServer : IDisposable
             catch (InvalidOperationException e) when (attempt < StartAttempts)
             {
                 Console.Error.WriteLine($"PostgreSQL did not start on port {Port} (attempt {attempt}), retrying: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A test host killed mid-run never reaches Dispose. Remove such leftovers, but only stopped ones (no
+    /// postmaster.pid) untouched for an hour, so a cluster another test process is creating right now is safe.
+    /// </summary>
+    private static void SweepAbandonedClusters()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var stale = Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-1);
+            if (stale && !File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
             }
         }
     }

@@ -14,9 +14,7 @@ public static class ModelProjectCompiler
     public static CompileResult Compile(ProjectInput input)
     {
         var diagnostics = new DiagnosticBag();
-        var syntax = DefinitionParser.Parse(input.Files, diagnostics);
-        var valid = DefinitionValidator.Validate(syntax, diagnostics);
-        var bound = ProjectBinder.Bind(valid, diagnostics);
+        var bound = Bind(input, diagnostics);
         var artefacts = ArtefactCompiler.Compile(bound, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -26,5 +24,21 @@ public static class ModelProjectCompiler
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources)).ToList();
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, tenants, artefacts);
         return new CompileResult(diagnostics.ToSortedList(), bundle);
+    }
+
+    /// <summary>Every check the build makes (compile-stage name checks included) and the typed model, without emitting SQL.</summary>
+    public static AnalysisResult Analyze(ProjectInput input)
+    {
+        var diagnostics = new DiagnosticBag();
+        var bound = Bind(input, diagnostics);
+        ArtefactCompiler.Compile(bound, diagnostics);
+        return new AnalysisResult(bound, diagnostics.ToSortedList());
+    }
+
+    private static BoundProject Bind(ProjectInput input, DiagnosticBag diagnostics)
+    {
+        var syntax = DefinitionParser.Parse(input.Files, diagnostics);
+        var valid = DefinitionValidator.Validate(syntax, diagnostics);
+        return ProjectBinder.Bind(valid, diagnostics);
     }
 }

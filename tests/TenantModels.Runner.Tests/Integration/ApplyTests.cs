@@ -203,6 +203,24 @@ public sealed class ApplyTests
     }
 
     [TestMethod]
+    public void TwoConcurrentAppliesDeployOnceAndBothSucceed()
+    {
+        var db = NewDatabase("apply_concurrent");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        // The lock serialises them: whichever runs second waits, then plans against the first one's record.
+        var runs = new[] { 0, 1 }.AsParallel().WithDegreeOfParallelism(2)
+            .Select(_ => CliRun.Against(db, "apply", bundle, "--lock-wait", "30"))
+            .ToArray();
+
+        Assert.IsTrue(runs.All(r => r.ExitCode == ExitCodes.Success), string.Join("\n", runs.Select(r => r.ToString())));
+        Assert.AreEqual(1, runs.Count(r => r.Out.Contains("Applied 8 step(s)", System.StringComparison.Ordinal)), string.Join("\n", runs.Select(r => r.ToString())));
+        Assert.AreEqual(1, runs.Count(r => r.Out.Contains("Nothing to apply", System.StringComparison.Ordinal)));
+        Assert.AreEqual(1L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployment"));
+        AssertSampleViews(db);
+    }
+
+    [TestMethod]
     public void StatusReportsDeployedVersionTenantsAndPendingSteps()
     {
         var db = NewDatabase("status");

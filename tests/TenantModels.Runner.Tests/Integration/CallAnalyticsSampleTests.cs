@@ -13,7 +13,7 @@ public sealed class CallAnalyticsSampleTests
     [TestMethod]
     public void CompiledSampleAppliesWithExactRowsAndReappliesWithoutDdl()
     {
-        var compiled = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(RepositoryRoot.Combine("samples", "CallAnalytics"), "CallAnalytics", "1.0.0"));
+        var compiled = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(RepoPaths.Combine("samples", "CallAnalytics"), "CallAnalytics", "1.0.0"));
         Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
         Assert.AreNotEqual(0, compiled.Bundle!.Manifest.Artefacts.Count, "the compiler produced no artefacts for samples/CallAnalytics");
         var bundle = System.IO.Path.Combine(CliRun.TempDirectory(), "bundle");

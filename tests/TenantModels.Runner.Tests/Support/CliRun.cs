@@ -27,9 +27,12 @@ internal static class CliRun
     public static CliResult Against(string connectionString, params string[] args) =>
         Run(null, args.Concat(new[] { "--connection", connectionString }).ToArray());
 
+    /// <summary>All of this test process's scratch folders live under one root, deleted at assembly cleanup.</summary>
+    public static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "tenantmodels-test-" + Guid.NewGuid().ToString("N"));
+
     public static string TempDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "tenantmodels-test-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The main job, end to end on a throwaway PostgreSQL: pack the SDK, build this model project with it,
+# start a temporary server, load the connectors' raw schemas, plan and apply the bundle with the runner,
+# apply again (nothing to do), and show what each tenant's staging view and the canonical view return.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+source "$repo/tests/postgres.sh"
+
+echo "== Packing TenantModels.Sdk and TenantModels.Runner into the local feed (artifacts/packages)"
+dotnet pack "$repo/sdk/TenantModels.Sdk" -c Release --nologo -v:q
+dotnet pack "$repo/src/TenantModels.Runner" -c Release --nologo -v:q
+# A user's machine caches packages by version; drop ours so the sample restores what was just packed.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/tenantmodels.sdk"
+
+echo "== dotnet build samples/CallAnalytics (Sdk=\"TenantModels.Sdk\" from global.json)"
+dotnet build "$here/CallAnalytics.csproj" -c Release --nologo -v:q
+bundle="$here/bin/Release/net10.0/bundle"
+echo "   bundle: $bundle"
+ls "$bundle" "$bundle/artefacts"
+
+pg_ensure_installed
+pg_start_throwaway
+trap pg_stop_throwaway EXIT
+export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGDATABASE=postgres
+
+echo "== Loading the raw connector schemas of three tenants"
+psql -q -v ON_ERROR_STOP=1 -f "$here/demo/raw-data.sql"
+
+runner=(dotnet run --project "$repo/src/TenantModels.Runner" -c Release --no-launch-profile --)
+echo "== tenantmodels plan"
+"${runner[@]}" plan "$bundle"
+echo "== tenantmodels apply"
+"${runner[@]}" apply "$bundle"
+echo "== tenantmodels apply (again: nothing to do)"
+"${runner[@]}" apply "$bundle"
+
+echo "== What each tenant sees"
+psql -q -v ON_ERROR_STOP=1 -f "$here/demo/show.sql"

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The one command that runs every test from a fresh clone:
+# style check, packages for the local feed, then every test project (unit, golden, SDK end-to-end, PostgreSQL).
+# Ends with a plain "N passed, N failed" line; the exit code is dotnet test's.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
+# No MSBuild node may outlive the run (and keep task assemblies loaded).
+export MSBUILDDISABLENODEREUSE=1
+
+# The PostgreSQL tests start a throwaway server from these binaries.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  echo "== Installing PostgreSQL"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
+fi
+
+echo "== dotnet format --verify-no-changes"
+dotnet format TenantModels.sln --verify-no-changes
+
+echo "== dotnet pack (artifacts/packages, the local feed of nuget.config)"
+dotnet pack TenantModels.sln -c Release -nodeReuse:false -tl:off
+# Same version, new bits: drop cached copies so samples restore what was just packed, not an older build.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/tenantmodels.*
+
+echo "== dotnet test"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test TenantModels.sln -c Release -nodeReuse:false -tl:off 2>&1 | tee "$log" || status=$?
+
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 7, Skipped: 0, Total: 7, ..."
+sum() {
+  grep -E '^ *(Passed|Failed)! +- ' "$log" | grep -oE "$1: +[0-9]+" | grep -oE '[0-9]+$' | awk '{ s += $1 } END { print s + 0 }'
+}
+passed="$(sum Passed)"
+failed="$(sum Failed)"
+echo "${passed} passed, ${failed} failed"
+if [ "$status" -eq 0 ] && [ "$failed" -ne 0 ]; then status=1; fi
+exit "$status"
