@@ -22,6 +22,13 @@ public static class ArtefactExpander
                 continue;
             }
 
+            if (artefact.Scope == ArtefactScope.Union)
+            {
+                var expandedUnion = UnionTemplate.Parse(sql).Expand(tenants);
+                instances.Add(new ArtefactInstance(artefact, null, expandedUnion, Checksums.Of(expandedUnion)));
+                continue;
+            }
+
             foreach (var tenant in tenants.Where(t => AppliesTo(artefact, t)))
             {
                 var expanded = ArtefactTemplate.Expand(sql, tenant.Id);

@@ -7,4 +7,7 @@ public enum ArtefactScope
 
     /// <summary>A template run once per enabled tenant (that has the artefact's source, when it names one).</summary>
     Tenant,
+
+    /// <summary>Run once per database, expanded over every enabled tenant (see <see cref="UnionTemplate"/>).</summary>
+    Union,
 }

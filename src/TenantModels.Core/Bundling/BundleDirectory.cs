@@ -85,6 +85,17 @@ public static class BundleDirectory
             }
 
             files[artefact.Path] = Utf8NoBom.GetString(bytes);
+            if (artefact.Scope == ArtefactScope.Union)
+            {
+                try
+                {
+                    UnionTemplate.Parse(files[artefact.Path]);
+                }
+                catch (FormatException e)
+                {
+                    throw new InvalidDataException($"bundle file '{artefact.Path}' is not a valid union template: {e.Message}", e);
+                }
+            }
         }
 
         var expectedHash = BundleAssembler.ContentHashOf(manifest);

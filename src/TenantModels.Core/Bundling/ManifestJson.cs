@@ -92,7 +92,13 @@ public static class ManifestJson
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static string ScopeName(ArtefactScope scope) => scope == ArtefactScope.Global ? "global" : "tenant";
+    public static string ScopeName(ArtefactScope scope) => scope switch
+    {
+        ArtefactScope.Global => "global",
+        ArtefactScope.Tenant => "tenant",
+        ArtefactScope.Union => "union",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
 
     private static ArtefactKind ParseKind(string text) => text switch
     {
@@ -105,6 +111,7 @@ public static class ManifestJson
     {
         "global" => ArtefactScope.Global,
         "tenant" => ArtefactScope.Tenant,
+        "union" => ArtefactScope.Union,
         _ => throw new FormatException($"unknown artefact scope '{text}'"),
     };
 

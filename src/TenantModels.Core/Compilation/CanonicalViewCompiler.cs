@@ -9,7 +9,8 @@ namespace TenantModels.Core.Compilation;
 /// <summary>
 /// One cross-tenant view per canonical model: the staging views of every enabled tenant, UNION ALL, plus
 /// <c>tenant_id</c>. Staging views already cast to the declared types, so every branch has the same row type;
-/// with no tenant the view still has those typed columns and returns no rows.
+/// with no tenant the view still has those typed columns and returns no rows. Emitted as a
+/// <see cref="UnionTemplate"/> so the runner expands it for the tenants that exist when it runs.
 /// </summary>
 internal static class CanonicalViewCompiler
 {
@@ -25,36 +26,34 @@ internal static class CanonicalViewCompiler
 
     public static CompiledArtefact View(BoundProject project, BoundModel model)
     {
-        var branches = (
-            from tenant in project.Tenants
-            where tenant.Enabled
-            from mapping in model.Mappings
-            where tenant.Sources.Contains(mapping.Source.Name)
-            select (Tenant: tenant.Id, Schema: project.StagingSchema.Expand(tenant.Id, mapping.Source.Name))).ToList();
-
-        var sql = new SqlWriter()
+        var header = new SqlWriter()
             .Append("CREATE OR REPLACE VIEW ").Qualified(project.CanonicalSchema, model.Name)
-            .Line(" WITH (security_invoker = true) AS");
-        if (branches.Count == 0)
-        {
-            sql.Append("SELECT ")
-                .Join(", ", model.Columns, (w, c) => w.Append("CAST(NULL AS ").Append(c.Type.SqlName).Append(") AS ").Identifier(c.Name))
-                .Append(", CAST(NULL AS text) AS ").Identifier(TenantColumn)
-                .Line()
-                .Append("WHERE false");
-        }
-        else
-        {
-            sql.Join("\nUNION ALL\n", branches, (w, b) => w
+            .Append(" WITH (security_invoker = true) AS")
+            .ToString();
+        var branches = model.Mappings
+            .OrderBy(m => m.Source.Name, System.StringComparer.Ordinal)
+            .Select(m => new KeyValuePair<string, string>(m.Source.Name, new SqlWriter()
                 .Append("SELECT ")
-                .Join(", ", model.Columns, (c, column) => c.Identifier(column.Name))
-                .Append(", CAST(").Literal(b.Tenant).Append(" AS text) AS ").Identifier(TenantColumn)
-                .Append(" FROM ").Qualified(b.Schema, model.Name));
-        }
+                .Join(", ", model.Columns, (w, column) => w.Identifier(column.Name))
+                .Append(", CAST(").Literal(ArtefactTemplate.TenantPlaceholder).Append(" AS text) AS ").Identifier(TenantColumn)
+                .Append(" FROM ").Qualified(project.StagingSchema.Template(m.Source.Name), model.Name)
+                .ToString()))
+            .ToList();
+        var empty = new SqlWriter()
+            .Append("SELECT ")
+            .Join(", ", model.Columns, (w, c) => w.Append("CAST(NULL AS ").Append(c.Type.SqlName).Append(") AS ").Identifier(c.Name))
+            .Append(", CAST(NULL AS text) AS ").Identifier(TenantColumn)
+            .Append(" WHERE false")
+            .ToString();
 
-        sql.Line(";");
         var dependsOn = new List<string> { ArtefactIds.CanonicalSchema };
-        dependsOn.AddRange(model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)));
-        return new CompiledArtefact(ArtefactIds.CanonicalView(model.Name), ArtefactKind.View, ArtefactScope.Global, null, sql.ToString(), dependsOn);
+        dependsOn.AddRange(model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)).OrderBy(id => id, System.StringComparer.Ordinal));
+        return new CompiledArtefact(
+            ArtefactIds.CanonicalView(model.Name),
+            ArtefactKind.View,
+            ArtefactScope.Union,
+            null,
+            new UnionTemplate(header, branches, empty).Write(),
+            dependsOn);
     }
 }

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for CallAnalytics 1.0.0
--- sha256:b12ea794b12b5ca3fbbd7a73e0920093be824bb200147c18f612499b129ed34a
+-- sha256:b3dbd39b2112d70d5aa54b7c3f634ed9a2dad84f02eb591fbee5749e469c853f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant org_javi_2_e0eynhkr)

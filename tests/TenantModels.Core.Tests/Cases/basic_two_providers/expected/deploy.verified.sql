@@ -1,5 +1,5 @@
 -- TenantModels deploy script for basic_two_providers 1.0.0
--- sha256:b9c50b67d4dfb8e2b47c2e7b69af89a5b4581da9cecb595bbaa5e224193d379e
+-- sha256:46bf7605dfebdb24e8020a9b837075fda66490906d8a01b346b3e4ee43649e8f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

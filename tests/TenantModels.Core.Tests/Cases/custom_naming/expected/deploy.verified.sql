@@ -1,5 +1,5 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:cb04ac90288abc9af7ce55bf161a531743e7c0bf9f6255b9a888cc0c6b24c1b5
+-- sha256:da8cb0200c3187b41e95d2078329578cf2a0b5286014cfd75c00de5aab2e3a55
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:193031d7d7b5cd69ef0f7310b5034a8e005758209e66ae684fdea215d0d0faae
+-- sha256:9e52c5914276eefdc562952f0e8cae8ed2cfe4e4db8fe4929e8710d1bad5f631
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

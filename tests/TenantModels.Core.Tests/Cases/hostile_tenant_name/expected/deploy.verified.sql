@@ -1,5 +1,5 @@
 -- TenantModels deploy script for hostile_tenant_name 1.0.0
--- sha256:dab8cd436e268046ff93d2d8133e30d087a04f3bb9907648c7423ed38f2d2ea2
+-- sha256:d7ec8191f4e13ff00c4305e21b2da90ee0ae7fbcac68b772c135f2cee22f301b
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:239e6bf57273a65b15c8cdc497c7c4953325e267b9bc589b52d6575e4927880b
+-- sha256:16956ece21c6894d8311b712880b291c11da91b626fd58ce6bfe7d686afb5511
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

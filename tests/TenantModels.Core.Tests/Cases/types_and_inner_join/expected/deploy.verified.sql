@@ -1,5 +1,5 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:6d11f3d2f06f0978c16cef4bdf0f38fe920d34324224a6d5fa8731ac13862a03
+-- sha256:90fcf746b9747933e7aaf3c99c656b9367c5c6cb0ef1e31fa4937dc52cd5a2c4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for zero_tenants 1.0.0
--- sha256:f924093c3a602a648cef64c7dd36ed27136240a9ac04ed56d0ac6fbbb5da7566
+-- sha256:26e5d8fed6430c8a0368a19cacab8192a4fbc9d1ed531a5511eada2791249aca
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- canonical_schema
@@ -7,5 +7,4 @@ CREATE SCHEMA IF NOT EXISTS "canonical";
 
 -- canonical_view.call
 CREATE OR REPLACE VIEW "canonical"."call" WITH (security_invoker = true) AS
-SELECT CAST(NULL AS bigint) AS "call_id", CAST(NULL AS timestamp) AS "call_created_at", CAST(NULL AS text) AS "user_id", CAST(NULL AS text) AS "call_disposition_name", CAST(NULL AS text) AS "tenant_id"
-WHERE false;
+SELECT CAST(NULL AS bigint) AS "call_id", CAST(NULL AS timestamp) AS "call_created_at", CAST(NULL AS text) AS "user_id", CAST(NULL AS text) AS "call_disposition_name", CAST(NULL AS text) AS "tenant_id" WHERE false;
