@@ -8,6 +8,9 @@ namespace TenantModels.Core.Bundling;
 /// <param name="Path">Bundle-relative path of the SQL file (forward slashes).</param>
 /// <param name="Checksum">SHA-256 of the file's bytes, lowercase hex, prefixed <c>sha256:</c>.</param>
 /// <param name="DependsOn">Ids of artefacts that must exist first; the manifest lists artefacts in an order that honours them.</param>
+/// <param name="Object">The quoted, qualified name of the object it creates (a template for tenant scope), so a planner can drop it.</param>
+/// <param name="Signature">For views, the output columns and types (<c>"a" bigint, "b" text</c>); a different signature
+/// means <c>CREATE OR REPLACE</c> cannot be used and the view and its dependents must be recreated. Null otherwise.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -15,4 +18,6 @@ public sealed record BundleArtefact(
     string? Source,
     string Path,
     string Checksum,
-    IReadOnlyList<string> DependsOn);
+    IReadOnlyList<string> DependsOn,
+    string Object,
+    string? Signature);

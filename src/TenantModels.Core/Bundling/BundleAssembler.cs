@@ -7,7 +7,12 @@ namespace TenantModels.Core.Bundling;
 /// <summary>Turns compiled artefacts into a bundle: file paths, checksums, content hash and the expanded deploy script.</summary>
 public static class BundleAssembler
 {
-    public static Bundle Assemble(string project, string bundleVersion, IReadOnlyList<BundleTenant> tenants, IReadOnlyList<CompiledArtefact> compiled)
+    public static Bundle Assemble(
+        string project,
+        string bundleVersion,
+        IReadOnlyList<BundleSource> sources,
+        IReadOnlyList<BundleTenant> tenants,
+        IReadOnlyList<CompiledArtefact> compiled)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -15,10 +20,10 @@ public static class BundleAssembler
         {
             var path = "artefacts/" + c.Id + ".sql";
             files.Add(path, c.Sql);
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature));
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, tenants, artefacts);
+        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
         var deploy = DeployScript(manifest, a => files[a.Path]);
         return new Bundle(manifest, files, deploy);

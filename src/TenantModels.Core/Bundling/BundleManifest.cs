@@ -8,6 +8,7 @@ public sealed record BundleManifest(
     string Project,
     string BundleVersion,
     string ContentHash,
+    IReadOnlyList<BundleSource> Sources,
     IReadOnlyList<BundleTenant> Tenants,
     IReadOnlyList<BundleArtefact> Artefacts)
 {

@@ -9,4 +9,6 @@ public sealed record CompiledArtefact(
     ArtefactScope Scope,
     string? Source,
     string Sql,
-    IReadOnlyList<string> DependsOn);
+    IReadOnlyList<string> DependsOn,
+    string Object,
+    string? Signature);

@@ -21,6 +21,10 @@ public static class ManifestJson
         Property(json, 1, "project", Str(manifest.Project), last: false);
         Property(json, 1, "bundleVersion", Str(manifest.BundleVersion), last: false);
         Property(json, 1, "contentHash", Str(manifest.ContentHash), last: false);
+        json.Append("  \"sources\": [");
+        AppendItems(json, manifest.Sources, (sb, s) =>
+            sb.Append("{ \"name\": ").Append(Str(s.Name)).Append(", \"rawSchema\": ").Append(Str(s.RawSchemaPattern)).Append(" }"));
+        json.Append("],\n");
         json.Append("  \"tenants\": [");
         AppendItems(json, manifest.Tenants, (sb, t) =>
         {
@@ -39,7 +43,9 @@ public static class ManifestJson
               .Append(", \"source\": ").Append(a.Source is null ? "null" : Str(a.Source))
               .Append(", \"path\": ").Append(Str(a.Path))
               .Append(", \"checksum\": ").Append(Str(a.Checksum))
-              .Append(", \"dependsOn\": ").Append(StrArray(a.DependsOn)).Append(" }");
+              .Append(", \"dependsOn\": ").Append(StrArray(a.DependsOn))
+              .Append(", \"object\": ").Append(Str(a.Object))
+              .Append(", \"signature\": ").Append(a.Signature is null ? "null" : Str(a.Signature)).Append(" }");
         });
         json.Append("]\n}\n");
         return json.ToString();
@@ -58,6 +64,9 @@ public static class ManifestJson
                 throw new FormatException($"bundle format {format} is not supported by this runner (it reads format {BundleManifest.CurrentFormatVersion})");
             }
 
+            var sources = root.GetProperty("sources").EnumerateArray().Select(s => new BundleSource(
+                s.GetProperty("name").GetString()!,
+                s.GetProperty("rawSchema").GetString()!)).ToList();
             var tenants = root.GetProperty("tenants").EnumerateArray().Select(t => new BundleTenant(
                 t.GetProperty("id").GetString()!,
                 t.GetProperty("name").GetString()!,
@@ -70,12 +79,15 @@ public static class ManifestJson
                 a.GetProperty("source").ValueKind == JsonValueKind.Null ? null : a.GetProperty("source").GetString(),
                 a.GetProperty("path").GetString()!,
                 a.GetProperty("checksum").GetString()!,
-                a.GetProperty("dependsOn").EnumerateArray().Select(s => s.GetString()!).ToList())).ToList();
+                a.GetProperty("dependsOn").EnumerateArray().Select(s => s.GetString()!).ToList(),
+                a.GetProperty("object").GetString()!,
+                a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString())).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,
                 root.GetProperty("bundleVersion").GetString()!,
                 root.GetProperty("contentHash").GetString()!,
+                sources,
                 tenants,
                 artefacts);
         }

@@ -22,7 +22,9 @@ internal static class CanonicalViewCompiler
         ArtefactScope.Global,
         null,
         new SqlWriter().Append("CREATE SCHEMA IF NOT EXISTS ").Identifier(project.CanonicalSchema).Line(";").ToString(),
-        new string[0]);
+        new string[0],
+        SqlWriter.QuoteIdentifier(project.CanonicalSchema),
+        null);
 
     public static CompiledArtefact View(BoundProject project, BoundModel model)
     {
@@ -54,6 +56,8 @@ internal static class CanonicalViewCompiler
             ArtefactScope.Union,
             null,
             new UnionTemplate(header, branches, empty).Write(),
-            dependsOn);
+            dependsOn,
+            SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
+            ViewSignature.Of(model.Columns, (TenantColumn, "text")));
     }
 }

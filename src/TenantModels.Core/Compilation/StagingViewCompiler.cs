@@ -14,7 +14,9 @@ internal static class StagingViewCompiler
         ArtefactScope.Tenant,
         source,
         new SqlWriter().Append("CREATE SCHEMA IF NOT EXISTS ").Identifier(project.StagingSchema.Template(source)).Line(";").ToString(),
-        new string[0]);
+        new string[0],
+        SqlWriter.QuoteIdentifier(project.StagingSchema.Template(source)),
+        null);
 
     public static CompiledArtefact View(BoundProject project, BoundModel model, BoundSourceMapping mapping)
     {
@@ -44,6 +46,8 @@ internal static class StagingViewCompiler
             ArtefactScope.Tenant,
             source,
             sql.ToString(),
-            new List<string> { ArtefactIds.StagingSchema(source) });
+            new List<string> { ArtefactIds.StagingSchema(source) },
+            SqlWriter.QualifiedName(project.StagingSchema.Template(source), model.Name),
+            ViewSignature.Of(model.Columns));
     }
 }

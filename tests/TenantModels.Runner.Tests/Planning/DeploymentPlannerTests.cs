@@ -12,6 +12,7 @@ public sealed class DeploymentPlannerTests
     private static Bundle TwoTenantBundle(string viewSql = "CREATE VIEW \"{{tenant}}_stg\".v AS SELECT 1;") => BundleAssembler.Assemble(
         "P",
         "1.0.0",
+        new[] { new BundleSource("outreach", "<tenant>_raw_outreach") },
         new[]
         {
             new BundleTenant("alpha", "Alpha", true, new[] { "outreach" }),
@@ -20,9 +21,9 @@ public sealed class DeploymentPlannerTests
         },
         new[]
         {
-            new CompiledArtefact("schema", ArtefactKind.Schema, ArtefactScope.Tenant, "outreach", "CREATE SCHEMA \"{{tenant}}_stg\";", Array.Empty<string>()),
-            new CompiledArtefact("view", ArtefactKind.View, ArtefactScope.Tenant, "outreach", viewSql, new[] { "schema" }),
-            new CompiledArtefact("canonical", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA canonical;", Array.Empty<string>()),
+            new CompiledArtefact("schema", ArtefactKind.Schema, ArtefactScope.Tenant, "outreach", "CREATE SCHEMA \"{{tenant}}_stg\";", Array.Empty<string>(), "\"{{tenant}}_stg\"", null),
+            new CompiledArtefact("view", ArtefactKind.View, ArtefactScope.Tenant, "outreach", viewSql, new[] { "schema" }, "\"{{tenant}}_stg\".\"v\"", "\"id\" bigint"),
+            new CompiledArtefact("canonical", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA canonical;", Array.Empty<string>(), "\"canonical\"", null),
         });
 
     private static string Describe(PlanStep step) => $"{step.Instance.Artefact.Id}/{step.Instance.TenantId ?? "-"}/{step.Reason}";

@@ -38,6 +38,12 @@ internal static class HandBuiltBundles
         FROM "{ArtefactTemplate.TenantPlaceholder}_raw_salesloft"."call" AS "call";
         """;
 
+    public static readonly IReadOnlyList<BundleSource> Sources = new[]
+    {
+        new BundleSource("outreach", "<tenant>_raw_outreach"),
+        new BundleSource("salesloft", "<tenant>_raw_salesloft"),
+    };
+
     public static Bundle CallAnalytics(string version = "1.0.0", string? salesloftView = null)
     {
         var branches = Tenants.Select(t => $"""
@@ -47,17 +53,17 @@ internal static class HandBuiltBundles
         var canonical = "CREATE OR REPLACE VIEW \"canonical\".\"call\" WITH (security_invoker = true) AS\n"
             + string.Join("\nUNION ALL\n", branches) + ";\n";
 
-        return BundleAssembler.Assemble("CallAnalytics", version, Tenants, new List<CompiledArtefact>
+        return BundleAssembler.Assemble("CallAnalytics", version, Sources, Tenants, new List<CompiledArtefact>
         {
             new("staging_schema.outreach", ArtefactKind.Schema, ArtefactScope.Tenant, "outreach",
-                "CREATE SCHEMA IF NOT EXISTS \"{{tenant}}_stg_outreach\";\n", Array.Empty<string>()),
+                "CREATE SCHEMA IF NOT EXISTS \"{{tenant}}_stg_outreach\";\n", Array.Empty<string>(), "\"{{tenant}}_stg_outreach\"", null),
             new("staging_schema.salesloft", ArtefactKind.Schema, ArtefactScope.Tenant, "salesloft",
-                "CREATE SCHEMA IF NOT EXISTS \"{{tenant}}_stg_salesloft\";\n", Array.Empty<string>()),
-            new("staging_view.outreach.call", ArtefactKind.View, ArtefactScope.Tenant, "outreach", OutreachView, new[] { "staging_schema.outreach" }),
-            new("staging_view.salesloft.call", ArtefactKind.View, ArtefactScope.Tenant, "salesloft", salesloftView ?? SalesloftView(), new[] { "staging_schema.salesloft" }),
-            new("canonical_schema", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA IF NOT EXISTS \"canonical\";\n", Array.Empty<string>()),
+                "CREATE SCHEMA IF NOT EXISTS \"{{tenant}}_stg_salesloft\";\n", Array.Empty<string>(), "\"{{tenant}}_stg_salesloft\"", null),
+            new("staging_view.outreach.call", ArtefactKind.View, ArtefactScope.Tenant, "outreach", OutreachView, new[] { "staging_schema.outreach" }, "\"{{tenant}}_stg_outreach\".\"call\"", "\"call_id\" bigint, \"call_created_at\" timestamp, \"user_id\" text, \"call_disposition_name\" text"),
+            new("staging_view.salesloft.call", ArtefactKind.View, ArtefactScope.Tenant, "salesloft", salesloftView ?? SalesloftView(), new[] { "staging_schema.salesloft" }, "\"{{tenant}}_stg_salesloft\".\"call\"", "\"call_id\" bigint, \"call_created_at\" timestamp, \"user_id\" text, \"call_disposition_name\" text"),
+            new("canonical_schema", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA IF NOT EXISTS \"canonical\";\n", Array.Empty<string>(), "\"canonical\"", null),
             new("canonical_view.call", ArtefactKind.View, ArtefactScope.Global, null, canonical,
-                new[] { "canonical_schema", "staging_view.outreach.call", "staging_view.salesloft.call" }),
+                new[] { "canonical_schema", "staging_view.outreach.call", "staging_view.salesloft.call" }, "\"canonical\".\"call\"", null),
         });
     }
 

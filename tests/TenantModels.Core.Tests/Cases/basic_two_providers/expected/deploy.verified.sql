@@ -1,5 +1,5 @@
 -- TenantModels deploy script for basic_two_providers 1.0.0
--- sha256:46bf7605dfebdb24e8020a9b837075fda66490906d8a01b346b3e4ee43649e8f
+-- sha256:586f2ceea621781cd0d1d9da6807edee221281ba2922119abcb337b8bbf01755
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:da8cb0200c3187b41e95d2078329578cf2a0b5286014cfd75c00de5aab2e3a55
+-- sha256:453dfa7eabba8d26a5b7f082f251e43b11fb3ac68e5cab2e1aa710a41d5a8ce9
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:9e52c5914276eefdc562952f0e8cae8ed2cfe4e4db8fe4929e8710d1bad5f631
+-- sha256:75da90b67f512e58971f632c7fe35910f06f4f787c6a8c32a49415b49052aa1e
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for hostile_tenant_name 1.0.0
--- sha256:d7ec8191f4e13ff00c4305e21b2da90ee0ae7fbcac68b772c135f2cee22f301b
+-- sha256:ba33a10c68955842b6b7ed94430960bb64412d41837318b5294f185d6335a93a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:2579d2f4a4c1f5fe908a37f624b3d1e7f669017d493bba429963a48c72e73353
+-- sha256:2c83a6168ef1150ac4205686ff29e98fb9eabe5c90658f4c08060b916fc6089c
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

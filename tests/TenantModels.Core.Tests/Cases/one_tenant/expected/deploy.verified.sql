@@ -1,5 +1,5 @@
 -- TenantModels deploy script for one_tenant 1.0.0
--- sha256:0ff001869f0fd332a500fc1bf49de63d08c7e378b2d4d8eb032423dcf32cda78
+-- sha256:0a608e83530d7f6cbccca55a1f26ecf0fb5adcbf6db77ffde3ff71832555f4f5
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:16956ece21c6894d8311b712880b291c11da91b626fd58ce6bfe7d686afb5511
+-- sha256:b7e78a385f4e30fdda2886eaf5c60631fca22ed32dd4e5300b24ed5727695c83
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:90fcf746b9747933e7aaf3c99c656b9367c5c6cb0ef1e31fa4937dc52cd5a2c4
+-- sha256:56b59cb91807f7c6921b188eb326e2f04fb917c7c380b15e17a44632d1814bf2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

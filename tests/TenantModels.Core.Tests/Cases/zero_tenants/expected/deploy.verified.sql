@@ -1,5 +1,5 @@
 -- TenantModels deploy script for zero_tenants 1.0.0
--- sha256:26e5d8fed6430c8a0368a19cacab8192a4fbc9d1ed531a5511eada2791249aca
+-- sha256:199252820a9edf7e2d3cc1a413319a96e41e98e52c12d22201e4c561d113f6c4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- canonical_schema
