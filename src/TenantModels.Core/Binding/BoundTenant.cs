@@ -1,6 +1,25 @@
 using System.Collections.Generic;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Binding;
 
-public sealed record BoundTenant(string Id, string Name, bool Enabled, IReadOnlyList<string> Sources, SourceLocation Location);
+/// <summary>A tenant with defaults applied.</summary>
+/// <param name="Priority">Lower runs first (the ETL seed's schedule_priority); ties keep registry order.</param>
+/// <param name="Database">Target database key for a target map; null for the default target.</param>
+public sealed record BoundTenant(
+    string Id,
+    string Name,
+    bool Enabled,
+    IReadOnlyList<string> Sources,
+    int Priority,
+    string? Tier,
+    string? Database,
+    IReadOnlyList<BoundAttribute> Attributes,
+    SourceLocation Location)
+{
+    public const int DefaultPriority = 100;
+}
+
+/// <summary>A typed tenant attribute; <paramref name="Value"/> is its canonical text, null when unset.</summary>
+public sealed record BoundAttribute(string Name, PostgresType Type, bool Nullable, string? Value);

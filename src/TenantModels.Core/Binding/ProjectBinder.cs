@@ -25,7 +25,7 @@ public static class ProjectBinder
             sources[source.Name.Value] = new BoundSource(source.Name.Value, rawSchema, tables, source.Name.Location);
         }
 
-        var tenants = project.Tenants.Select(t => BindTenant(t, sources, diagnostics)).ToList();
+        var tenants = new TenantBinder(project.Tenants, sources, diagnostics).BindAll();
         var binder = new ModelBinder(sources, diagnostics);
         var models = project.Models
             .OrderBy(m => m.Name.Value, System.StringComparer.Ordinal)
@@ -34,27 +34,5 @@ public static class ProjectBinder
             .Select(m => m!)
             .ToList();
         return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models);
-    }
-
-    private static BoundTenant BindTenant(TenantSyntax tenant, IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
-    {
-        var known = new List<string>();
-        foreach (var source in tenant.Sources)
-        {
-            if (sources.ContainsKey(source.Value))
-            {
-                if (!known.Contains(source.Value))
-                {
-                    known.Add(source.Value);
-                }
-            }
-            else
-            {
-                diagnostics.Report(DefinitionDiagnostics.UnknownSource, source.Location, source.Value,
-                    NameSuggestions.DidYouMean(source.Value, sources.Keys));
-            }
-        }
-
-        return new BoundTenant(tenant.Id.Value, tenant.Name, tenant.Enabled, known, tenant.Id.Location);
     }
 }

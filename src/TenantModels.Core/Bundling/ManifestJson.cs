@@ -31,7 +31,9 @@ public static class ManifestJson
             sb.Append("{ \"id\": ").Append(Str(t.Id))
               .Append(", \"name\": ").Append(Str(t.Name))
               .Append(", \"enabled\": ").Append(t.Enabled ? "true" : "false")
-              .Append(", \"sources\": ").Append(StrArray(t.Sources)).Append(" }");
+              .Append(", \"sources\": ").Append(StrArray(t.Sources))
+              .Append(", \"priority\": ").Append(t.Priority.ToString(CultureInfo.InvariantCulture))
+              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database)).Append(" }");
         });
         json.Append("],\n");
         json.Append("  \"artefacts\": [");
@@ -71,7 +73,9 @@ public static class ManifestJson
                 t.GetProperty("id").GetString()!,
                 t.GetProperty("name").GetString()!,
                 t.GetProperty("enabled").GetBoolean(),
-                t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList())).ToList();
+                t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList(),
+                t.GetProperty("priority").GetInt32(),
+                t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString())).ToList();
             var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
                 a.GetProperty("id").GetString()!,
                 ParseKind(a.GetProperty("kind").GetString()!),

@@ -60,6 +60,15 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidNamingPattern = Error("TM1029", "Invalid naming pattern",
         "naming pattern '{0}' for {1} must contain {2} and otherwise only lowercase letters, digits and underscores");
 
+    public static readonly DiagnosticDescriptor UndeclaredAttribute = Error("TM1030", "Undeclared attribute",
+        "attribute '{0}' is not declared; declare it with its type under 'attributes:' at the top of tenants.yaml{1}");
+
+    public static readonly DiagnosticDescriptor InvalidAttributeValue = Error("TM1031", "Attribute value of the wrong type",
+        "attribute '{0}' is declared {1}, but '{2}' is not a valid {1} value");
+
+    public static readonly DiagnosticDescriptor MissingAttribute = Error("TM1032", "Required attribute missing",
+        "tenant '{0}' has no value for attribute '{1}', which is declared 'nullable: false' (set it on the tenant or under defaults:)");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -11,7 +11,7 @@ public static class DefinitionParser
     public static ProjectSyntax Parse(IReadOnlyList<DefinitionFile> files, DiagnosticBag diagnostics)
     {
         var settings = new ProjectSettingsSyntax(null, null, null);
-        var tenants = new List<TenantSyntax>();
+        var tenants = TenantRegistrySyntax.Empty;
         var sources = new List<SourceSyntax>();
         var models = new List<ModelSyntax>();
         foreach (var file in files)
@@ -35,7 +35,7 @@ public static class DefinitionParser
                     settings = ProjectSettingsParser.Parse(file.Path, root, diagnostics);
                     break;
                 case DefinitionFileKind.Tenants:
-                    tenants.AddRange(TenantsParser.Parse(file.Path, root, diagnostics));
+                    tenants = TenantsParser.Parse(file.Path, root, diagnostics);
                     break;
                 case DefinitionFileKind.Source:
                     Add(sources, SourceParser.Parse(file.Path, root, diagnostics));

@@ -21,7 +21,7 @@ public static class ModelProjectCompiler
             return new CompileResult(diagnostics.ToSortedList(), null);
         }
 
-        var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources)).ToList();
+        var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database)).ToList();
         var sources = bound.Sources.Values.Select(s => new BundleSource(s.Name, s.RawSchema.Pattern.Replace(Naming.NamingPattern.SourceToken, s.Name))).ToList();
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts);
         return new CompileResult(diagnostics.ToSortedList(), bundle);

@@ -5,6 +5,6 @@ namespace TenantModels.Core.Syntax;
 /// <summary>Everything parsed from a project's files; later stages never see YAML.</summary>
 public sealed record ProjectSyntax(
     ProjectSettingsSyntax Settings,
-    IReadOnlyList<TenantSyntax> Tenants,
+    TenantRegistrySyntax Tenants,
     IReadOnlyList<SourceSyntax> Sources,
     IReadOnlyList<ModelSyntax> Models);

@@ -14,16 +14,22 @@ public static class DefinitionValidator
 {
     public static ProjectSyntax Validate(ProjectSyntax project, DiagnosticBag diagnostics)
     {
-        var tenants = Unique(project.Tenants, t => t.Id, "tenant", diagnostics, DefinitionDiagnostics.DuplicateTenant)
+        var tenants = Unique(project.Tenants.Tenants, t => t.Id, "tenant", diagnostics, DefinitionDiagnostics.DuplicateTenant)
             .Where(t => ValidTenantId(t.Id, diagnostics))
             .ToList();
+        var attributeTypes = ValidColumns(project.Tenants.AttributeTypes, diagnostics);
         var sources = Unique(project.Sources.Where(s => ValidName(s.Name, "source", diagnostics)), s => s.Name, "source", diagnostics)
             .Select(s => s with { Tables = ValidTables(s.Tables, diagnostics) })
             .ToList();
         var models = Unique(project.Models.Where(m => ValidName(m.Name, "model", diagnostics)), m => m.Name, "model", diagnostics)
             .Select(m => m with { Columns = ValidColumns(m.Columns, diagnostics) })
             .ToList();
-        return project with { Tenants = tenants, Sources = sources, Models = models };
+        return project with
+        {
+            Tenants = project.Tenants with { Tenants = tenants, AttributeTypes = attributeTypes },
+            Sources = sources,
+            Models = models,
+        };
     }
 
     public static bool ValidName(Located<string> name, string what, DiagnosticBag diagnostics)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for CallAnalytics 1.0.0
--- sha256:93a6b1ab4d711079e9b3b22d26ce0f18cafbb34a87e52ff5784e6d54ed333f79
+-- sha256:081dbe851ba2f997cc5a8c94706b36b05692ac9ff2dcd35b3d5ea42d0b6d4cfc
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant org_javi_2_e0eynhkr)

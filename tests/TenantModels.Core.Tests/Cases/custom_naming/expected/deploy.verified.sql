@@ -1,5 +1,5 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:453dfa7eabba8d26a5b7f082f251e43b11fb3ac68e5cab2e1aa710a41d5a8ce9
+-- sha256:e340f4bae8c93219f21ddf3e1ec149d0e8b97733fcd8d31a94c9f11d6f5fbc6b
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:75da90b67f512e58971f632c7fe35910f06f4f787c6a8c32a49415b49052aa1e
+-- sha256:8e35495b9bccd6e704e329e7bbed254d7d910d3630ed8ed872a66232cf2efbe8
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for hostile_tenant_name 1.0.0
--- sha256:ba33a10c68955842b6b7ed94430960bb64412d41837318b5294f185d6335a93a
+-- sha256:266dc6ac20e06655fdc28c8bafa444bc548486cf4011c9c74f98dc43c1c4eeb4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

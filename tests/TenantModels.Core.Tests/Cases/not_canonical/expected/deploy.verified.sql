@@ -1,5 +1,5 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:2c83a6168ef1150ac4205686ff29e98fb9eabe5c90658f4c08060b916fc6089c
+-- sha256:3a48d936618a1ec9862f7a576582dc63aff5c28ef544f3435b7457fa3e76ed71
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

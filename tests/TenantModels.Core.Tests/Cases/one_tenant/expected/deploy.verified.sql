@@ -1,5 +1,5 @@
 -- TenantModels deploy script for one_tenant 1.0.0
--- sha256:0a608e83530d7f6cbccca55a1f26ecf0fb5adcbf6db77ffde3ff71832555f4f5
+-- sha256:a8c23774070c594905120ad2b141c0f50d23e5d924cf29a25af8a0d78650c106
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

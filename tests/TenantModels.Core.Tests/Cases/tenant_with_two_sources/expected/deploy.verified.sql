@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:b7e78a385f4e30fdda2886eaf5c60631fca22ed32dd4e5300b24ed5727695c83
+-- sha256:050a1a8d9cf1ef7a63b2069e6207488bf269c34f7906ae4028e7beb29f89490e
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:56b59cb91807f7c6921b188eb326e2f04fb917c7c380b15e17a44632d1814bf2
+-- sha256:914b8d0061b77468dfe9c1d4e19e4ec59a1e90860a70b03e88a87aad0d90fd7f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
+using TenantModels.Core.Syntax;
+using TenantModels.Core.Validation;
+
+namespace TenantModels.Core.Binding;
+
+/// <summary>Applies the registry's defaults to each tenant, resolves its sources and type-checks its attributes.</summary>
+internal sealed class TenantBinder
+{
+    private readonly TenantRegistrySyntax _registry;
+    private readonly IReadOnlyDictionary<string, BoundSource> _sources;
+    private readonly IReadOnlyList<BoundColumn> _attributeTypes;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly IReadOnlyDictionary<string, string> _defaultAttributes;
+    private readonly IReadOnlyList<string> _defaultSources;
+    private readonly int _defaultPriority;
+    private readonly string? _defaultDatabase;
+
+    public TenantBinder(TenantRegistrySyntax registry, IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
+    {
+        _registry = registry;
+        _sources = sources;
+        _diagnostics = diagnostics;
+        _attributeTypes = TypeBinder.BindColumns(registry.AttributeTypes, diagnostics);
+        var defaults = registry.Defaults;
+        _defaultAttributes = Attributes(defaults.Attributes);
+        _defaultSources = defaults.Sources is null ? new string[0] : Sources(defaults.Sources);
+        _defaultPriority = defaults.Priority is { } p ? Priority(p) : BoundTenant.DefaultPriority;
+        _defaultDatabase = defaults.Database is { } d ? Database(d) : null;
+    }
+
+    public IReadOnlyList<BoundTenant> BindAll() => _registry.Tenants.Select(Bind).ToList();
+
+    private BoundTenant Bind(TenantSyntax tenant)
+    {
+        var settings = tenant.Settings;
+        var defaults = _registry.Defaults;
+        var values = new Dictionary<string, string>(_defaultAttributes.ToDictionary(kv => kv.Key, kv => kv.Value));
+        foreach (var kv in Attributes(settings.Attributes))
+        {
+            values[kv.Key] = kv.Value;
+        }
+
+        var attributes = new List<BoundAttribute>();
+        foreach (var declared in _attributeTypes)
+        {
+            values.TryGetValue(declared.Name, out var value);
+            if (value is null && !declared.Nullable)
+            {
+                _diagnostics.Report(DefinitionDiagnostics.MissingAttribute, tenant.Id.Location, tenant.Id.Value, declared.Name);
+            }
+
+            attributes.Add(new BoundAttribute(declared.Name, declared.Type, declared.Nullable, value));
+        }
+
+        return new BoundTenant(
+            tenant.Id.Value,
+            tenant.Name ?? tenant.Id.Value,
+            settings.Enabled ?? defaults.Enabled ?? true,
+            settings.Sources is null ? _defaultSources : Sources(settings.Sources),
+            settings.Priority is { } priority ? Priority(priority) : _defaultPriority,
+            (settings.Tier ?? defaults.Tier)?.Value,
+            settings.Database is { } database ? Database(database) : _defaultDatabase,
+            attributes,
+            tenant.Id.Location);
+    }
+
+    private IReadOnlyDictionary<string, string> Attributes(IReadOnlyList<KeyValuePair<Located<string>, Located<string>>> written)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var entry in written)
+        {
+            var declared = _attributeTypes.FirstOrDefault(a => a.Name == entry.Key.Value);
+            if (declared is null)
+            {
+                _diagnostics.Report(DefinitionDiagnostics.UndeclaredAttribute, entry.Key.Location, entry.Key.Value,
+                    NameSuggestions.DidYouMean(entry.Key.Value, _attributeTypes.Select(a => a.Name)));
+            }
+            else if (AttributeValues.TryNormalize(declared.Type, entry.Value.Value, out var normalized))
+            {
+                values[declared.Name] = normalized;
+            }
+            else
+            {
+                _diagnostics.Report(DefinitionDiagnostics.InvalidAttributeValue, entry.Value.Location, declared.Name, declared.Type.SqlName, entry.Value.Value);
+            }
+        }
+
+        return values;
+    }
+
+    private IReadOnlyList<string> Sources(IReadOnlyList<Located<string>> written)
+    {
+        var known = new List<string>();
+        foreach (var source in written)
+        {
+            if (!_sources.ContainsKey(source.Value))
+            {
+                _diagnostics.Report(DefinitionDiagnostics.UnknownSource, source.Location, source.Value,
+                    NameSuggestions.DidYouMean(source.Value, _sources.Keys));
+            }
+            else if (!known.Contains(source.Value))
+            {
+                known.Add(source.Value);
+            }
+        }
+
+        return known;
+    }
+
+    private int Priority(Located<string> written)
+    {
+        if (int.TryParse(written.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority))
+        {
+            return priority;
+        }
+
+        _diagnostics.Report(DefinitionDiagnostics.InvalidValue, written.Location, written.Value, "priority", "a whole number (lower runs first)");
+        return BoundTenant.DefaultPriority;
+    }
+
+    private string? Database(Located<string> written) =>
+        DefinitionValidator.ValidName(written, "database key", _diagnostics) ? written.Value : null;
+}
