@@ -5,15 +5,25 @@ namespace TenantModels.Core.Binding;
 
 public enum ModelScope
 {
+    /// <summary>One object per tenant, in the tenant's schema (or the staging schema for models from sources).</summary>
     Tenant,
+
+    /// <summary>One object for all tenants with a tenant column, in the shared schema.</summary>
+    Shared,
 }
 
 public enum Materialization
 {
     View,
+    Table,
+    MaterializedView,
 }
 
 /// <summary>A model whose every reference has been resolved and type-checked.</summary>
+/// <param name="Mappings">Per-source mappings of a model built from sources; empty otherwise.</param>
+/// <param name="Sql">The SELECT of a model written in SQL; null otherwise.</param>
+/// <param name="Keys">Keys and indexes (tables; indexes of materialized views); null when none.</param>
+/// <param name="DependsOn">Models this one references (SQL refs, foreign keys), sorted.</param>
 public sealed record BoundModel(
     string Name,
     ModelScope Scope,
@@ -21,7 +31,15 @@ public sealed record BoundModel(
     IReadOnlyList<BoundColumn> Columns,
     IReadOnlyList<BoundSourceMapping> Mappings,
     bool Canonical,
-    SourceLocation Location);
+    SourceLocation Location,
+    BoundSql? Sql = null,
+    BoundTableKeys? Keys = null,
+    IReadOnlyList<string>? DependsOn = null)
+{
+    public bool IsFromSources => Mappings.Count > 0;
+
+    public IReadOnlyList<string> References => DependsOn ?? new string[0];
+}
 
 /// <summary>How one source fills the model: base table, joins, and for each model column (in model order) the source column.</summary>
 public sealed record BoundSourceMapping(

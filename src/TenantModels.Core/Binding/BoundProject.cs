@@ -4,9 +4,18 @@ using TenantModels.Core.Naming;
 namespace TenantModels.Core.Binding;
 
 /// <summary>The typed model of a project: what the compiler turns into SQL.</summary>
+/// <param name="Models">In dependency order: every model after the models it references.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
     string CanonicalSchema,
     IReadOnlyList<BoundTenant> Tenants,
     IReadOnlyDictionary<string, BoundSource> Sources,
-    IReadOnlyList<BoundModel> Models);
+    IReadOnlyList<BoundModel> Models,
+    NamingPattern? TenantSchemaPattern = null,
+    string SharedSchema = "shared")
+{
+    public NamingPattern TenantSchema => TenantSchemaPattern ?? NamingPattern.DefaultTenantSchema;
+
+    /// <summary>The tenant column TenantModels adds to shared tables and canonical views.</summary>
+    public const string TenantColumn = "tenant_id";
+}

@@ -10,25 +10,47 @@ namespace TenantModels.Core.Binding;
 /// <summary>Binds one model: its columns' types and each source mapping's tables, joins, references and casts.</summary>
 internal sealed class ModelBinder
 {
-    private static readonly string[] Materializations = { "view" };
-    private static readonly string[] Scopes = { "tenant" };
+    private static readonly Dictionary<string, Materialization> Materializations = new()
+    {
+        ["view"] = Materialization.View,
+        ["table"] = Materialization.Table,
+        ["materialized_view"] = Materialization.MaterializedView,
+    };
+
+    private static readonly Dictionary<string, ModelScope> Scopes = new()
+    {
+        ["tenant"] = ModelScope.Tenant,
+        ["shared"] = ModelScope.Shared,
+    };
+
     private static readonly string[] JoinKinds = { "left", "inner" };
 
     private readonly IReadOnlyDictionary<string, BoundSource> _sources;
+    private readonly ModelCatalog _catalog;
     private readonly DiagnosticBag _diagnostics;
 
-    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
+    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, ModelCatalog catalog, DiagnosticBag diagnostics)
     {
         _sources = sources;
+        _catalog = catalog;
         _diagnostics = diagnostics;
     }
 
     public BoundModel? Bind(ModelSyntax model)
     {
-        var materializedOk = OneOf(model.Materialized, "materialized", Materializations);
-        var scopeOk = OneOf(model.Scope, "scope", Scopes);
+        var materializedOk = OneOf(model.Materialized, "materialized", Materializations.Keys.ToArray());
+        var scopeOk = OneOf(model.Scope, "scope", Scopes.Keys.ToArray());
         var columns = TypeBinder.BindColumns(model.Columns, _diagnostics);
         var allTyped = columns.All(c => c.Type.Category != TypeCategory.Unknown);
+        if (!materializedOk || !scopeOk)
+        {
+            return null;
+        }
+
+        var materialized = Materializations[model.Materialized.Value];
+        var scope = Scopes[model.Scope.Value];
+        var shapeOk = ModelShapeRules.Check(model, materialized, scope, columns, _diagnostics);
+
         var mappings = new List<BoundSourceMapping>();
         foreach (var mapping in model.From)
         {
@@ -39,12 +61,21 @@ internal sealed class ModelBinder
             }
         }
 
-        if (!materializedOk || !scopeOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0)
+        var sql = model.Sql is { } text ? SqlBodyParser.Parse(model, text, _catalog, _diagnostics) : null;
+        var keys = model.Keys is { } written ? TableKeysBinder.Bind(model, written, _catalog, _diagnostics) : null;
+        if (!shapeOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
+            || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null))
         {
             return null;
         }
 
-        return new BoundModel(model.Name.Value, ModelScope.Tenant, Materialization.View, columns, mappings, model.Canonical, model.Name.Location);
+        var dependsOn = (sql?.Parts.Where(p => p.Reference is not null).Select(p => p.Reference!.Model) ?? Enumerable.Empty<string>())
+            .Concat(keys?.ForeignKeys.Select(f => f.References) ?? Enumerable.Empty<string>())
+            .Where(name => name != model.Name.Value)
+            .Distinct()
+            .OrderBy(name => name, System.StringComparer.Ordinal)
+            .ToList();
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn);
     }
 
     private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)
@@ -132,14 +163,14 @@ internal sealed class ModelBinder
         return null;
     }
 
-    private bool OneOf(Located<string> value, string key, string[] allowed)
+    private bool OneOf(Located<string> value, string key, IReadOnlyList<string> allowed)
     {
         if (allowed.Contains(value.Value))
         {
             return true;
         }
 
-        _diagnostics.Report(DefinitionDiagnostics.InvalidValue, value.Location, value.Value, key, "one of " + string.Join(", ", allowed));
+        _diagnostics.Report(DefinitionDiagnostics.InvalidValue, value.Location, value.Value, key, "one of " + string.Join(", ", allowed.ToArray()));
         return false;
     }
 }

@@ -26,13 +26,13 @@ public static class ProjectBinder
         }
 
         var tenants = new TenantBinder(project.Tenants, sources, diagnostics).BindAll();
-        var binder = new ModelBinder(sources, diagnostics);
-        var models = project.Models
-            .OrderBy(m => m.Name.Value, System.StringComparer.Ordinal)
+        var binder = new ModelBinder(sources, new ModelCatalog(project.Models), diagnostics);
+        var bound = project.Models
             .Select(binder.Bind)
             .Where(m => m is not null)
             .Select(m => m!)
             .ToList();
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models);
+        var models = DependencyOrder.Sort(bound, diagnostics);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema);
     }
 }

@@ -5,25 +5,28 @@ using TenantModels.Core.Validation;
 
 namespace TenantModels.Core.Binding;
 
-internal sealed record BoundSettings(NamingPattern RawSchema, NamingPattern StagingSchema, string CanonicalSchema);
+internal sealed record BoundSettings(NamingPattern RawSchema, NamingPattern StagingSchema, string CanonicalSchema, NamingPattern TenantSchema, string SharedSchema);
 
 internal static class SettingsBinder
 {
     public const string DefaultCanonicalSchema = "canonical";
+    public const string DefaultSharedSchema = "shared";
 
     public static BoundSettings Bind(ProjectSettingsSyntax settings, DiagnosticBag diagnostics)
     {
-        var canonical = DefaultCanonicalSchema;
-        if (settings.CanonicalSchema is { } schema && DefinitionValidator.ValidName(schema, "canonical schema", diagnostics))
-        {
-            canonical = schema.Value;
-        }
+        var canonical = SchemaName(settings.CanonicalSchema, DefaultCanonicalSchema, "canonical schema", diagnostics);
+        var shared = SchemaName(settings.SharedSchema, DefaultSharedSchema, "shared schema", diagnostics);
 
         return new BoundSettings(
             Pattern(settings.RawSchemaPattern, NamingPattern.DefaultRawSchema, "raw schemas", diagnostics),
             Pattern(settings.StagingSchemaPattern, NamingPattern.DefaultStagingSchema, "staging schemas", diagnostics),
-            canonical);
+            canonical,
+            Pattern(settings.TenantSchemaPattern, NamingPattern.DefaultTenantSchema, "tenant schemas", diagnostics),
+            shared);
     }
+
+    private static string SchemaName(Located<string>? written, string fallback, string what, DiagnosticBag diagnostics) =>
+        written is { } name && DefinitionValidator.ValidName(name, what, diagnostics) ? name.Value : fallback;
 
     public static NamingPattern Pattern(Located<string>? written, NamingPattern fallback, string what, DiagnosticBag diagnostics)
     {

@@ -21,7 +21,7 @@ internal static class TypeBinder
                     NameSuggestions.DidYouMean(column.Type.Value.Trim().ToLowerInvariant(), PostgresTypes.Suggestions()), PostgresTypes.Supported);
             }
 
-            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location));
+            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity));
         }
 
         return bound;

@@ -4,4 +4,6 @@ public enum ArtefactKind
 {
     Schema,
     View,
+    Table,
+    MaterializedView,
 }

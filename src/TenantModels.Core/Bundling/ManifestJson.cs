@@ -105,6 +105,8 @@ public static class ManifestJson
     {
         ArtefactKind.Schema => "schema",
         ArtefactKind.View => "view",
+        ArtefactKind.Table => "table",
+        ArtefactKind.MaterializedView => "materialized_view",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -120,6 +122,8 @@ public static class ManifestJson
     {
         "schema" => ArtefactKind.Schema,
         "view" => ArtefactKind.View,
+        "table" => ArtefactKind.Table,
+        "materialized_view" => ArtefactKind.MaterializedView,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

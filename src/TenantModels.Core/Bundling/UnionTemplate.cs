@@ -23,6 +23,9 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
 {
     private const string Marker = "--@ ";
 
+    /// <summary>The branch key of a model every tenant has (not built from sources).</summary>
+    public const string EveryTenant = "*";
+
     public string Write()
     {
         var text = new StringBuilder();
@@ -41,7 +44,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
         var parts = new List<string>();
         foreach (var tenant in tenants.Where(t => t.Enabled))
         {
-            parts.AddRange(Branches.Where(b => tenant.Sources.Contains(b.Key)).Select(b => ArtefactTemplate.Expand(b.Value, tenant.Id)));
+            parts.AddRange(Branches.Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key)).Select(b => ArtefactTemplate.Expand(b.Value, tenant.Id)));
         }
 
         var body = parts.Count == 0 ? Empty : string.Join("\nUNION ALL\n", parts.ToArray());

@@ -10,4 +10,14 @@ internal static class ArtefactIds
     public static string StagingView(string source, string model) => "staging_view." + source + "." + model;
 
     public static string CanonicalView(string model) => "canonical_view." + model;
+
+    public const string TenantSchema = "tenant_schema";
+
+    public const string SharedSchema = "shared_schema";
+
+    public static string Table(string model) => "table." + model;
+
+    public static string View(string model) => "view." + model;
+
+    public static string MaterializedView(string model) => "materialized_view." + model;
 }

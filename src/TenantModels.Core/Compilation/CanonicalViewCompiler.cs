@@ -14,7 +14,7 @@ namespace TenantModels.Core.Compilation;
 /// </summary>
 internal static class CanonicalViewCompiler
 {
-    public const string TenantColumn = "tenant_id";
+    public const string TenantColumn = BoundProject.TenantColumn;
 
     public static CompiledArtefact Schema(BoundProject project) => new(
         ArtefactIds.CanonicalSchema,
@@ -32,13 +32,15 @@ internal static class CanonicalViewCompiler
             .Append("CREATE OR REPLACE VIEW ").Qualified(project.CanonicalSchema, model.Name)
             .Append(" WITH (security_invoker = true) AS")
             .ToString();
-        var branches = model.Mappings
-            .OrderBy(m => m.Source.Name, System.StringComparer.Ordinal)
-            .Select(m => new KeyValuePair<string, string>(m.Source.Name, new SqlWriter()
+        var branchSources = model.IsFromSources
+            ? model.Mappings.Select(m => m.Source.Name).OrderBy(s => s, System.StringComparer.Ordinal).ToList()
+            : new List<string> { model.Sql?.Source ?? UnionTemplate.EveryTenant };
+        var branches = branchSources
+            .Select(source => new KeyValuePair<string, string>(source, new SqlWriter()
                 .Append("SELECT ")
                 .Join(", ", model.Columns, (w, column) => w.Identifier(column.Name))
                 .Append(", CAST(").Literal(ArtefactTemplate.TenantPlaceholder).Append(" AS text) AS ").Identifier(TenantColumn)
-                .Append(" FROM ").Qualified(project.StagingSchema.Template(m.Source.Name), model.Name)
+                .Append(" FROM ").Append(ModelLocation.QualifiedName(project, model, model.IsFromSources ? source : null))
                 .ToString()))
             .ToList();
         var empty = new SqlWriter()
@@ -49,7 +51,9 @@ internal static class CanonicalViewCompiler
             .ToString();
 
         var dependsOn = new List<string> { ArtefactIds.CanonicalSchema };
-        dependsOn.AddRange(model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)).OrderBy(id => id, System.StringComparer.Ordinal));
+        dependsOn.AddRange(model.IsFromSources
+            ? model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)).OrderBy(id => id, System.StringComparer.Ordinal)
+            : new[] { ModelLocation.ArtefactId(model) });
         return new CompiledArtefact(
             ArtefactIds.CanonicalView(model.Name),
             ArtefactKind.View,

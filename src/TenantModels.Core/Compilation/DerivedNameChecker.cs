@@ -23,8 +23,32 @@ internal static class DerivedNameChecker
             owners[project.CanonicalSchema] = new Origin("the canonical schema", Created: true);
         }
 
+        if (project.Models.Any(m => m.Scope == ModelScope.Shared))
+        {
+            var shared = new Origin("the shared schema", Created: true);
+            if (owners.TryGetValue(project.SharedSchema, out var other))
+            {
+                diagnostics.Report(CompileDiagnostics.IdentifierCollision, project.Models.First(m => m.Scope == ModelScope.Shared).Location,
+                    "The shared schema", project.SharedSchema, other.Description);
+            }
+
+            owners[project.SharedSchema] = shared;
+        }
+
+        var tenantSchemas = project.Models.Any(m => m.Scope == ModelScope.Tenant && !m.IsFromSources);
+        foreach (var model in project.Models)
+        {
+            CheckObjectNames(model, diagnostics);
+        }
+
         foreach (var tenant in project.Tenants)
         {
+            if (tenantSchemas)
+            {
+                Register(project.TenantSchema.Expand(tenant.Id, string.Empty),
+                    new Origin($"the schema of tenant '{tenant.Id}'", Created: true), tenant, owners, diagnostics);
+            }
+
             foreach (var sourceName in tenant.Sources)
             {
                 var source = project.Sources[sourceName];
@@ -44,7 +68,8 @@ internal static class DerivedNameChecker
         var bytes = IdentifierRules.ByteLength(name);
         if (bytes > IdentifierRules.MaxBytes)
         {
-            diagnostics.Report(CompileDiagnostics.IdentifierTooLong, tenant.Location, Capitalized(origin.Description), name, bytes);
+            diagnostics.Report(CompileDiagnostics.IdentifierTooLong, tenant.Location, Capitalized(origin.Description), name, bytes,
+                "shorten the tenant id or the naming pattern");
             return;
         }
 
@@ -60,6 +85,34 @@ internal static class DerivedNameChecker
         }
 
         owners[name] = origin;
+    }
+
+    /// <summary>Names PostgreSQL would otherwise derive (and truncate) itself: constraints, indexes, identity sequences.</summary>
+    private static void CheckObjectNames(BoundModel model, DiagnosticBag diagnostics)
+    {
+        var names = new List<(string Kind, string Name)>();
+        if (model.Keys is { } keys)
+        {
+            if (keys.PrimaryKey.Count > 0)
+            {
+                names.Add(("Primary key", ConstraintNames.PrimaryKey(model.Name)));
+            }
+
+            names.AddRange(keys.Unique.Select(u => ("Unique constraint", ConstraintNames.Unique(model.Name, u))));
+            names.AddRange(keys.ForeignKeys.Select(f => ("Foreign key", ConstraintNames.ForeignKey(model.Name, f.Columns))));
+            names.AddRange(keys.Indexes.Select(i => ("Index", ConstraintNames.Index(model.Name, i.Columns))));
+        }
+
+        names.AddRange(model.Columns.Where(c => c.Identity).Select(c => ("Identity sequence", ConstraintNames.IdentitySequence(model.Name, c.Name))));
+        foreach (var (kind, name) in names)
+        {
+            var bytes = IdentifierRules.ByteLength(name);
+            if (bytes > IdentifierRules.MaxBytes)
+            {
+                diagnostics.Report(CompileDiagnostics.IdentifierTooLong, model.Location, $"{kind} of model '{model.Name}'", name, bytes,
+                    "shorten the model or column names");
+            }
+        }
     }
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);

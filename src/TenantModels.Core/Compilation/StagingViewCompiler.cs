@@ -22,9 +22,11 @@ internal static class StagingViewCompiler
     {
         var source = mapping.Source.Name;
         var rawSchema = mapping.Source.RawSchema.Template(source);
+        var materialized = model.Materialized == Materialization.MaterializedView;
         var sql = new SqlWriter()
-            .Append("CREATE OR REPLACE VIEW ").Qualified(project.StagingSchema.Template(source), model.Name)
-            .Line(" WITH (security_invoker = true) AS")
+            .Append(materialized ? "CREATE MATERIALIZED VIEW IF NOT EXISTS " : "CREATE OR REPLACE VIEW ")
+            .Qualified(project.StagingSchema.Template(source), model.Name)
+            .Line(materialized ? " AS" : " WITH (security_invoker = true) AS")
             .Line("SELECT")
             .Join(",\n", mapping.Columns, (w, c) => w
                 .Append("    CAST(").Qualified(c.TableAlias, c.SourceColumn.Name).Append(" AS ").Append(c.Target.Type.SqlName).Append(") AS ")
@@ -39,10 +41,18 @@ internal static class StagingViewCompiler
                 .Append(" ON ").Append(join.Condition);
         }
 
-        sql.Line(";");
+        sql.Line(materialized ? "\nWITH DATA;" : ";");
+        if (materialized && model.Keys is not null)
+        {
+            foreach (var index in model.Keys.Indexes)
+            {
+                TableCompiler.IndexStatement(sql, project.StagingSchema.Template(source), model.Name, index.Columns, index.Unique);
+            }
+        }
+
         return new CompiledArtefact(
             ArtefactIds.StagingView(source, model.Name),
-            ArtefactKind.View,
+            materialized ? ArtefactKind.MaterializedView : ArtefactKind.View,
             ArtefactScope.Tenant,
             source,
             sql.ToString(),

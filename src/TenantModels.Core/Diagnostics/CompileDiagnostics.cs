@@ -4,7 +4,7 @@ namespace TenantModels.Core.Diagnostics;
 public static class CompileDiagnostics
 {
     public static readonly DiagnosticDescriptor IdentifierTooLong = Error("TM2001", "Identifier too long",
-        "{0} would be '{1}', {2} bytes long; PostgreSQL silently truncates names over 63 bytes, so TenantModels refuses it (shorten the tenant id or the naming pattern)");
+        "{0} would be '{1}', {2} bytes long; PostgreSQL silently truncates names over 63 bytes, so TenantModels refuses it ({3})");
 
     public static readonly DiagnosticDescriptor IdentifierCollision = Error("TM2002", "Identifier collision",
         "{0} would be '{1}', which is also {2}; two tenants or sources must never share a schema");

@@ -69,6 +69,27 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor MissingAttribute = Error("TM1032", "Required attribute missing",
         "tenant '{0}' has no value for attribute '{1}', which is declared 'nullable: false' (set it on the tenant or under defaults:)");
 
+    public static readonly DiagnosticDescriptor ReferenceCycle = Error("TM1040", "Reference cycle",
+        "models reference each other in a cycle: {0}");
+
+    public static readonly DiagnosticDescriptor UnknownModelReference = Error("TM1041", "Unknown model",
+        "'{0}' names no model{1}");
+
+    public static readonly DiagnosticDescriptor InvalidReference = Error("TM1042", "Invalid reference",
+        "{0} cannot reference model '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor InvalidModelShape = Error("TM1044", "Invalid model shape",
+        "model '{0}' ({1}) is not valid: {2}");
+
+    public static readonly DiagnosticDescriptor UnknownKeyColumn = Error("TM1045", "Unknown column in a key or index",
+        "'{0}' in {1} is not a column of model '{2}'{3}");
+
+    public static readonly DiagnosticDescriptor InvalidForeignKey = Error("TM1046", "Invalid foreign key",
+        "foreign key of model '{0}' to '{1}' is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor ReservedTenantColumn = Error("TM1048", "Reserved tenant column",
+        "model '{0}' has scope shared, so TenantModels adds the tenant column '{1}' itself; rename the model's own '{1}' column");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

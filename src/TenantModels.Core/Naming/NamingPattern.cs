@@ -12,6 +12,9 @@ public sealed record NamingPattern(string Pattern)
 
     public static NamingPattern DefaultStagingSchema { get; } = new("<tenant>_stg_<source>");
 
+    /// <summary>Where a tenant's own tables and SQL views live (the schema-per-tenant CRM layout).</summary>
+    public static NamingPattern DefaultTenantSchema { get; } = new("tenant_<tenant>");
+
     /// <summary>Valid when it names the tenant and everything else is name characters, so expansions have the identifier shape.</summary>
     public bool IsValid
     {

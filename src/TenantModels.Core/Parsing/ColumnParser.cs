@@ -24,11 +24,17 @@ internal static class ColumnParser
                 continue;
             }
 
-            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, "type", "nullable");
+            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, "type", "nullable", "default", "identity");
             var declared = column?.Scalar("type", required: true);
             if (column is not null && declared is not null)
             {
-                columns.Add(new ColumnSyntax(entry.Key, declared.Value, column.Boolean("nullable", defaultValue: true)));
+                var identity = column.Boolean("identity", defaultValue: false);
+                columns.Add(new ColumnSyntax(
+                    entry.Key,
+                    declared.Value,
+                    column.Boolean("nullable", defaultValue: !identity),
+                    column.Scalar("default"),
+                    identity));
             }
         }
 

@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "canonical");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -23,14 +23,16 @@ internal static class ModelParser
             file.Scalar("materialized") ?? new Located<string>("view", defaultAt),
             file.Scalar("scope") ?? new Located<string>("tenant", defaultAt),
             ColumnParser.Parse(file, "columns", diagnostics, required: true),
-            ParseMappings(file, diagnostics),
-            file.Boolean("canonical", defaultValue: false));
+            file.Node("from") is null ? new SourceMappingSyntax[0] : ParseMappings(file, diagnostics),
+            file.Boolean("canonical", defaultValue: false),
+            file.Scalar("sql"),
+            TableKeysParser.Parse(file, diagnostics));
     }
 
     private static IReadOnlyList<SourceMappingSyntax> ParseMappings(MappingReader file, DiagnosticBag diagnostics)
     {
         var mappings = new List<SourceMappingSyntax>();
-        foreach (var entry in file.Entries("from", required: true))
+        foreach (var entry in file.Entries("from"))
         {
             var mapping = MappingReader.For(entry.Value, file.Path, $"mapping from '{entry.Key.Value}'", diagnostics, "table", "join", "columns");
             var table = mapping?.Scalar("table", required: true);

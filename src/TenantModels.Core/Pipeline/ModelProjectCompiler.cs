@@ -15,12 +15,13 @@ public static class ModelProjectCompiler
     {
         var diagnostics = new DiagnosticBag();
         var bound = Bind(input, diagnostics);
-        var artefacts = ArtefactCompiler.Compile(bound, diagnostics);
+        ArtefactCompiler.Check(bound, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new CompileResult(diagnostics.ToSortedList(), null);
         }
 
+        var artefacts = ArtefactCompiler.Compile(bound);
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database)).ToList();
         var sources = bound.Sources.Values.Select(s => new BundleSource(s.Name, s.RawSchema.Pattern.Replace(Naming.NamingPattern.SourceToken, s.Name))).ToList();
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts);
@@ -32,7 +33,7 @@ public static class ModelProjectCompiler
     {
         var diagnostics = new DiagnosticBag();
         var bound = Bind(input, diagnostics);
-        ArtefactCompiler.Compile(bound, diagnostics);
+        ArtefactCompiler.Check(bound, diagnostics);
         return new AnalysisResult(bound, diagnostics.ToSortedList());
     }
 

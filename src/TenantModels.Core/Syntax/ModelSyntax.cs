@@ -3,13 +3,17 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Syntax;
 
 /// <summary>A file under models/: one model.</summary>
+/// <param name="From">Per-source mappings (a staging view per tenant and source); empty for tables and SQL views.</param>
+/// <param name="Sql">The SELECT of a view or materialized view written in SQL, with <c>{{ ref('model') }}</c> references.</param>
 public sealed record ModelSyntax(
     Located<string> Name,
     Located<string> Materialized,
     Located<string> Scope,
     IReadOnlyList<ColumnSyntax> Columns,
     IReadOnlyList<SourceMappingSyntax> From,
-    bool Canonical);
+    bool Canonical,
+    Located<string>? Sql = null,
+    TableKeysSyntax? Keys = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(
@@ -23,3 +27,21 @@ public sealed record JoinSyntax(Located<string> Table, Located<string> On, Locat
 
 /// <summary><c>model_column: source_column</c> or <c>model_column: joined_table.column</c>.</summary>
 public sealed record ColumnMappingSyntax(Located<string> Column, Located<string> Reference);
+
+/// <summary>Keys and indexes of a table (indexes also of a materialized view).</summary>
+public sealed record TableKeysSyntax(
+    IReadOnlyList<Located<string>> PrimaryKey,
+    IReadOnlyList<IReadOnlyList<Located<string>>> Unique,
+    IReadOnlyList<IndexSyntax> Indexes,
+    IReadOnlyList<ForeignKeySyntax> ForeignKeys,
+    Diagnostics.SourceLocation Location);
+
+public sealed record IndexSyntax(IReadOnlyList<Located<string>> Columns, bool Unique, Diagnostics.SourceLocation Location);
+
+/// <param name="To">Referenced columns; empty means the referenced model's primary key.</param>
+public sealed record ForeignKeySyntax(
+    IReadOnlyList<Located<string>> Columns,
+    Located<string> References,
+    IReadOnlyList<Located<string>> To,
+    Located<string>? OnDelete,
+    Diagnostics.SourceLocation Location);

@@ -4,4 +4,6 @@ namespace TenantModels.Core.Syntax;
 public sealed record ProjectSettingsSyntax(
     Located<string>? RawSchemaPattern,
     Located<string>? StagingSchemaPattern,
-    Located<string>? CanonicalSchema);
+    Located<string>? CanonicalSchema,
+    Located<string>? TenantSchemaPattern = null,
+    Located<string>? SharedSchema = null);

@@ -54,6 +54,14 @@ public static class SdkFixture
         File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
 
         _environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+
+        // Resolve the SDK once before tests build in parallel, so no two builds race to extract the same package.
+        var warmUp = CopySample("CallAnalytics", "warm-up");
+        var restore = DotnetCli.Run(warmUp.Directory, _environment, "restore", "-nodeReuse:false", "--disable-build-servers", "-tl:off");
+        if (!restore.Succeeded)
+        {
+            throw new InvalidOperationException($"restoring a project that uses the packed SDK failed:\n{restore.Output}");
+        }
     }
 
     [AssemblyCleanup]
