@@ -50,5 +50,13 @@ public sealed record BoundSourceMapping(
 
 public sealed record BoundJoin(BoundTable Table, string Condition, string Kind);
 
-/// <summary><paramref name="TableAlias"/> is the base or joined table the value comes from.</summary>
-public sealed record BoundColumnMapping(BoundColumn Target, string TableAlias, BoundColumn SourceColumn);
+/// <summary>
+/// One model column's value: a source column (<paramref name="TableAlias"/> is the base or joined table it comes
+/// from), an SQL <paramref name="Expression"/>, or — when both are null — NULL; optionally rounded to <paramref name="Round"/> places.
+/// </summary>
+public sealed record BoundColumnMapping(
+    BoundColumn Target,
+    string? TableAlias,
+    BoundColumn? SourceColumn,
+    string? Expression = null,
+    int? Round = null);

@@ -44,21 +44,29 @@ internal sealed class MappingReferenceResolver
     }
 
     /// <summary>Checks every <c>table.column</c> in a join condition (outside string literals).</summary>
-    public void CheckCondition(Located<string> condition)
+    public void CheckCondition(Located<string> condition) => CheckFragment(condition, "join condition", "one boolean SQL expression");
+
+    /// <summary>Checks a computed column's expression the same way; false (with diagnostics) when it is unusable.</summary>
+    public bool CheckExpression(Located<string> expression) => CheckFragment(expression, "expr", "one SQL expression");
+
+    private bool CheckFragment(Located<string> fragment, string key, string what)
     {
-        var code = StringLiteral.Replace(condition.Value, " ");
-        if (code.Contains(";") || code.Contains("--") || code.Contains("/*") || code.Contains("'"))
+        var code = StringLiteral.Replace(fragment.Value, " ");
+        if (code.Contains(";") || code.Contains("--") || code.Contains("/*") || code.Contains("'") || code.Trim().Length == 0)
         {
-            // The condition is spliced into a view definition: it must stay one boolean expression.
-            _diagnostics.Report(DefinitionDiagnostics.InvalidValue, condition.Location, condition.Value, "join condition",
-                "one boolean SQL expression without ';', comments or unterminated quotes");
-            return;
+            // The fragment is spliced into a view definition: it must stay one expression.
+            _diagnostics.Report(DefinitionDiagnostics.InvalidValue, fragment.Location, fragment.Value, key,
+                what + " without ';', comments or unterminated quotes");
+            return false;
         }
 
+        var ok = true;
         foreach (Match match in QualifiedReference.Matches(code))
         {
-            ResolveColumn(condition, match.Groups[1].Value, match.Groups[2].Value);
+            ok &= ResolveColumn(fragment, match.Groups[1].Value, match.Groups[2].Value) is not null;
         }
+
+        return ok;
     }
 
     private (string Alias, BoundColumn Column)? ResolveColumn(Located<string> at, string alias, string columnName)

@@ -115,7 +115,7 @@ internal sealed class ModelBinder
         foreach (var column in mapping.Columns)
         {
             var target = columns.FirstOrDefault(c => c.Name == column.Column.Value);
-            var resolved = resolver.Resolve(column.Reference);
+            var bound = BindColumnMapping(column, target, resolver);
             if (target is null)
             {
                 _diagnostics.Report(DefinitionDiagnostics.UnknownModelColumn, column.Column.Location, model.Name.Value, column.Column.Value,
@@ -124,22 +124,13 @@ internal sealed class ModelBinder
                 continue;
             }
 
-            if (resolved is null)
+            if (bound is null)
             {
                 ok = false;
                 continue;
             }
 
-            var (alias, sourceColumn) = resolved.Value;
-            if (!PostgresTypes.CanCast(sourceColumn.Type, target.Type))
-            {
-                _diagnostics.Report(DefinitionDiagnostics.IncompatibleMapping, column.Reference.Location, target.Name, target.Type.SqlName,
-                    column.Reference.Value, sourceColumn.Type.SqlName);
-                ok = false;
-                continue;
-            }
-
-            byTarget[target.Name] = new BoundColumnMapping(target, alias, sourceColumn);
+            byTarget[target.Name] = bound;
         }
 
         foreach (var column in columns.Where(c => mapping.Columns.All(m => m.Column.Value != c.Name)))
@@ -149,6 +140,57 @@ internal sealed class ModelBinder
         }
 
         return ok ? new BoundSourceMapping(source, table, joins, columns.Select(c => byTarget[c.Name]).ToList()) : null;
+    }
+
+    private BoundColumnMapping? BindColumnMapping(ColumnMappingSyntax column, BoundColumn? target, MappingReferenceResolver resolver)
+    {
+        int? round = null;
+        if (column.Round is { } written)
+        {
+            if (!int.TryParse(written.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var places) || places > 1000)
+            {
+                _diagnostics.Report(DefinitionDiagnostics.InvalidValue, written.Location, written.Value, "round", "a number of decimal places from 0 to 1000");
+                return null;
+            }
+
+            if (target is not null && target.Type.Category is not (TypeCategory.Numeric or TypeCategory.Float or TypeCategory.Integer or TypeCategory.Unknown))
+            {
+                _diagnostics.Report(DefinitionDiagnostics.InvalidValue, written.Location, written.Value, "round",
+                    $"no rounding: column '{target.Name}' is {target.Type.SqlName}, and only numeric columns round");
+                return null;
+            }
+
+            round = places;
+        }
+
+        if (column.Expression is { } expression)
+        {
+            return resolver.CheckExpression(expression) && target is not null
+                ? new BoundColumnMapping(target, null, null, expression.Value, round)
+                : null;
+        }
+
+        if (column.Reference is not { } reference)
+        {
+            return target is null ? null : new BoundColumnMapping(target, null, null, null, round);
+        }
+
+        var resolved = resolver.Resolve(reference);
+        if (resolved is null || target is null)
+        {
+            return null;
+        }
+
+        var (alias, sourceColumn) = resolved.Value;
+        var castTo = round is null ? target.Type : PostgresTypes.Numeric;
+        if (!PostgresTypes.CanCast(sourceColumn.Type, castTo))
+        {
+            _diagnostics.Report(DefinitionDiagnostics.IncompatibleMapping, reference.Location, target.Name, castTo.SqlName,
+                reference.Value, sourceColumn.Type.SqlName);
+            return null;
+        }
+
+        return new BoundColumnMapping(target, alias, sourceColumn, null, round);
     }
 
     private BoundTable? Table(BoundSource source, Located<string> name)

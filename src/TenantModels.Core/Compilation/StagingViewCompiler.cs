@@ -18,6 +18,20 @@ internal static class StagingViewCompiler
         SqlWriter.QuoteIdentifier(project.StagingSchema.Template(source)),
         null);
 
+    /// <summary>Every value is cast to the declared type, so all tenants' and sources' views share one row type.</summary>
+    private static string ValueOf(BoundColumnMapping mapping)
+    {
+        var value = mapping.SourceColumn is not null
+            ? SqlWriter.QualifiedName(mapping.TableAlias!, mapping.SourceColumn.Name)
+            : mapping.Expression is not null ? "(" + mapping.Expression + ")" : "NULL";
+        if (mapping.Round is { } places)
+        {
+            value = "round(CAST(" + value + " AS numeric), " + places.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        }
+
+        return "CAST(" + value + " AS " + mapping.Target.Type.SqlName + ")";
+    }
+
     public static CompiledArtefact View(BoundProject project, BoundModel model, BoundSourceMapping mapping)
     {
         var source = mapping.Source.Name;
@@ -28,9 +42,7 @@ internal static class StagingViewCompiler
             .Qualified(project.StagingSchema.Template(source), model.Name)
             .Line(materialized ? " AS" : " WITH (security_invoker = true) AS")
             .Line("SELECT")
-            .Join(",\n", mapping.Columns, (w, c) => w
-                .Append("    CAST(").Qualified(c.TableAlias, c.SourceColumn.Name).Append(" AS ").Append(c.Target.Type.SqlName).Append(") AS ")
-                .Identifier(c.Target.Name))
+            .Join(",\n", mapping.Columns, (w, c) => w.Append("    ").Append(ValueOf(c)).Append(" AS ").Identifier(c.Target.Name))
             .Line()
             .Append("FROM ").Qualified(rawSchema, mapping.Table.Name).Append(" AS ").Identifier(mapping.Table.Name);
         foreach (var join in mapping.Joins)

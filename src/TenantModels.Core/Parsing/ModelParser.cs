@@ -44,10 +44,10 @@ internal static class ModelParser
             var columns = new List<ColumnMappingSyntax>();
             foreach (var column in mapping.Entries("columns", required: true))
             {
-                var reference = mapping.ScalarOf(column.Value, column.Key.Value);
-                if (reference is not null)
+                var parsed = ParseColumnMapping(mapping, column.Key, column.Value, diagnostics);
+                if (parsed is not null)
                 {
-                    columns.Add(new ColumnMappingSyntax(column.Key, reference.Value));
+                    columns.Add(parsed);
                 }
             }
 
@@ -55,6 +55,34 @@ internal static class ModelParser
         }
 
         return mappings;
+    }
+
+    private static ColumnMappingSyntax? ParseColumnMapping(MappingReader mapping, Located<string> column, YamlNode value, DiagnosticBag diagnostics)
+    {
+        if (value is YamlScalarNode scalar)
+        {
+            var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value is null or "" or "~" or "null");
+            return isNull
+                ? new ColumnMappingSyntax(column, null)
+                : new ColumnMappingSyntax(column, new Located<string>(scalar.Value ?? string.Empty, YamlLocation.Of(mapping.Path, scalar)));
+        }
+
+        var detail = MappingReader.For(value, mapping.Path, $"mapping of column '{column.Value}'", diagnostics, "from", "expr", "round");
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var from = detail.Scalar("from");
+        var expr = detail.Scalar("expr");
+        if ((from is null) == (expr is null))
+        {
+            diagnostics.Report(DefinitionDiagnostics.InvalidValue, detail.Location, column.Value, "column mapping",
+                "exactly one of 'from' (a source column) or 'expr' (an SQL expression over the source's columns)");
+            return null;
+        }
+
+        return new ColumnMappingSyntax(column, from, expr, detail.Scalar("round"));
     }
 
     /// <summary><c>join: { table: "condition" }</c> or <c>join: { table: { on: "condition", type: inner } }</c>.</summary>

@@ -38,6 +38,8 @@ public static class PostgresTypes
 
     private static readonly Regex Parameterized = new(@"^(numeric|decimal|varchar|character varying)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)$", RegexOptions.CultureInvariant);
 
+    public static PostgresType Numeric { get; } = new("numeric", TypeCategory.Numeric);
+
     /// <summary>Stands in for a type that could not be bound (the error is already reported).</summary>
     public static PostgresType Unknown { get; } = new("unknown", TypeCategory.Unknown);
 

@@ -25,8 +25,15 @@ public sealed record SourceMappingSyntax(
 /// <summary>A lookup into another table of the same source; the table name is also its alias.</summary>
 public sealed record JoinSyntax(Located<string> Table, Located<string> On, Located<string> Kind);
 
-/// <summary><c>model_column: source_column</c> or <c>model_column: joined_table.column</c>.</summary>
-public sealed record ColumnMappingSyntax(Located<string> Column, Located<string> Reference);
+/// <summary>
+/// One model column's value from a source: <c>col: source_column</c>, <c>col: joined_table.column</c>,
+/// <c>col: null</c> (the source has no such data), or <c>col: { from: column, round: 2 }</c> / <c>col: { expr: "a * b", round: 2 }</c>.
+/// </summary>
+public sealed record ColumnMappingSyntax(
+    Located<string> Column,
+    Located<string>? Reference,
+    Located<string>? Expression = null,
+    Located<string>? Round = null);
 
 /// <summary>Keys and indexes of a table (indexes also of a materialized view).</summary>
 public sealed record TableKeysSyntax(

@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TenantModels.Generator.Emitting;
+
+/// <summary>Indented C# text with "\n" line ends (deterministic on every OS), plus the escaping emitters need.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public CodeWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public CodeWriter Open(string line)
+    {
+        Line(line);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public CodeWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public CodeWriter Summary(string text) => Line("/// <summary>" + text + "</summary>");
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>A C# string literal with every character escaped as needed.</summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>Text for an XML doc comment: markup escaped, on one line.</summary>
+    public static string Xml(string value) => value
+        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+        .Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+
+    /// <summary><c>&lt;c&gt;text&lt;/c&gt;</c> with the text escaped.</summary>
+    public static string Code(string value) => "<c>" + Xml(value) + "</c>";
+}
