@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary>Another runner held the deployment lock for longer than <c>--lock-wait</c>.</summary>
     public const int LockNotAcquired = 4;
+
+    /// <summary><c>verify</c> found objects that differ from what was deployed.</summary>
+    public const int Drift = 5;
+
+    /// <summary>Refused by a safety rule before anything changed: data loss without <c>--allow-data-loss</c>, an older bundle, a change the planner cannot make safely.</summary>
+    public const int Refused = 6;
 }

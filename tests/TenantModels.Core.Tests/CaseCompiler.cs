@@ -11,9 +11,9 @@ internal static class CaseCompiler
 {
     public static CompileResult Compile(string directory)
     {
-        // Every YAML file of the case (not only the conventional layout), as the SDK's item globs may pass any.
+        // Every YAML (and seed CSV) file of the case (not only the conventional layout), as the SDK's item globs may pass any.
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".yaml", System.StringComparison.Ordinal) || p.EndsWith(".yml", System.StringComparison.Ordinal))
+            .Where(p => p.EndsWith(".yaml", System.StringComparison.Ordinal) || p.EndsWith(".yml", System.StringComparison.Ordinal) || p.EndsWith(".csv", System.StringComparison.Ordinal))
             .Select(p => ProjectInput.Relative(directory, p))
             .Where(r => !r.StartsWith("expected/", System.StringComparison.Ordinal))
             .OrderBy(r => r, System.StringComparer.Ordinal)

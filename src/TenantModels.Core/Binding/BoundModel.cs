@@ -34,7 +34,8 @@ public sealed record BoundModel(
     SourceLocation Location,
     BoundSql? Sql = null,
     BoundTableKeys? Keys = null,
-    IReadOnlyList<string>? DependsOn = null)
+    IReadOnlyList<string>? DependsOn = null,
+    BoundSeed? Seed = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 

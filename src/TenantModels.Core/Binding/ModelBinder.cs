@@ -27,12 +27,14 @@ internal sealed class ModelBinder
 
     private readonly IReadOnlyDictionary<string, BoundSource> _sources;
     private readonly ModelCatalog _catalog;
+    private readonly IReadOnlyList<Pipeline.DefinitionFile> _seedFiles;
     private readonly DiagnosticBag _diagnostics;
 
-    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, ModelCatalog catalog, DiagnosticBag diagnostics)
+    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, ModelCatalog catalog, IReadOnlyList<Pipeline.DefinitionFile> seedFiles, DiagnosticBag diagnostics)
     {
         _sources = sources;
         _catalog = catalog;
+        _seedFiles = seedFiles;
         _diagnostics = diagnostics;
     }
 
@@ -63,8 +65,11 @@ internal sealed class ModelBinder
 
         var sql = model.Sql is { } text ? SqlBodyParser.Parse(model, text, _catalog, _diagnostics) : null;
         var keys = model.Keys is { } written ? TableKeysBinder.Bind(model, written, _catalog, _diagnostics) : null;
+        var seed = model.Seed is { } seedPath && materialized == Materialization.Table
+            ? SeedBinder.Bind(model, seedPath, scope, columns, SeedKey(keys), _seedFiles, _diagnostics)
+            : null;
         if (!shapeOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
-            || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null))
+            || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null) || (model.Seed is not null && seed is null))
         {
             return null;
         }
@@ -75,7 +80,7 @@ internal sealed class ModelBinder
             .Distinct()
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToList();
-        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn);
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed);
     }
 
     private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)
@@ -141,6 +146,10 @@ internal sealed class ModelBinder
 
         return ok ? new BoundSourceMapping(source, table, joins, columns.Select(c => byTarget[c.Name]).ToList()) : null;
     }
+
+    /// <summary>The key a seed upserts on: the primary key, else the first unique key.</summary>
+    private static IReadOnlyList<string>? SeedKey(BoundTableKeys? keys) =>
+        keys is null ? null : keys.PrimaryKey.Count > 0 ? keys.PrimaryKey : keys.Unique.FirstOrDefault();
 
     private BoundColumnMapping? BindColumnMapping(ColumnMappingSyntax column, BoundColumn? target, MappingReferenceResolver resolver)
     {

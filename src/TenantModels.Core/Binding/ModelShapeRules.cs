@@ -52,6 +52,11 @@ internal static class ModelShapeRules
             Fail("views cannot be indexed (a materialized view can)");
         }
 
+        if (model.Seed is not null && materialized != Materialization.Table)
+        {
+            Fail("only tables take a seed");
+        }
+
         if (materialized != Materialization.Table && columns.Any(c => c.Default is not null || c.Identity))
         {
             Fail("only table columns take 'default' or 'identity'");

@@ -26,7 +26,7 @@ public static class ProjectBinder
         }
 
         var tenants = new TenantBinder(project.Tenants, sources, diagnostics).BindAll();
-        var binder = new ModelBinder(sources, new ModelCatalog(project.Models), diagnostics);
+        var binder = new ModelBinder(sources, new ModelCatalog(project.Models), project.SeedFiles ?? new Pipeline.DefinitionFile[0], diagnostics);
         var bound = project.Models
             .Select(binder.Bind)
             .Where(m => m is not null)

@@ -80,7 +80,7 @@ internal sealed class TenantBinder
                 _diagnostics.Report(DefinitionDiagnostics.UndeclaredAttribute, entry.Key.Location, entry.Key.Value,
                     NameSuggestions.DidYouMean(entry.Key.Value, _attributeTypes.Select(a => a.Name)));
             }
-            else if (AttributeValues.TryNormalize(declared.Type, entry.Value.Value, out var normalized))
+            else if (LiteralValues.TryNormalize(declared.Type, entry.Value.Value, out var normalized))
             {
                 values[declared.Name] = normalized;
             }

@@ -6,4 +6,7 @@ public enum ArtefactKind
     View,
     Table,
     MaterializedView,
+
+    /// <summary>Seed rows for a table: applied again whenever they change.</summary>
+    Seed,
 }

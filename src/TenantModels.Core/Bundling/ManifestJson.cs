@@ -107,6 +107,7 @@ public static class ManifestJson
         ArtefactKind.View => "view",
         ArtefactKind.Table => "table",
         ArtefactKind.MaterializedView => "materialized_view",
+        ArtefactKind.Seed => "seed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -124,6 +125,7 @@ public static class ManifestJson
         "view" => ArtefactKind.View,
         "table" => ArtefactKind.Table,
         "materialized_view" => ArtefactKind.MaterializedView,
+        "seed" => ArtefactKind.Seed,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

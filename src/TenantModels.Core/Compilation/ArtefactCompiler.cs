@@ -53,6 +53,10 @@ public static class ArtefactCompiler
             else if (model.Materialized == Materialization.Table)
             {
                 artefacts.Add(TableCompiler.Compile(project, model));
+                if (model.Seed is not null)
+                {
+                    artefacts.Add(SeedCompiler.Compile(project, model, models));
+                }
             }
             else
             {

@@ -20,4 +20,6 @@ internal static class ArtefactIds
     public static string View(string model) => "view." + model;
 
     public static string MaterializedView(string model) => "materialized_view." + model;
+
+    public static string Seed(string model) => "seed." + model;
 }

@@ -90,6 +90,21 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor ReservedTenantColumn = Error("TM1048", "Reserved tenant column",
         "model '{0}' has scope shared, so TenantModels adds the tenant column '{1}' itself; rename the model's own '{1}' column");
 
+    public static readonly DiagnosticDescriptor SeedFileNotFound = Error("TM1050", "Seed file not found",
+        "seed file '{0}' is not part of the project; put the CSV under seeds/ and name it relative to the project folder{1}");
+
+    public static readonly DiagnosticDescriptor UnknownSeedColumn = Error("TM1051", "Unknown seed column",
+        "seed column '{0}' is not a column of model '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor InvalidSeedValue = Error("TM1052", "Invalid seed value",
+        "'{0}' in seed column '{1}' is not a valid {2} value");
+
+    public static readonly DiagnosticDescriptor InvalidSeedRow = Error("TM1053", "Invalid seed row",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor MissingSeedColumn = Error("TM1054", "Missing seed column",
+        "the seed of model '{0}' has no column '{1}', which {2}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -14,12 +14,19 @@ public static class DefinitionParser
         var tenants = TenantRegistrySyntax.Empty;
         var sources = new List<SourceSyntax>();
         var models = new List<ModelSyntax>();
+        var seeds = new List<DefinitionFile>();
         foreach (var file in files)
         {
             var kind = DefinitionFileLayout.KindOf(file.RelativePath);
             if (kind == DefinitionFileKind.Unknown)
             {
                 diagnostics.Report(DefinitionDiagnostics.UnrecognizedFile, SourceLocation.StartOf(file.Path), file.RelativePath);
+                continue;
+            }
+
+            if (kind == DefinitionFileKind.Seed)
+            {
+                seeds.Add(file);
                 continue;
             }
 
@@ -46,7 +53,7 @@ public static class DefinitionParser
             }
         }
 
-        return new ProjectSyntax(settings, tenants, sources, models);
+        return new ProjectSyntax(settings, tenants, sources, models, seeds);
     }
 
     private static void Add<T>(List<T> list, T? item)

@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -26,7 +26,8 @@ internal static class ModelParser
             file.Node("from") is null ? new SourceMappingSyntax[0] : ParseMappings(file, diagnostics),
             file.Boolean("canonical", defaultValue: false),
             file.Scalar("sql"),
-            TableKeysParser.Parse(file, diagnostics));
+            TableKeysParser.Parse(file, diagnostics),
+            file.Scalar("seed"));
     }
 
     private static IReadOnlyList<SourceMappingSyntax> ParseMappings(MappingReader file, DiagnosticBag diagnostics)

@@ -12,6 +12,9 @@ public enum DefinitionFileKind
     Tenants,
     Source,
     Model,
+
+    /// <summary>A CSV file under seeds/, loaded into a table model that names it.</summary>
+    Seed,
 }
 
 /// <summary>The conventional layout of a model project; the SDK's default globs mirror it.</summary>
@@ -21,10 +24,16 @@ public static class DefinitionFileLayout
     public const string TenantsFile = "tenants.yaml";
     public const string SourcesFolder = "sources";
     public const string ModelsFolder = "models";
+    public const string SeedsFolder = "seeds";
 
     public static DefinitionFileKind KindOf(string relativePath)
     {
         var path = relativePath.Replace('\\', '/');
+        if (path.StartsWith(SeedsFolder + "/", StringComparison.Ordinal) && path.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            return DefinitionFileKind.Seed;
+        }
+
         if (!path.EndsWith(".yaml", StringComparison.Ordinal) && !path.EndsWith(".yml", StringComparison.Ordinal))
         {
             return DefinitionFileKind.Unknown;
@@ -60,13 +69,13 @@ public static class DefinitionFileLayout
             }
         }
 
-        foreach (var folder in new[] { SourcesFolder, ModelsFolder })
+        foreach (var folder in new[] { SourcesFolder, ModelsFolder, SeedsFolder })
         {
             var dir = Path.Combine(projectDirectory, folder);
             if (Directory.Exists(dir))
             {
                 candidates.AddRange(Directory.EnumerateFiles(dir, "*.*", SearchOption.AllDirectories)
-                    .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".yml", StringComparison.Ordinal)));
+                    .Where(p => KindOf(ProjectInput.Relative(projectDirectory, p)) != DefinitionFileKind.Unknown));
             }
         }
 

@@ -1,6 +1,23 @@
+using System.Collections.Generic;
+using TenantModels.Core.Bundling;
+
 namespace TenantModels.Core.Planning;
 
 /// <summary>What the database records as deployed for one artefact instance.</summary>
-/// <param name="TenantId">The tenant it was expanded for; null for a global artefact.</param>
-/// <param name="Checksum">Checksum of the expanded SQL that ran (<see cref="Bundling.ArtefactInstance.Checksum"/>).</param>
-public sealed record DeployedArtefact(string ArtefactId, string? TenantId, string Checksum);
+/// <param name="TenantId">The tenant it was expanded for; null for a global or union artefact.</param>
+/// <param name="Checksum">Checksum of the expanded SQL that ran (<see cref="ArtefactInstance.Checksum"/>).</param>
+/// <param name="Kind">Null in records written before the runner kept it; filled from the bundle when the artefact is still there.</param>
+/// <param name="Object">The expanded quoted name, so the object can be dropped after its artefact left the bundle.</param>
+/// <param name="Signature">A view's output columns when it was applied; a different one forces drop and recreate.</param>
+/// <param name="DependsOn">Artefact ids it depended on when applied: the edges used to find what must be dropped with it.</param>
+/// <param name="IncludedTenants">For union artefacts, the tenants whose branches it was expanded over.</param>
+public sealed record DeployedArtefact(
+    string ArtefactId,
+    string? TenantId,
+    string Checksum,
+    ArtefactKind? Kind = null,
+    ArtefactScope? Scope = null,
+    string? Object = null,
+    string? Signature = null,
+    IReadOnlyList<string>? DependsOn = null,
+    IReadOnlyList<string>? IncludedTenants = null);

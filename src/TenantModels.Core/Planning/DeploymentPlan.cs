@@ -1,9 +1,15 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TenantModels.Core.Planning;
 
-/// <summary>The steps that bring a database to a bundle, in execution order.</summary>
-public sealed record DeploymentPlan(IReadOnlyList<PlanStep> Steps)
+/// <summary>The transactions that bring a database to a bundle, in execution order, assuming each one succeeds.</summary>
+/// <param name="Blockers">Changes the planner cannot make safely (e.g. a changed table before ALTER planning exists); apply refuses while any remain.</param>
+public sealed record DeploymentPlan(IReadOnlyList<PlanUnit> Units, IReadOnlyList<string> Blockers)
 {
-    public bool IsEmpty => Steps.Count == 0;
+    public IReadOnlyList<PlanStep> Steps => Units.SelectMany(u => u.Steps).ToList();
+
+    public bool IsEmpty => Units.All(u => u.IsEmpty) && Blockers.Count == 0;
+
+    public IReadOnlyList<PlanStep> DataLossSteps => Steps.Where(s => s.LosesData).ToList();
 }

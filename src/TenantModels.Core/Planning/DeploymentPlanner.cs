@@ -1,40 +1,177 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using TenantModels.Core.Bundling;
 
 namespace TenantModels.Core.Planning;
 
 /// <summary>
-/// Compares a bundle with what a database records as deployed. Pure: no I/O, so <c>plan</c> and <c>apply</c>
-/// compute the same steps and both are unit-testable.
+/// Compares the desired state (bundle expanded for the target's tenants) with the recorded state and produces the
+/// transactions to run: global artefacts, then each tenant, then unions. Pure, so <c>plan</c> and <c>apply</c>
+/// compute the same steps and everything is unit-testable.
 /// </summary>
 public static class DeploymentPlanner
 {
-    public static DeploymentPlan Plan(Bundle bundle, IReadOnlyList<DeployedArtefact> recorded)
+    /// <summary>The whole plan, each unit planned against the state the previous ones leave when they succeed.</summary>
+    public static DeploymentPlan Plan(DeploymentTarget target, IEnumerable<DeployedArtefact> recorded)
     {
-        var deployed = new Dictionary<(string ArtefactId, string TenantId), string>();
-        foreach (var record in recorded)
+        var state = Prepare(target, recorded);
+        var units = new List<PlanUnit>();
+        var blockers = new List<string>();
+        foreach (var key in UnitKeys(target, state))
         {
-            deployed[Key(record.ArtefactId, record.TenantId)] = record.Checksum;
-        }
-
-        // Bundle order is execution order (the manifest honours dependencies), so steps keep it.
-        var steps = new List<PlanStep>();
-        foreach (var instance in ArtefactExpander.Expand(bundle))
-        {
-            if (!deployed.TryGetValue(Key(instance.Artefact.Id, instance.TenantId), out var checksum))
+            var unit = PlanUnit(key, target, state, blockers);
+            if (!unit.IsEmpty)
             {
-                steps.Add(new PlanStep(instance, PlanStepReason.New));
-            }
-            else if (!string.Equals(checksum, instance.Checksum, StringComparison.Ordinal))
-            {
-                steps.Add(new PlanStep(instance, PlanStepReason.Changed));
+                units.Add(unit);
+                state = state.After(unit.Steps);
             }
         }
 
-        return new DeploymentPlan(steps);
+        return new DeploymentPlan(units, blockers);
     }
 
-    // Tenant ids never are empty (they are validated identifiers), so "" safely stands for "global".
-    private static (string, string) Key(string artefactId, string? tenantId) => (artefactId, tenantId ?? string.Empty);
+    public static DeploymentPlan Plan(Bundle bundle, IEnumerable<DeployedArtefact> recorded) => Plan(DeploymentTarget.For(bundle), recorded);
+
+    /// <summary>The record as the planner needs it (old records completed from the bundle).</summary>
+    public static RecordedState Prepare(DeploymentTarget target, IEnumerable<DeployedArtefact> recorded) =>
+        new RecordedState(recorded).Completed(target.Graph);
+
+    /// <summary>Global first, then the target's tenants in order, then tenants to remove, then unions.</summary>
+    public static IReadOnlyList<PlanUnitKey> UnitKeys(DeploymentTarget target, RecordedState state)
+    {
+        var keys = new List<PlanUnitKey> { PlanUnitKey.Global };
+        keys.AddRange(target.Tenants.Select(t => PlanUnitKey.Tenant(t.Id)));
+        keys.AddRange(state.TenantIds.Where(t => target.FindTenant(t) is null).Select(PlanUnitKey.Tenant));
+        keys.Add(PlanUnitKey.Union);
+        return keys;
+    }
+
+    /// <summary>One unit against the current record; the runner calls this unit by unit so a failed tenant is planned around.</summary>
+    public static PlanUnit PlanUnit(PlanUnitKey key, DeploymentTarget target, RecordedState state, ICollection<string>? blockers = null)
+    {
+        blockers ??= new List<string>();
+        var removal = key.Kind == PlanUnitKind.Tenant && target.FindTenant(key.TenantId!) is null;
+        var drops = new Dictionary<(string, string), PlanStep>();
+        var creates = new Dictionary<(string, string), PlanStep>();
+        var desiredKeys = new HashSet<(string, string)>();
+
+        foreach (var desired in DesiredInstances.Own(key, target, state))
+        {
+            var instanceKey = RecordedState.Key(desired.Artefact.Id, desired.TenantId);
+            desiredKeys.Add(instanceKey);
+            var record = state.Find(desired.Artefact.Id, desired.TenantId);
+            if (record is null)
+            {
+                creates[instanceKey] = Create(PlanStepReason.New, desired);
+            }
+            else if (record.Checksum == desired.Checksum)
+            {
+                continue;
+            }
+            else if (desired.Artefact.Kind is ArtefactKind.Table or ArtefactKind.MaterializedView)
+            {
+                blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, and changing a {ManifestJson.KindName(desired.Artefact.Kind)} needs ALTER planning, which this runner does not do yet");
+            }
+            else if (NeedsRecreate(record, desired))
+            {
+                AddDrop(drops, record, PlanStepReason.SignatureChanged, blockers);
+                creates[instanceKey] = Create(PlanStepReason.SignatureChanged, desired);
+            }
+            else
+            {
+                var reason = desired.IncludedTenants is not null && !DesiredInstances.SameTenants(record.IncludedTenants, desired.IncludedTenants)
+                    ? PlanStepReason.TenantsChanged
+                    : PlanStepReason.Changed;
+                creates[instanceKey] = Create(reason, desired);
+            }
+        }
+
+        foreach (var record in state.Records.Where(r => Owns(key, r, target) && !desiredKeys.Contains(RecordedState.Key(r.ArtefactId, r.TenantId))))
+        {
+            AddDrop(drops, record, removal ? PlanStepReason.TenantRemoved : PlanStepReason.Removed, blockers);
+        }
+
+        // Whatever depends on a dropped object is dropped first and, when still wanted, created again afterwards,
+        // all in this transaction: a failure rolls every one of them back to the old definitions.
+        var recreate = new List<DeployedArtefact>();
+        foreach (var dependent in state.TransitiveDependents(drops.Keys.Select(k => state.Find(k.Item1, k.Item2.Length == 0 ? null : k.Item2)!).ToList()))
+        {
+            var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
+            if (drops.ContainsKey(dependentKey))
+            {
+                continue;
+            }
+
+            AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            creates.Remove(dependentKey);
+            recreate.Add(dependent);
+        }
+
+        var dropSteps = StepOrder.Drops(drops.Values, state, target.Graph);
+        var beforeUnions = state.After(dropSteps.Concat(creates.Values.Where(c => c.Scope != ArtefactScope.Union)));
+        foreach (var dependent in recreate)
+        {
+            if (DesiredInstances.Find(target, dependent.ArtefactId, dependent.TenantId, beforeUnions) is { } desired)
+            {
+                creates[RecordedState.Key(dependent.ArtefactId, dependent.TenantId)] = Create(PlanStepReason.DependencyRecreated, desired);
+            }
+        }
+
+        // A union recreated here is expanded over the tenants as they stand once this unit's own changes are in.
+        foreach (var entry in creates.Where(c => c.Value.Scope == ArtefactScope.Union).ToList())
+        {
+            var desired = DesiredInstances.ForUnion(target, target.Graph.Find(entry.Value.ArtefactId)!, beforeUnions);
+            creates[entry.Key] = Create(entry.Value.Reason, desired);
+        }
+
+        var steps = dropSteps.Concat(StepOrder.Creates(creates.Values, target)).ToList();
+        return new PlanUnit(key, steps, removal);
+    }
+
+    private static bool Owns(PlanUnitKey key, DeployedArtefact record, DeploymentTarget target)
+    {
+        if (key.Kind == PlanUnitKind.Tenant)
+        {
+            return record.TenantId == key.TenantId;
+        }
+
+        if (record.TenantId is not null)
+        {
+            return false;
+        }
+
+        var phase = target.Graph.Find(record.ArtefactId) is { } artefact
+            ? target.Graph.Phase(artefact)
+            : record.Scope == ArtefactScope.Union ? PlanUnitKind.Union : PlanUnitKind.Global;
+        return phase == key.Kind;
+    }
+
+    /// <summary>A view whose output columns changed cannot be replaced in place; neither can an object that changed kind.</summary>
+    private static bool NeedsRecreate(DeployedArtefact record, DesiredInstance desired) =>
+        (record.Kind is not null && record.Kind != desired.Artefact.Kind)
+        || (desired.Artefact.Kind == ArtefactKind.View && record.Signature is not null && desired.Artefact.Signature is not null
+            && !string.Equals(record.Signature, desired.Artefact.Signature, StringComparison.Ordinal));
+
+    private static void AddDrop(Dictionary<(string, string), PlanStep> drops, DeployedArtefact record, PlanStepReason reason, ICollection<string> blockers)
+    {
+        if (record.Kind is not { } kind || !DropStatements.IsQuotedName(record.Object))
+        {
+            blockers.Add($"{Describe(record.ArtefactId, record.TenantId)} must be dropped, but its record predates object names and the bundle no longer has it: drop it by hand and delete its row from tenantmodels.deployed_artefact");
+            return;
+        }
+
+        drops[RecordedState.Key(record.ArtefactId, record.TenantId)] = new PlanStep(
+            PlanStepAction.Drop, reason, record.ArtefactId, record.TenantId, kind,
+            record.Scope ?? (record.TenantId is null ? ArtefactScope.Global : ArtefactScope.Tenant),
+            record.Object!, DropStatements.For(kind, record.Object!), null, record.Signature,
+            record.DependsOn ?? Array.Empty<string>(), record.IncludedTenants);
+    }
+
+    private static PlanStep Create(PlanStepReason reason, DesiredInstance desired) => new(
+        PlanStepAction.Create, reason, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
+        desired.Object, desired.Sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants);
+
+    private static string Describe(string artefactId, string? tenantId) =>
+        tenantId is null ? $"artefact '{artefactId}'" : $"artefact '{artefactId}' (tenant {tenantId})";
 }

@@ -5,6 +5,21 @@ public enum PlanStepReason
     /// <summary>The database has no record of this artefact instance.</summary>
     New,
 
-    /// <summary>The recorded checksum differs from the bundle's expanded SQL.</summary>
+    /// <summary>The recorded checksum differs and the change is compatible (same view signature): replaced in place.</summary>
     Changed,
+
+    /// <summary>A view's output columns changed: <c>CREATE OR REPLACE</c> cannot do it, so it is dropped and created again.</summary>
+    SignatureChanged,
+
+    /// <summary>Dropped and created again because something it depends on is being dropped and created.</summary>
+    DependencyRecreated,
+
+    /// <summary>A union re-expanded because the set of tenants it covers changed.</summary>
+    TenantsChanged,
+
+    /// <summary>Recorded but no longer in the bundle.</summary>
+    Removed,
+
+    /// <summary>The tenant is no longer in the bundle (or was disabled), so all of its objects go.</summary>
+    TenantRemoved,
 }

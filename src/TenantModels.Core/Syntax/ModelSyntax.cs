@@ -13,7 +13,8 @@ public sealed record ModelSyntax(
     IReadOnlyList<SourceMappingSyntax> From,
     bool Canonical,
     Located<string>? Sql = null,
-    TableKeysSyntax? Keys = null);
+    TableKeysSyntax? Keys = null,
+    Located<string>? Seed = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -7,4 +7,5 @@ public sealed record ProjectSyntax(
     ProjectSettingsSyntax Settings,
     TenantRegistrySyntax Tenants,
     IReadOnlyList<SourceSyntax> Sources,
-    IReadOnlyList<ModelSyntax> Models);
+    IReadOnlyList<ModelSyntax> Models,
+    IReadOnlyList<Pipeline.DefinitionFile>? SeedFiles = null);

@@ -5,8 +5,21 @@ namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels apply</c>.</summary>
 /// <param name="LockWaitSeconds">How long to wait for another runner's deployment lock before giving up.</param>
-/// <param name="LockTimeoutSeconds">PostgreSQL <c>lock_timeout</c> for each statement, so a busy table fails the apply instead of stalling it.</param>
-public sealed record ApplyOptions(string BundleDirectory, string? Connection, bool Json, int LockWaitSeconds, int LockTimeoutSeconds)
+/// <param name="LockTimeoutSeconds">PostgreSQL <c>lock_timeout</c> for each transaction, so a busy table fails the unit instead of stalling it.</param>
+/// <param name="StatementTimeoutSeconds">PostgreSQL <c>statement_timeout</c> for each transaction (0: none).</param>
+/// <param name="Targets">A target map file: apply to several databases instead of one connection.</param>
+public sealed record ApplyOptions(
+    string BundleDirectory,
+    string? Connection,
+    bool Json,
+    int LockWaitSeconds,
+    int LockTimeoutSeconds,
+    int StatementTimeoutSeconds = 0,
+    bool FailFast = false,
+    bool AllowDataLoss = false,
+    bool AllowSameVersion = false,
+    string? Targets = null,
+    int Parallel = 1)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -16,39 +29,47 @@ public sealed record ApplyOptions(string BundleDirectory, string? Connection, bo
         var bundle = CommonOptions.BundleDirectory();
         var connection = CommonOptions.Connection();
         var json = CommonOptions.Json();
-        var lockWait = new Option<int>("--lock-wait")
-        {
-            Description = "Seconds to wait for another runner's deployment lock (0: try once).",
-            DefaultValueFactory = _ => DefaultLockWaitSeconds,
-        };
-        lockWait.Validators.Add(r => RejectNegative(r, "--lock-wait"));
-        var lockTimeout = new Option<int>("--lock-timeout")
-        {
-            Description = "Seconds each statement may wait for a table or view lock before the apply fails and rolls back (0: wait forever).",
-            DefaultValueFactory = _ => DefaultLockTimeoutSeconds,
-        };
-        lockTimeout.Validators.Add(r => RejectNegative(r, "--lock-timeout"));
+        var lockWait = Seconds("--lock-wait", "Seconds to wait for another runner's deployment lock (0: try once).", DefaultLockWaitSeconds);
+        var lockTimeout = Seconds("--lock-timeout", "Seconds each statement may wait for a table or view lock before its transaction fails and rolls back (0: wait forever).", DefaultLockTimeoutSeconds);
+        var statementTimeout = Seconds("--statement-timeout", "Seconds each statement may run before its transaction fails and rolls back (0: no limit).", 0);
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed transaction instead of continuing with the other tenants." };
+        var allowDataLoss = new Option<bool>("--allow-data-loss") { Description = "Allow steps that drop schemas or tables (removed tenants, removed schemas)." };
+        var allowSameVersion = new Option<bool>("--allow-same-version") { Description = "Allow a bundle with the deployed version but different content (a rebuilt development version)." };
+        var targets = CommonOptions.Targets();
+        var parallel = CommonOptions.Parallel();
 
-        var command = new Command("apply", "Apply the bundle in one transaction under a deployment lock, and record what was deployed.");
+        var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        command.Options.Add(connection);
-        command.Options.Add(json);
-        command.Options.Add(lockWait);
-        command.Options.Add(lockTimeout);
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result => run(new ApplyOptions(
             result.GetValue(bundle)!,
             result.GetValue(connection),
             result.GetValue(json),
             result.GetValue(lockWait),
-            result.GetValue(lockTimeout))));
+            result.GetValue(lockTimeout),
+            result.GetValue(statementTimeout),
+            result.GetValue(failFast),
+            result.GetValue(allowDataLoss),
+            result.GetValue(allowSameVersion),
+            result.GetValue(targets),
+            result.GetValue(parallel))));
         return command;
     }
 
-    private static void RejectNegative(System.CommandLine.Parsing.OptionResult result, string name)
+    private static Option<int> Seconds(string name, string description, int defaultValue)
     {
-        if (result.GetValueOrDefault<int>() < 0)
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(r =>
         {
-            result.AddError($"{name} must be zero or more seconds");
-        }
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"{name} must be zero or more seconds");
+            }
+        });
+        return option;
     }
 }

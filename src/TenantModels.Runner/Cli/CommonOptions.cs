@@ -20,4 +20,26 @@ internal static class CommonOptions
     {
         Description = "Print a machine-readable JSON result on stdout instead of text.",
     };
+
+    public static Option<string?> Targets() => new("--targets")
+    {
+        Description = "Target map (JSON): tenants to connection strings, for database per tenant or many servers. Replaces --connection.",
+    };
+
+    public static Option<int> Parallel()
+    {
+        var option = new Option<int>("--parallel")
+        {
+            Description = "With --targets: how many databases to apply to at once.",
+            DefaultValueFactory = _ => 1,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--parallel must be 1 or more");
+            }
+        });
+        return option;
+    }
 }

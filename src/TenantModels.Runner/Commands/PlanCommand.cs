@@ -1,13 +1,17 @@
 using Npgsql;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
+using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 
 namespace TenantModels.Runner.Commands;
 
-/// <summary><c>plan</c>: reads the record, prints each step's exact SQL; never writes (not even the runner schema).</summary>
+/// <summary>
+/// <c>plan</c>: reads the record, prints each transaction's exact SQL, names every object that would lose data;
+/// never writes (not even the runner schema).
+/// </summary>
 internal sealed class PlanCommand
 {
     private readonly RunnerContext _context;
@@ -28,9 +32,10 @@ internal sealed class PlanCommand
         {
             using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
             using var connection = dataSource.OpenConnection();
-            plan = DeploymentPlanner.Plan(preflight.Bundle, DeploymentRecord.Read(connection, null));
+            var target = DeploymentTarget.For(preflight.Bundle, RuntimeTenants.Read(connection, null));
+            plan = DeploymentPlanner.Plan(target, DeploymentRecord.Read(connection, null));
         }
-        catch (NpgsqlException e)
+        catch (System.Exception e) when (e is NpgsqlException or System.InvalidOperationException)
         {
             return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message));
         }
@@ -42,13 +47,31 @@ internal sealed class PlanCommand
         }
         else
         {
-            reporter.Line($"-- Plan for {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s)");
-            foreach (var step in plan.Steps)
+            reporter.Line($"-- Plan for {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
+            foreach (var unit in plan.Units)
             {
                 reporter.Line(string.Empty);
-                reporter.Line(Reporter.StepHeader(step));
-                reporter.Line(step.Instance.Sql.TrimEnd('\n'));
+                reporter.Line(Reporter.UnitHeader(unit));
+                foreach (var step in unit.Steps)
+                {
+                    reporter.Line(string.Empty);
+                    reporter.Line(Reporter.StepHeader(step));
+                    reporter.Line(step.Sql.TrimEnd('\n'));
+                }
             }
+        }
+
+        foreach (var blocker in plan.Blockers)
+        {
+            reporter.Line($"-- BLOCKED: {blocker}");
+        }
+
+        var losses = plan.DataLossSteps;
+        if (losses.Count > 0)
+        {
+            reporter.Line(string.Empty);
+            reporter.Line($"-- DATA LOSS: this plan drops {losses.Count} object(s) that may hold data: {DataLoss.Describe(losses)}.");
+            reporter.Line("-- apply refuses it unless --allow-data-loss is given.");
         }
 
         reporter.WriteJson(new RunResult("plan", plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success,

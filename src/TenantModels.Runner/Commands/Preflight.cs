@@ -11,9 +11,10 @@ namespace TenantModels.Runner.Commands;
 internal sealed record Preflight(Bundle Bundle, string ConnectionString, string Database)
 {
     /// <summary>Null with the failure already reported (and its exit code in <paramref name="exitCode"/>) when either is unusable.</summary>
-    public static Preflight? Run(RunnerContext context, Reporter reporter, string bundleDirectory, string? connectionOption, out int exitCode)
+    /// <param name="needsConnection">False when a target map supplies the connections.</param>
+    public static Preflight? Run(RunnerContext context, Reporter reporter, string bundleDirectory, string? connectionOption, out int exitCode, bool needsConnection = true)
     {
-        var connection = ConnectionResolver.Resolve(connectionOption, context.Environment);
+        var connection = needsConnection ? ConnectionResolver.Resolve(connectionOption, context.Environment) : new ConnectionResolution(string.Empty, string.Empty, null);
         if (connection.Error is not null)
         {
             exitCode = reporter.Fail(ExitCodes.UsageError, connection.Error);

@@ -8,24 +8,34 @@ namespace TenantModels.Runner.Commands;
 /// <summary>Turns a PostgreSQL error raised by one plan step into TM3005, with a hint chosen by SQLSTATE (never by message text, which is localised).</summary>
 internal static class StepFailure
 {
-    public static Diagnostic Describe(PlanStep step, PostgresException error) =>
+    public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error) =>
         RunnerDiagnostics.StatementFailed.At(
             SourceLocation.None,
-            step.Instance.Artefact.Id,
-            step.Instance.TenantId is null ? "global" : "tenant " + step.Instance.TenantId,
+            step.ArtefactId,
+            step.TenantId is null ? "global" : "tenant " + step.TenantId,
             error.SqlState,
             error.MessageText,
-            Hint(error.SqlState));
+            Hint(error.SqlState),
+            unit.Kind switch
+            {
+                PlanUnitKind.Tenant => $"the transaction of tenant {unit.TenantId}",
+                PlanUnitKind.Global => "the transaction of global artefacts",
+                _ => "the transaction of union artefacts",
+            });
 
     public static DiagnosticResult Detail(PlanStep step, PostgresException error, Diagnostic diagnostic) =>
-        new(diagnostic.Code, diagnostic.Message, step.Instance.Artefact.Id, step.Instance.TenantId, error.SqlState);
+        new(diagnostic.Code, diagnostic.Message, step.ArtefactId, step.TenantId, error.SqlState);
 
     private static string Hint(string sqlState) => sqlState switch
     {
         PostgresErrorCodes.LockNotAvailable =>
             " (another session held a lock on an object this step changes for longer than --lock-timeout; retry when it is idle)",
+        PostgresErrorCodes.QueryCanceled =>
+            " (the statement ran longer than --statement-timeout)",
         PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName or PostgresErrorCodes.UndefinedColumn =>
             " (the raw source schema of this tenant is missing or does not have the shape its source definition declares)",
+        PostgresErrorCodes.DependentObjectsStillExist =>
+            " (an object the bundle does not manage depends on it; drop or move that object, then apply again)",
         PostgresErrorCodes.InsufficientPrivilege =>
             " (the connecting role lacks a privilege this step needs)",
         PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure =>

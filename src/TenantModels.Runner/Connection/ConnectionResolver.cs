@@ -30,6 +30,15 @@ internal static class ConnectionResolver
         return FromLibpqVariables(environment);
     }
 
+    /// <summary>A target map entry: no password in the string (the map is a file in a repository), one from the named variable if given.</summary>
+    public static ConnectionResolution ForTarget(string connection, string? passwordVariable, Func<string, string?> environment)
+    {
+        Func<string, string?> lookup = passwordVariable is null
+            ? environment
+            : name => name == "PGPASSWORD" ? environment(passwordVariable) : environment(name);
+        return FromConnectionString(connection, "the target map", lookup, refusePassword: true);
+    }
+
     private static ConnectionResolution FromConnectionString(string text, string origin, Func<string, string?> environment, bool refusePassword)
     {
         NpgsqlConnectionStringBuilder builder;

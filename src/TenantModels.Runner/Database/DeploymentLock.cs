@@ -43,4 +43,19 @@ internal static class DeploymentLock
         command.Parameters.AddWithValue(Key);
         command.ExecuteScalar();
     }
+
+    /// <summary>Closing the session releases the lock anyway; an explicit unlock just returns it sooner. Never mask the real result.</summary>
+    public static void ReleaseQuietly(NpgsqlConnection connection)
+    {
+        try
+        {
+            Release(connection);
+        }
+        catch (NpgsqlException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
 }

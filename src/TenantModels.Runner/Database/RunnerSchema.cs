@@ -1,15 +1,24 @@
+using System;
+using System.Collections.Generic;
 using Npgsql;
 
 namespace TenantModels.Runner.Database;
 
-/// <summary>The runner's own bookkeeping schema in the target database.</summary>
+/// <summary>
+/// The runner's own bookkeeping schema in the target database, versioned: each migration is idempotent
+/// (<c>IF NOT EXISTS</c>) and runs once, under the deployment lock, in one transaction with the version bump.
+/// A database at the current version is never touched, so re-applying runs no DDL.
+/// </summary>
 internal static class RunnerSchema
 {
     public const string Name = "tenantmodels";
 
-    // tenant_id is '' for global artefacts rather than NULL so it can be part of the primary key.
-    // No grants to PUBLIC: what was deployed is for the deploying role and admins only.
-    private const string CreateSql = """
+    /// <summary>Index i holds the step from version i to i + 1. Append only: never edit a shipped migration.</summary>
+    private static readonly IReadOnlyList<string> Migrations = new[]
+    {
+        // 1: tenant_id is '' for global artefacts rather than NULL so it can be part of the primary key.
+        // No grants to PUBLIC: what was deployed is for the deploying role and admins only.
+        """
         CREATE SCHEMA IF NOT EXISTS tenantmodels;
         REVOKE ALL ON SCHEMA tenantmodels FROM PUBLIC;
         CREATE TABLE IF NOT EXISTS tenantmodels.deployed_artefact (
@@ -29,26 +38,88 @@ internal static class RunnerSchema
             steps int NOT NULL,
             applied_at timestamptz NOT NULL
         );
-        """;
+        """,
 
-    /// <summary>Whether both tables exist. Checked before creating so a no-op apply runs no DDL at all.</summary>
-    public static bool Exists(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+        // 2: what the planner needs to drop and recreate (kind, object, signature, edges, union members), what
+        // verify compares with (the catalog right after apply), per-tenant outcomes, and runtime tenants.
+        """
+        ALTER TABLE tenantmodels.deployed_artefact
+            ADD COLUMN IF NOT EXISTS kind text,
+            ADD COLUMN IF NOT EXISTS scope text,
+            ADD COLUMN IF NOT EXISTS object_name text,
+            ADD COLUMN IF NOT EXISTS signature text,
+            ADD COLUMN IF NOT EXISTS depends_on text[],
+            ADD COLUMN IF NOT EXISTS included_tenants text[],
+            ADD COLUMN IF NOT EXISTS catalog_columns text,
+            ADD COLUMN IF NOT EXISTS catalog_definition text,
+            ADD COLUMN IF NOT EXISTS catalog_options text;
+        ALTER TABLE tenantmodels.deployment
+            ADD COLUMN IF NOT EXISTS outcome text NOT NULL DEFAULT 'applied',
+            ADD COLUMN IF NOT EXISTS failed_units text[] NOT NULL DEFAULT '{}';
+        CREATE TABLE IF NOT EXISTS tenantmodels.runtime_tenant (
+            tenant_id text PRIMARY KEY,
+            name text NOT NULL,
+            sources text[] NOT NULL,
+            provisioned_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE IF NOT EXISTS tenantmodels.schema_version (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            version int NOT NULL
+        );
+        """,
+    };
+
+    public static int CurrentVersion => Migrations.Count;
+
+    /// <summary>0: never deployed to; 1: written by a runner before versioning (no version table); else the recorded version.</summary>
+    public static int Version(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         using var command = new NpgsqlCommand(
-            "SELECT to_regclass('tenantmodels.deployed_artefact') IS NOT NULL AND to_regclass('tenantmodels.deployment') IS NOT NULL",
+            """
+            SELECT CASE
+                WHEN to_regclass('tenantmodels.schema_version') IS NOT NULL THEN (SELECT version FROM tenantmodels.schema_version)
+                WHEN to_regclass('tenantmodels.deployed_artefact') IS NOT NULL THEN 1
+                ELSE 0 END
+            """,
             connection,
             transaction);
-        return (bool)command.ExecuteScalar()!;
+        return command.ExecuteScalar() is int version ? version : 1;
     }
 
-    public static void EnsureCreated(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    public static bool Exists(NpgsqlConnection connection, NpgsqlTransaction? transaction) => Version(connection, transaction) > 0;
+
+    /// <exception cref="InvalidOperationException">A newer runner upgraded this database: an older one must not write to it.</exception>
+    public static void EnsureCurrent(NpgsqlConnection connection)
     {
-        if (Exists(connection, transaction))
+        var version = Version(connection, null);
+        RefuseNewer(version);
+        if (version == CurrentVersion)
         {
             return;
         }
 
-        using var command = new NpgsqlCommand(CreateSql, connection, transaction);
-        command.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction();
+        for (var step = version; step < CurrentVersion; step++)
+        {
+            using var migrate = new NpgsqlCommand(Migrations[step], connection, transaction);
+            migrate.ExecuteNonQuery();
+        }
+
+        using var bump = new NpgsqlCommand(
+            "INSERT INTO tenantmodels.schema_version (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version",
+            connection,
+            transaction);
+        bump.Parameters.AddWithValue(CurrentVersion);
+        bump.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    public static void RefuseNewer(int version)
+    {
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"the runner schema in this database is at version {version}, newer than this runner's {CurrentVersion}: use a newer tenantmodels");
+        }
     }
 }

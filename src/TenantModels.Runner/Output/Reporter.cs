@@ -65,16 +65,33 @@ internal sealed class Reporter
     public static string Format(Diagnostic diagnostic) =>
         diagnostic.Location.Path.Length == 0 ? $"tenantmodels: error {diagnostic.Code}: {diagnostic.Message}" : diagnostic.ToString();
 
-    public static IReadOnlyList<StepResult> Steps(DeploymentPlan plan) => plan.Steps
-        .Select(s => new StepResult(s.Instance.Artefact.Id, s.Instance.TenantId, ReasonText(s.Reason), s.Instance.Sql))
-        .ToList();
+    public static IReadOnlyList<StepResult> Steps(DeploymentPlan plan) => plan.Units.SelectMany(Steps).ToList();
 
-    public static string ReasonText(PlanStepReason reason) => reason == PlanStepReason.New ? "new" : "changed";
+    public static IEnumerable<StepResult> Steps(PlanUnit unit) => unit.Steps.Select(s => new StepResult(
+        s.ArtefactId, s.TenantId, ReasonText(s.Reason), s.Sql, s.Action == PlanStepAction.Drop ? "drop" : "create", unit.Key.ToString(), s.LosesData));
+
+    public static string ReasonText(PlanStepReason reason) => reason switch
+    {
+        PlanStepReason.New => "new",
+        PlanStepReason.Changed => "changed",
+        PlanStepReason.SignatureChanged => "signature changed",
+        PlanStepReason.DependencyRecreated => "dependency recreated",
+        PlanStepReason.TenantsChanged => "tenants changed",
+        PlanStepReason.Removed => "removed",
+        _ => "tenant removed",
+    };
 
     /// <summary>The comment line heading each step in plan output; a valid SQL comment so the plan can be saved and reviewed as a script.</summary>
     public static string StepHeader(PlanStep step)
     {
-        var tenant = step.Instance.TenantId is null ? string.Empty : $" (tenant {step.Instance.TenantId})";
-        return $"-- {step.Instance.Artefact.Id}{tenant} [{ReasonText(step.Reason)}]";
+        var tenant = step.TenantId is null ? string.Empty : $" (tenant {step.TenantId})";
+        var what = step.Action == PlanStepAction.Drop
+            ? "drop: " + ReasonText(step.Reason) + (step.LosesData ? ", DATA LOSS" : string.Empty)
+            : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated ? "recreate: " + ReasonText(step.Reason) : ReasonText(step.Reason);
+        return $"-- {step.ArtefactId}{tenant} [{what}]";
     }
+
+    /// <summary>Heads each transaction in plan output.</summary>
+    public static string UnitHeader(PlanUnit unit) =>
+        $"-- ==== {unit.Key} (one transaction, {unit.Steps.Count} step(s)){(unit.Removal ? ": REMOVES THE TENANT" : string.Empty)}";
 }

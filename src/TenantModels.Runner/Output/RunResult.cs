@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TenantModels.Runner.Output;
 
 /// <summary>The <c>--json</c> document every command prints on stdout; null members are omitted.</summary>
-/// <param name="Status">planned | up-to-date | applied | failed | error | status.</param>
+/// <param name="Status">planned | up-to-date | applied | partial | failed | refused | error | pending | drift | ok.</param>
 public sealed record RunResult(
     string Command,
     string Status,
@@ -13,11 +13,36 @@ public sealed record RunResult(
     string? ContentHash = null,
     IReadOnlyList<StepResult>? Steps = null,
     DeployedResult? Deployed = null,
-    IReadOnlyList<DiagnosticResult>? Diagnostics = null);
+    IReadOnlyList<DiagnosticResult>? Diagnostics = null)
+{
+    /// <summary>apply: one entry per transaction (global, each tenant, union) with its outcome.</summary>
+    public IReadOnlyList<UnitResult>? Units { get; init; }
 
-/// <param name="Reason">new | changed.</param>
-public sealed record StepResult(string Artefact, string? Tenant, string Reason, string Sql);
+    /// <summary>apply/plan with a target map: one result per database.</summary>
+    public IReadOnlyList<TargetResult>? Targets { get; init; }
+
+    /// <summary>verify: every recorded object that no longer matches.</summary>
+    public IReadOnlyList<DriftResult>? Drift { get; init; }
+
+    /// <summary>tenants list/show/discover.</summary>
+    public IReadOnlyList<TenantResult>? Tenants { get; init; }
+}
+
+/// <param name="Action">create | drop.</param>
+/// <param name="Reason">new | changed | signature changed | dependency recreated | tenants changed | removed | tenant removed.</param>
+public sealed record StepResult(string Artefact, string? Tenant, string Reason, string Sql, string Action = "create", string? Unit = null, bool DataLoss = false);
+
+/// <param name="Status">applied | failed | skipped (after a failure with --fail-fast).</param>
+public sealed record UnitResult(string Unit, string? Tenant, string Status, int Steps, DiagnosticResult? Diagnostic = null);
+
+public sealed record TargetResult(string Target, string Status, int ExitCode, IReadOnlyList<StepResult> Steps, IReadOnlyList<UnitResult> Units, IReadOnlyList<DiagnosticResult> Diagnostics);
 
 public sealed record DeployedResult(string Project, string BundleVersion, string ContentHash, string AppliedAt, int Artefacts, IReadOnlyList<string> Tenants);
 
 public sealed record DiagnosticResult(string Code, string Message, string? Artefact = null, string? Tenant = null, string? SqlState = null);
+
+public sealed record DriftResult(string Artefact, string? Tenant, string Object, string Problem);
+
+/// <param name="Origin">bundle | runtime | discovered.</param>
+/// <param name="Deployed">complete | partial | none.</param>
+public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null);

@@ -4,8 +4,8 @@ using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Binding;
 
-/// <summary>Checks an attribute's YAML text against its declared type and returns the canonical text.</summary>
-internal static class AttributeValues
+/// <summary>Checks a literal written in a definition (a tenant attribute, a seed value) against its declared type and returns the canonical text.</summary>
+internal static class LiteralValues
 {
     public static bool TryNormalize(PostgresType type, string text, out string value)
     {
@@ -51,6 +51,7 @@ internal static class AttributeValues
                 return true;
             case TypeCategory.Text:
             case TypeCategory.Json:
+            case TypeCategory.Array: // PostgreSQL checks array literals ({a,b}) when it casts them
             case TypeCategory.Unknown:
                 return true;
             default:

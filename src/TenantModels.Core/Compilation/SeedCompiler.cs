@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Binding;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Sql;
+
+namespace TenantModels.Core.Compilation;
+
+/// <summary>
+/// Seed rows as an idempotent upsert on the table's primary (or first unique) key: re-applying a changed seed adds
+/// and updates rows but never deletes — a DELETE could cascade into rows that tenants' data references. A table with no
+/// key cannot be referenced, so its seed replaces its rows. Identity sequences are moved past the seeded ids.
+/// </summary>
+internal static class SeedCompiler
+{
+    public static CompiledArtefact Compile(BoundProject project, BoundModel model, IReadOnlyDictionary<string, BoundModel> models)
+    {
+        var seed = model.Seed!;
+        var schema = ModelLocation.Schema(project, model);
+        var table = SqlWriter.QualifiedName(schema, model.Name);
+        var shared = model.Scope == ModelScope.Shared;
+        var keys = model.Keys;
+        var conflictKey = keys is null ? null
+            : keys.PrimaryKey.Count > 0 ? keys.PrimaryKey
+            : keys.Unique.FirstOrDefault();
+        if (conflictKey is not null && shared)
+        {
+            conflictKey = new[] { BoundProject.TenantColumn }.Concat(conflictKey).ToList();
+        }
+
+        var types = model.Columns.ToDictionary(c => c.Name, c => c.Type.SqlName);
+        types[BoundProject.TenantColumn] = "text";
+        var sql = new SqlWriter();
+        if (conflictKey is null)
+        {
+            sql.Append("DELETE FROM ").Append(table).Line(";");
+        }
+
+        if (seed.Rows.Count > 0)
+        {
+            sql.Append("INSERT INTO ").Append(table).Append(" (").Join(", ", seed.Columns, (w, c) => w.Identifier(c)).Line(") VALUES")
+                .Join(",\n", seed.Rows, (w, row) => w.Append("    (").Join(", ", row.Select((v, i) => (v, i)), (r, x) =>
+                {
+                    if (x.v is null)
+                    {
+                        r.Append("NULL");
+                    }
+                    else
+                    {
+                        r.Append("CAST(").Literal(x.v).Append(" AS ").Append(types[seed.Columns[x.i]]).Append(")");
+                    }
+                }).Append(")"));
+            if (conflictKey is not null)
+            {
+                var updated = seed.Columns.Where(c => !conflictKey.Contains(c)).ToList();
+                sql.Line().Append("ON CONFLICT (").Join(", ", conflictKey, (w, c) => w.Identifier(c)).Append(")");
+                if (updated.Count == 0)
+                {
+                    sql.Append(" DO NOTHING");
+                }
+                else
+                {
+                    sql.Append(" DO UPDATE SET ").Join(", ", updated, (w, c) => w.Identifier(c).Append(" = EXCLUDED.").Identifier(c));
+                }
+            }
+
+            sql.Line(";");
+        }
+
+        foreach (var identity in model.Columns.Where(c => c.Identity && seed.Columns.Contains(c.Name)))
+        {
+            sql.Append("SELECT setval(pg_get_serial_sequence(").Literal(table).Append(", ").Literal(identity.Name).Append("), COALESCE(MAX(")
+                .Identifier(identity.Name).Append("), 0) + 1, false) FROM ").Append(table).Line(";");
+        }
+
+        var dependsOn = new List<string> { ArtefactIds.Table(model.Name) };
+        dependsOn.AddRange((keys?.ForeignKeys ?? new BoundForeignKey[0])
+            .Where(fk => models.TryGetValue(fk.References, out var target) && target.Seed is not null)
+            .Select(fk => ArtefactIds.Seed(fk.References)).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
+        return new CompiledArtefact(ArtefactIds.Seed(model.Name), ArtefactKind.Seed, ModelLocation.ScopeOf(model), null, sql.ToString(), dependsOn, table, null);
+    }
+}

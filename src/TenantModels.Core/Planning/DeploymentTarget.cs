@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Bundling;
+
+namespace TenantModels.Core.Planning;
+
+/// <summary>
+/// The desired state of one database: the bundle and the tenants it should hold, in processing order
+/// (the bundle's enabled tenants in manifest order, then tenants provisioned at run time).
+/// </summary>
+public sealed class DeploymentTarget
+{
+    public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
+    {
+        Bundle = bundle;
+        Tenants = tenants;
+        Graph = new ArtefactGraph(bundle.Manifest);
+        TenantOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < tenants.Count; i++)
+        {
+            TenantOrder[tenants[i].Id] = i;
+        }
+    }
+
+    public Bundle Bundle { get; }
+
+    public IReadOnlyList<BundleTenant> Tenants { get; }
+
+    internal ArtefactGraph Graph { get; }
+
+    internal Dictionary<string, int> TenantOrder { get; }
+
+    /// <summary>
+    /// The bundle's enabled tenants, then runtime tenants the bundle does not define (the bundle wins on a clash:
+    /// disabling a tenant in the registry must not be undone by an old provisioning record).
+    /// </summary>
+    /// <param name="include">Restricts the tenants (a target map sends each tenant to one database); null keeps all.</param>
+    public static DeploymentTarget For(Bundle bundle, IEnumerable<BundleTenant>? runtimeTenants = null, Func<BundleTenant, bool>? include = null)
+    {
+        var inBundle = new HashSet<string>(bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
+        var tenants = bundle.Manifest.Tenants.Where(t => t.Enabled)
+            .Concat((runtimeTenants ?? Enumerable.Empty<BundleTenant>()).Where(t => t.Enabled && !inBundle.Contains(t.Id)))
+            .Where(t => include is null || include(t))
+            .ToList();
+        return new DeploymentTarget(bundle, tenants);
+    }
+
+    public BundleTenant? FindTenant(string id) => TenantOrder.TryGetValue(id, out var index) ? Tenants[index] : null;
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Bundling;
+
+namespace TenantModels.Core.Planning;
+
+/// <summary>Expands the bundle's artefacts for the target's tenants; unions over the tenants that are ready for them.</summary>
+internal static class DesiredInstances
+{
+    public static DesiredInstance ForTenant(BundleArtefact artefact, string tenantId, string template)
+    {
+        var sql = ArtefactTemplate.Expand(template, tenantId);
+        return new DesiredInstance(artefact, tenantId, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenantId), null);
+    }
+
+    public static DesiredInstance ForGlobal(BundleArtefact artefact, string sql) =>
+        new(artefact, null, sql, Checksums.Of(sql), artefact.Object, null);
+
+    /// <summary>
+    /// A union covers each tenant whose tenant artefacts it reads are recorded with the signature this bundle
+    /// expects. A tenant that failed (or is not applied yet) is left out rather than breaking the union; a tenant
+    /// still on an older but compatible definition stays in.
+    /// </summary>
+    public static DesiredInstance ForUnion(DeploymentTarget target, BundleArtefact artefact, RecordedState state)
+    {
+        var included = Included(target, artefact, state);
+        var sql = UnionTemplate.Parse(target.Bundle.SqlOf(artefact)).Expand(included);
+        return new DesiredInstance(artefact, null, sql, Checksums.Of(sql), artefact.Object, included.Select(t => t.Id).ToList());
+    }
+
+    public static IReadOnlyList<BundleTenant> Included(DeploymentTarget target, BundleArtefact artefact, RecordedState state)
+    {
+        var dependencies = target.Graph.TenantDependencies(artefact);
+        return target.Tenants
+            .Where(t => dependencies.Where(d => ArtefactExpander.AppliesTo(d, t)).All(d =>
+                state.Find(d.Id, t.Id) is { } record && (record.Signature is null || d.Signature is null || record.Signature == d.Signature)))
+            .ToList();
+    }
+
+    /// <summary>What the bundle wants for an instance in any unit; null when it wants nothing (artefact removed, tenant gone).</summary>
+    public static DesiredInstance? Find(DeploymentTarget target, string artefactId, string? tenantId, RecordedState state)
+    {
+        if (target.Graph.Find(artefactId) is not { } artefact)
+        {
+            return null;
+        }
+
+        if (artefact.Scope == ArtefactScope.Tenant)
+        {
+            return tenantId is not null && target.FindTenant(tenantId) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant)
+                ? ForTenant(artefact, tenantId, target.Bundle.SqlOf(artefact))
+                : null;
+        }
+
+        if (tenantId is not null)
+        {
+            return null;
+        }
+
+        return artefact.Scope == ArtefactScope.Union ? ForUnion(target, artefact, state) : ForGlobal(artefact, target.Bundle.SqlOf(artefact));
+    }
+
+    /// <summary>The instances a unit owns in the desired state.</summary>
+    public static IEnumerable<DesiredInstance> Own(PlanUnitKey key, DeploymentTarget target, RecordedState state)
+    {
+        foreach (var artefact in target.Graph.Artefacts)
+        {
+            var phase = target.Graph.Phase(artefact);
+            if (phase != key.Kind)
+            {
+                continue;
+            }
+
+            if (phase == PlanUnitKind.Tenant)
+            {
+                if (target.FindTenant(key.TenantId!) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant))
+                {
+                    yield return ForTenant(artefact, tenant.Id, target.Bundle.SqlOf(artefact));
+                }
+            }
+            else
+            {
+                yield return Find(target, artefact.Id, null, state)!;
+            }
+        }
+    }
+
+    public static bool SameTenants(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        (a ?? Array.Empty<string>()).SequenceEqual(b ?? Array.Empty<string>(), StringComparer.Ordinal);
+}

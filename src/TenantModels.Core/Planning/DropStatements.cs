@@ -1,0 +1,35 @@
+using System;
+using System.Text.RegularExpressions;
+using TenantModels.Core.Bundling;
+
+namespace TenantModels.Core.Planning;
+
+/// <summary>
+/// The DROP for a recorded object. Never CASCADE: the planner drops every dependent it knows about itself, so a
+/// dependent it does not know (a user's own view) makes the step fail and the transaction roll back instead of
+/// silently disappearing. IF EXISTS so an object someone already dropped by hand does not block the plan.
+/// </summary>
+internal static class DropStatements
+{
+    // A quoted, optionally qualified name as the compiler writes it: the record is trusted no further than that.
+    private static readonly Regex QuotedName = new("^\"[^\"]+\"(\\.\"[^\"]+\")?$", RegexOptions.CultureInvariant);
+
+    public static bool IsQuotedName(string? name) => name is not null && QuotedName.IsMatch(name);
+
+    public static string For(ArtefactKind kind, string quotedName)
+    {
+        if (!IsQuotedName(quotedName))
+        {
+            throw new ArgumentException($"'{quotedName}' is not a quoted object name", nameof(quotedName));
+        }
+
+        return kind switch
+        {
+            ArtefactKind.Schema => $"DROP SCHEMA IF EXISTS {quotedName};\n",
+            ArtefactKind.View => $"DROP VIEW IF EXISTS {quotedName};\n",
+            ArtefactKind.MaterializedView => $"DROP MATERIALIZED VIEW IF EXISTS {quotedName};\n",
+            ArtefactKind.Table => $"DROP TABLE IF EXISTS {quotedName};\n",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TenantModels.Core.Planning;
+
+/// <summary>The steps of one transaction: all of them commit together or none do.</summary>
+/// <param name="Removal">The unit removes a tenant that is no longer wanted.</param>
+public sealed record PlanUnit(PlanUnitKey Key, IReadOnlyList<PlanStep> Steps, bool Removal = false)
+{
+    public bool IsEmpty => Steps.Count == 0;
+
+    public bool LosesData => Steps.Any(s => s.LosesData);
+}

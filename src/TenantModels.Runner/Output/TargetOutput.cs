@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.IO;
+
+namespace TenantModels.Runner.Output;
+
+/// <summary>
+/// Where one target's progress goes: straight to the console for a single database, or buffered and printed as one
+/// block per target when several run in parallel (interleaved lines from many targets are unreadable).
+/// </summary>
+internal sealed class TargetOutput
+{
+    private readonly TextWriter? _out;
+    private readonly TextWriter? _error;
+    private readonly List<(bool Error, string Text)> _buffer = new();
+
+    private TargetOutput(TextWriter? @out, TextWriter? error, string prefix)
+    {
+        _out = @out;
+        _error = error;
+        Prefix = prefix;
+    }
+
+    public string Prefix { get; }
+
+    public bool Quiet { get; init; }
+
+    public static TargetOutput Direct(TextWriter @out, TextWriter error, bool quiet) => new(@out, error, string.Empty) { Quiet = quiet };
+
+    public static TargetOutput Buffered(string target, bool quiet) => new(null, null, "[" + target + "] ") { Quiet = quiet };
+
+    public void Line(string text)
+    {
+        if (Quiet)
+        {
+            return;
+        }
+
+        Write(false, Prefix + text);
+    }
+
+    public void Error(string text) => Write(true, Prefix + text);
+
+    public void FlushTo(TextWriter @out, TextWriter error)
+    {
+        lock (_buffer)
+        {
+            foreach (var (isError, text) in _buffer)
+            {
+                (isError ? error : @out).WriteLine(text);
+            }
+
+            _buffer.Clear();
+        }
+    }
+
+    private void Write(bool error, string text)
+    {
+        if (_out is not null)
+        {
+            (error ? _error! : _out).WriteLine(text);
+            return;
+        }
+
+        lock (_buffer)
+        {
+            _buffer.Add((error, text));
+        }
+    }
+}

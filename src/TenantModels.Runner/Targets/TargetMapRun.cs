@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Runner.Apply;
+using TenantModels.Runner.Connection;
+using TenantModels.Runner.Output;
+
+namespace TenantModels.Runner.Targets;
+
+/// <summary>
+/// Applies to every database of a target map with at most <c>--parallel</c> at once. Each target is independent
+/// (its own lock, record and transactions); its output is buffered and printed as one block when it finishes.
+/// </summary>
+internal sealed class TargetMapRun
+{
+    private readonly RunnerContext _context;
+    private readonly Reporter _reporter;
+    private readonly Bundle _bundle;
+    private readonly string _mapPath;
+    private readonly int _parallel;
+    private readonly object _console = new();
+
+    public TargetMapRun(RunnerContext context, Reporter reporter, Bundle bundle, string mapPath, int parallel)
+    {
+        _context = context;
+        _reporter = reporter;
+        _bundle = bundle;
+        _mapPath = mapPath;
+        _parallel = parallel;
+    }
+
+    public int Run(Func<string, TargetOutput, TargetDeployer> deployer)
+    {
+        TargetMap map;
+        try
+        {
+            map = TargetMap.Read(_mapPath);
+        }
+        catch (InvalidDataException e)
+        {
+            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, e.Message));
+        }
+
+        var homeless = _bundle.Manifest.Tenants.Where(t => t.Enabled && map.TargetOf(t) is null).Select(t => t.Id).ToList();
+        if (homeless.Count > 0)
+        {
+            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath,
+                $"no target for tenant(s) {string.Join(", ", homeless)}: add them under \"tenants\" or set \"default\""));
+        }
+
+        var inBundle = new HashSet<string>(_bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
+        var results = new TargetResult[map.Targets.Count];
+        Parallel.For(0, map.Targets.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
+        {
+            var entry = map.Targets[i];
+            var output = TargetOutput.Buffered(entry.Name, _reporter.Json);
+            var connection = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, _context.Environment);
+            if (connection.Error is not null)
+            {
+                output.Error(Reporter.Format(connection.Error));
+                results[i] = new TargetResult(entry.Name, "error", ExitCodes.UsageError, Array.Empty<StepResult>(), Array.Empty<UnitResult>(),
+                    new[] { new DiagnosticResult(connection.Error.Code, connection.Error.Message) });
+            }
+            else
+            {
+                // Tenants provisioned at run time live in the database that recorded them, whatever the map says.
+                results[i] = deployer(entry.Name, output).Apply(connection.ConnectionString!, connection.Database!,
+                    t => !inBundle.Contains(t.Id) || map.TargetOf(t) == entry.Name);
+            }
+
+            lock (_console)
+            {
+                output.FlushTo(_context.Out, _context.Error);
+            }
+        });
+
+        _reporter.Line(string.Empty);
+        _reporter.Line($"{"target",-20} {"status",-12} {"steps",5}  failed");
+        foreach (var result in results)
+        {
+            var failed = string.Join(", ", result.Units.Where(u => u.Status == "failed").Select(u => u.Tenant ?? u.Unit));
+            _reporter.Line($"{result.Target,-20} {result.Status,-12} {result.Steps.Count,5}  {failed}");
+        }
+
+        var exit = results.All(r => r.ExitCode == ExitCodes.Success) ? ExitCodes.Success
+            : results.Select(r => r.ExitCode).Where(c => c != ExitCodes.Success).Distinct().Count() == 1 ? results.First(r => r.ExitCode != ExitCodes.Success).ExitCode
+            : ExitCodes.Failed;
+        var manifest = _bundle.Manifest;
+        var status = exit == ExitCodes.Success ? (results.All(r => r.Status == "up-to-date") ? "up-to-date" : "applied") : "failed";
+        _reporter.WriteJson(new RunResult("apply", status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
+        return exit;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Generator.Model;
+using TenantModels.Generator.Tests.Support;
+
+namespace TenantModels.Generator.Tests;
+
+/// <summary>
+/// The pipeline re-does only what an edit affects: nothing for an unchanged run or a C# edit, one model's file
+/// for a model edit, the tenants file for a tenants edit. Asserted on the tracked steps' run reasons.
+/// </summary>
+[TestClass]
+public sealed class IncrementalTests
+{
+    [TestMethod]
+    public void SecondRun_WithNothingChanged_IsFullyCached()
+    {
+        var (driver, first, _) = Run(GoldenTests.AllTypes(), out var compilation);
+        Assert.AreEqual(3, StepReasons.Of(first, TrackingNames.ModelOutput).Count);
+
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+        foreach (var step in StepReasons.AllSteps)
+        {
+            var outputs = StepReasons.Of(second, step);
+            Assert.IsTrue(outputs.Count > 0, $"step {step} was not tracked\n{StepReasons.Describe(second)}");
+            Assert.IsTrue(outputs.All(o => StepReasons.IsReused(o.Reason)), $"step {step} re-ran\n{StepReasons.Describe(second)}");
+        }
+    }
+
+    [TestMethod]
+    public void EditingCSharpCode_RegeneratesNothing()
+    {
+        var (driver, _, _) = Run(GoldenTests.AllTypes(), out var compilation);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App; internal static class Typed { }", GeneratorHarness.ParseOptions));
+
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        foreach (var step in StepReasons.AllSteps.Except(new[] { TrackingNames.CompilationFacts }))
+        {
+            Assert.IsTrue(StepReasons.Of(second, step).All(o => StepReasons.IsReused(o.Reason)), $"step {step} re-ran\n{StepReasons.Describe(second)}");
+        }
+    }
+
+    [TestMethod]
+    public void EditingOneModel_RegeneratesOnlyThatModel()
+    {
+        var project = GoldenTests.AllTypes();
+        var (driver, _, _) = Run(project, out var compilation);
+        driver = Replace(driver, project, "models/account.yaml", project.Files["models/account.yaml"].Replace("name: text", "name: varchar(200)"));
+
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.Project).Single().Reason);
+        var models = StepReasons.Of(second, TrackingNames.ModelOutput);
+        var modified = models.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ModelName(o.Value)).ToList();
+        CollectionAssert.AreEqual(new[] { "account" }, modified, StepReasons.Describe(second));
+        Assert.IsTrue(models.Where(o => ModelName(o.Value) != "account").All(o => StepReasons.IsReused(o.Reason)), StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.TenantsOutput, TrackingNames.SupportOutput, TrackingNames.Tenants, TrackingNames.Support);
+
+        var text = second.GeneratedSources.Single(s => s.HintName == "TenantModels.Models.Account.g.cs").SourceText.ToString();
+        StringAssert.Contains(text, "string? Name");
+        StringAssert.Contains(text, "<c>varchar(200)</c>");
+    }
+
+    [TestMethod]
+    public void EditingTenants_RegeneratesOnlyTenantDependentOutput()
+    {
+        var project = GoldenTests.AllTypes();
+        var (driver, _, _) = Run(project, out var compilation);
+        driver = Replace(driver, project, "tenants.yaml", project.Files["tenants.yaml"] + "  - id: umbrella\n    name: Umbrella\n    sources: [crm]\n");
+
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.TenantsOutput).Single().Reason, StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.ModelOutput, TrackingNames.Models, TrackingNames.SupportOutput);
+        StringAssert.Contains(second.GeneratedSources.Single(s => s.HintName == "TenantModels.Tenants.g.cs").SourceText.ToString(), "Umbrella");
+    }
+
+    /// <remarks>
+    /// Models are one SelectMany whose items Roslyn compares by position, so a model added before others in name
+    /// order re-emits those after it (same text, so nothing downstream of the compiler changes); tenants and the
+    /// support file are untouched.
+    /// </remarks>
+    [TestMethod]
+    public void AddingAModel_AddsItsOutput_AndLeavesTenantsAlone()
+    {
+        var project = GoldenTests.AllTypes();
+        var (driver, _, _) = Run(project, out var compilation);
+        var text = project.Files["models/account.yaml"].Replace("model: account", "model: account_copy");
+        driver = driver.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(
+            new InMemoryAdditionalText(project.PathOf("models/account_copy.yaml"), text)));
+
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var models = StepReasons.Of(second, TrackingNames.ModelOutput);
+        CollectionAssert.AreEqual(new[] { "account", "account_copy", "everything", "note" }, models.Select(o => ModelName(o.Value)).ToList(), StepReasons.Describe(second));
+        Assert.IsTrue(StepReasons.IsReused(models.Single(o => ModelName(o.Value) == "account").Reason), StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.TenantsOutput, TrackingNames.SupportOutput);
+    }
+
+    private static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Output) Run(TestProject project, out Compilation compilation)
+    {
+        compilation = GeneratorHarness.Compilation(referenceNpgsql: true);
+        return GeneratorHarness.Run(GeneratorHarness.Driver(project), compilation);
+    }
+
+    private static GeneratorDriver Replace(GeneratorDriver driver, TestProject project, string relativePath, string text)
+    {
+        var path = project.PathOf(relativePath);
+        var old = project.AdditionalTexts().Single(t => t.Path == path);
+        return driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(path, text));
+    }
+
+    private static string ModelName(object value) => (((ModelSpec, EmitOptions))value).Item1.Name;
+
+    private static void AssertReused(GeneratorRunResult result, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var outputs = StepReasons.Of(result, step);
+            Assert.IsTrue(outputs.Count > 0 && outputs.All(o => StepReasons.IsReused(o.Reason)), $"step {step} re-ran\n{StepReasons.Describe(result)}");
+        }
+    }
+}
