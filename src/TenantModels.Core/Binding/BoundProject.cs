@@ -5,6 +5,7 @@ namespace TenantModels.Core.Binding;
 
 /// <summary>The typed model of a project: what the compiler turns into SQL.</summary>
 /// <param name="Models">In dependency order: every model after the models it references.</param>
+/// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
     string CanonicalSchema,
@@ -12,7 +13,8 @@ public sealed record BoundProject(
     IReadOnlyDictionary<string, BoundSource> Sources,
     IReadOnlyList<BoundModel> Models,
     NamingPattern? TenantSchemaPattern = null,
-    string SharedSchema = "shared")
+    string SharedSchema = "shared",
+    NamingPattern? DatabasePattern = null)
 {
     public NamingPattern TenantSchema => TenantSchemaPattern ?? NamingPattern.DefaultTenantSchema;
 

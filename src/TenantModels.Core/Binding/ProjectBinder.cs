@@ -33,6 +33,6 @@ public static class ProjectBinder
             .Select(m => m!)
             .ToList();
         var models = DependencyOrder.Sort(bound, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database);
     }
 }

@@ -5,7 +5,13 @@ using TenantModels.Core.Validation;
 
 namespace TenantModels.Core.Binding;
 
-internal sealed record BoundSettings(NamingPattern RawSchema, NamingPattern StagingSchema, string CanonicalSchema, NamingPattern TenantSchema, string SharedSchema);
+internal sealed record BoundSettings(
+    NamingPattern RawSchema,
+    NamingPattern StagingSchema,
+    string CanonicalSchema,
+    NamingPattern TenantSchema,
+    string SharedSchema,
+    NamingPattern? Database);
 
 internal static class SettingsBinder
 {
@@ -22,7 +28,8 @@ internal static class SettingsBinder
             Pattern(settings.StagingSchemaPattern, NamingPattern.DefaultStagingSchema, "staging schemas", diagnostics),
             canonical,
             Pattern(settings.TenantSchemaPattern, NamingPattern.DefaultTenantSchema, "tenant schemas", diagnostics),
-            shared);
+            shared,
+            settings.DatabasePattern is null ? null : Pattern(settings.DatabasePattern, NamingPattern.DefaultTenantSchema, "tenant databases", diagnostics));
     }
 
     private static string SchemaName(Located<string>? written, string fallback, string what, DiagnosticBag diagnostics) =>

@@ -17,8 +17,10 @@ internal static class TypeBinder
             {
                 // Keep the column so references to it still resolve; the bundle is not produced anyway.
                 type = PostgresTypes.Unknown;
-                diagnostics.Report(DefinitionDiagnostics.UnknownType, column.Type.Location, column.Type.Value,
-                    NameSuggestions.DidYouMean(column.Type.Value.Trim().ToLowerInvariant(), PostgresTypes.Suggestions()), PostgresTypes.Supported);
+                var hint = column.Type.Value.Contains("(") && !column.Type.Value.Contains(")")
+                    ? $"; inside {{ }} a comma separates entries, so quote the type: type: \"{column.Type.Value.Trim()},…)\""
+                    : NameSuggestions.DidYouMean(column.Type.Value.Trim().ToLowerInvariant(), PostgresTypes.Suggestions());
+                diagnostics.Report(DefinitionDiagnostics.UnknownType, column.Type.Location, column.Type.Value, hint, PostgresTypes.Supported);
             }
 
             bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity));

@@ -12,7 +12,8 @@ public static class BundleAssembler
         string bundleVersion,
         IReadOnlyList<BundleSource> sources,
         IReadOnlyList<BundleTenant> tenants,
-        IReadOnlyList<CompiledArtefact> compiled)
+        IReadOnlyList<CompiledArtefact> compiled,
+        string? databasePattern = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -23,7 +24,7 @@ public static class BundleAssembler
             artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature));
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts);
+        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
         var deploy = DeployScript(manifest, a => files[a.Path]);
         return new Bundle(manifest, files, deploy);

@@ -21,6 +21,7 @@ public static class ManifestJson
         Property(json, 1, "project", Str(manifest.Project), last: false);
         Property(json, 1, "bundleVersion", Str(manifest.BundleVersion), last: false);
         Property(json, 1, "contentHash", Str(manifest.ContentHash), last: false);
+        Property(json, 1, "databasePattern", manifest.DatabasePattern is null ? "null" : Str(manifest.DatabasePattern), last: false);
         json.Append("  \"sources\": [");
         AppendItems(json, manifest.Sources, (sb, s) =>
             sb.Append("{ \"name\": ").Append(Str(s.Name)).Append(", \"rawSchema\": ").Append(Str(s.RawSchemaPattern)).Append(" }"));
@@ -93,7 +94,8 @@ public static class ManifestJson
                 root.GetProperty("contentHash").GetString()!,
                 sources,
                 tenants,
-                artefacts);
+                artefacts,
+                root.GetProperty("databasePattern").ValueKind == JsonValueKind.Null ? null : root.GetProperty("databasePattern").GetString());
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

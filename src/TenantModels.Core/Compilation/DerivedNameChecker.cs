@@ -35,6 +35,8 @@ internal static class DerivedNameChecker
             owners[project.SharedSchema] = shared;
         }
 
+        // Databases are a namespace of their own (cluster-wide), separate from schema names.
+        var databases = new Dictionary<string, Origin>(System.StringComparer.Ordinal);
         var tenantSchemas = project.Models.Any(m => m.Scope == ModelScope.Tenant && !m.IsFromSources);
         foreach (var model in project.Models)
         {
@@ -43,6 +45,11 @@ internal static class DerivedNameChecker
 
         foreach (var tenant in project.Tenants)
         {
+            if (project.DatabasePattern is { } database)
+            {
+                Register(database.Expand(tenant.Id, string.Empty), new Origin($"the database of tenant '{tenant.Id}'", Created: true), tenant, databases, diagnostics);
+            }
+
             if (tenantSchemas)
             {
                 Register(project.TenantSchema.Expand(tenant.Id, string.Empty),

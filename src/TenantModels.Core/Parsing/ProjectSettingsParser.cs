@@ -20,13 +20,14 @@ internal static class ProjectSettingsParser
         }
 
         var naming = file.Node("naming") is { } namingNode
-            ? MappingReader.For(namingNode, path, "naming", diagnostics, "raw_schema", "staging_schema", "tenant_schema")
+            ? MappingReader.For(namingNode, path, "naming", diagnostics, "raw_schema", "staging_schema", "tenant_schema", "database")
             : null;
         return new ProjectSettingsSyntax(
             naming?.Scalar("raw_schema"),
             naming?.Scalar("staging_schema"),
             file.Scalar("canonical_schema"),
             naming?.Scalar("tenant_schema"),
-            file.Scalar("shared_schema"));
+            file.Scalar("shared_schema"),
+            naming?.Scalar("database"));
     }
 }

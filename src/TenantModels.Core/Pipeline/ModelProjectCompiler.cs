@@ -24,7 +24,7 @@ public static class ModelProjectCompiler
         var artefacts = ArtefactCompiler.Compile(bound);
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database)).ToList();
         var sources = bound.Sources.Values.Select(s => new BundleSource(s.Name, s.RawSchema.Pattern.Replace(Naming.NamingPattern.SourceToken, s.Name))).ToList();
-        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts);
+        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern);
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 

@@ -6,4 +6,5 @@ public sealed record ProjectSettingsSyntax(
     Located<string>? StagingSchemaPattern,
     Located<string>? CanonicalSchema,
     Located<string>? TenantSchemaPattern = null,
-    Located<string>? SharedSchema = null);
+    Located<string>? SharedSchema = null,
+    Located<string>? DatabasePattern = null);

@@ -74,16 +74,26 @@ internal static class RunnerSchema
     /// <summary>0: never deployed to; 1: written by a runner before versioning (no version table); else the recorded version.</summary>
     public static int Version(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
-        using var command = new NpgsqlCommand(
-            """
-            SELECT CASE
-                WHEN to_regclass('tenantmodels.schema_version') IS NOT NULL THEN (SELECT version FROM tenantmodels.schema_version)
-                WHEN to_regclass('tenantmodels.deployed_artefact') IS NOT NULL THEN 1
-                ELSE 0 END
-            """,
+        // Two queries: a reference to a missing table fails at parse time even in a branch that is never taken.
+        using var probe = new NpgsqlCommand(
+            "SELECT to_regclass('tenantmodels.schema_version') IS NOT NULL, to_regclass('tenantmodels.deployed_artefact') IS NOT NULL",
             connection,
             transaction);
-        return command.ExecuteScalar() is int version ? version : 1;
+        bool versioned, deployed;
+        using (var reader = probe.ExecuteReader())
+        {
+            reader.Read();
+            versioned = reader.GetBoolean(0);
+            deployed = reader.GetBoolean(1);
+        }
+
+        if (!versioned)
+        {
+            return deployed ? 1 : 0;
+        }
+
+        using var read = new NpgsqlCommand("SELECT version FROM tenantmodels.schema_version", connection, transaction);
+        return read.ExecuteScalar() is int version ? version : 1;
     }
 
     public static bool Exists(NpgsqlConnection connection, NpgsqlTransaction? transaction) => Version(connection, transaction) > 0;

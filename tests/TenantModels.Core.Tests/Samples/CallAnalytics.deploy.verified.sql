@@ -1,5 +1,5 @@
 -- TenantModels deploy script for CallAnalytics 1.0.0
--- sha256:081dbe851ba2f997cc5a8c94706b36b05692ac9ff2dcd35b3d5ea42d0b6d4cfc
+-- sha256:0c8c6a442e0272fb778813f2dcc004b1c23e7e014136ee773781fbb813b53958
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant org_javi_2_e0eynhkr)

@@ -105,7 +105,7 @@ public sealed class ApplyTests
     }
 
     [TestMethod]
-    public void FailingStepRollsBackEverythingAndReportsTm3005()
+    public void TenantWhoseRawSchemaIsMissingFailsAloneAndTheUnionLeavesItOut()
     {
         var db = SharedPostgres.Server.CreateDatabase("apply_fails");
         CallAnalyticsData.CreateRawSchemas(db, includeAcme: false);
@@ -115,14 +115,26 @@ public sealed class ApplyTests
 
         Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Error, $"error TM3005: artefact 'staging_view.outreach.call' (tenant {Acme}) failed with SQLSTATE 42P01");
+        StringAssert.Contains(result.Error, $"error TM3015: 1 of 5 transaction(s) failed and were rolled back: tenant {Acme}");
         using var json = JsonDocument.Parse(result.Out);
+        Assert.AreEqual("partial", json.RootElement.GetProperty("status").GetString());
         var diagnostic = json.RootElement.GetProperty("diagnostics")[0];
-        Assert.AreEqual("failed", json.RootElement.GetProperty("status").GetString());
         Assert.AreEqual(Acme, diagnostic.GetProperty("tenant").GetString());
         Assert.AreEqual(PostgresErrorCodes.UndefinedTable, diagnostic.GetProperty("sqlState").GetString());
-        // Schemas created by earlier steps, and the runner's own schema, are gone with the rollback.
-        Assert.IsFalse(Db.SchemaExists(db, $"{Javi}_stg_outreach"));
-        Assert.IsFalse(Db.SchemaExists(db, "tenantmodels"));
+        var units = json.RootElement.GetProperty("units").EnumerateArray().Select(u => $"{u.GetProperty("unit").GetString()}:{(u.TryGetProperty("tenant", out var t) ? t.GetString() : "-")}:{u.GetProperty("status").GetString()}").ToArray();
+        CollectionAssert.AreEqual(new[] { "global:-:applied", $"tenant:{Javi}:applied", $"tenant:{Pablo}:applied", $"tenant:{Acme}:failed", "union:-:applied" }, units);
+        // Acme's schema, created by the step before the one that failed, went with its transaction's rollback.
+        Assert.IsFalse(Db.SchemaExists(db, $"{Acme}_stg_outreach"));
+        Assert.AreEqual(0L, Db.Scalar<long>(db, $"SELECT count(*) FROM tenantmodels.deployed_artefact WHERE tenant_id = '{Acme}'"));
+        CollectionAssert.AreEqual(
+            CanonicalRows.Where(r => !r.EndsWith(Acme, System.StringComparison.Ordinal)).ToArray(),
+            Db.Rows(db, "SELECT * FROM canonical.call ORDER BY tenant_id, call_id"));
+
+        // Once the raw data lands, the next apply adds just that tenant and puts it back into the union.
+        CallAnalyticsData.CreateAcmeRawSchema(db);
+        var retry = CliRun.Against(db, "apply", bundle);
+        Assert.AreEqual(ExitCodes.Success, retry.ExitCode, retry.ToString());
+        AssertSampleViews(db);
     }
 
     [TestMethod]
@@ -169,10 +181,13 @@ public sealed class ApplyTests
         Assert.AreEqual(0, json.RootElement.GetProperty("exitCode").GetInt32());
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.AreEqual(8, steps.Count);
-        Assert.AreEqual("staging_schema.outreach", steps[0].GetProperty("artefact").GetString());
-        Assert.AreEqual(Javi, steps[0].GetProperty("tenant").GetString());
-        Assert.AreEqual("new", steps[0].GetProperty("reason").GetString());
-        Assert.IsFalse(steps[^1].TryGetProperty("tenant", out _), "global steps carry no tenant");
+        Assert.AreEqual("canonical_schema", steps[0].GetProperty("artefact").GetString());
+        Assert.IsFalse(steps[0].TryGetProperty("tenant", out _), "global steps carry no tenant");
+        Assert.AreEqual("staging_schema.outreach", steps[1].GetProperty("artefact").GetString());
+        Assert.AreEqual(Javi, steps[1].GetProperty("tenant").GetString());
+        Assert.AreEqual("new", steps[1].GetProperty("reason").GetString());
+        Assert.AreEqual("canonical_view.call", steps[^1].GetProperty("artefact").GetString());
+        Assert.AreEqual(5, json.RootElement.GetProperty("units").GetArrayLength());
     }
 
     [TestMethod]

@@ -1,79 +1,168 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Planning;
+using TenantModels.Runner.Tests.Support;
+using static TenantModels.Runner.Tests.Support.CallAnalyticsData;
 
 namespace TenantModels.Runner.Tests.Planning;
 
+/// <summary>The planner alone (pure): which transactions, which steps, in which order.</summary>
 [TestClass]
 public sealed class DeploymentPlannerTests
 {
-    private static Bundle TwoTenantBundle(string viewSql = "CREATE VIEW \"{{tenant}}_stg\".v AS SELECT 1;") => BundleAssembler.Assemble(
-        "P",
-        "1.0.0",
-        new[] { new BundleSource("outreach", "<tenant>_raw_outreach") },
-        new[]
-        {
-            new BundleTenant("alpha", "Alpha", true, new[] { "outreach" }),
-            new BundleTenant("beta", "Beta", true, new[] { "outreach" }),
-            new BundleTenant("gamma", "Gamma", false, new[] { "outreach" }),
-        },
-        new[]
-        {
-            new CompiledArtefact("schema", ArtefactKind.Schema, ArtefactScope.Tenant, "outreach", "CREATE SCHEMA \"{{tenant}}_stg\";", Array.Empty<string>(), "\"{{tenant}}_stg\"", null),
-            new CompiledArtefact("view", ArtefactKind.View, ArtefactScope.Tenant, "outreach", viewSql, new[] { "schema" }, "\"{{tenant}}_stg\".\"v\"", "\"id\" bigint"),
-            new CompiledArtefact("canonical", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA canonical;", Array.Empty<string>(), "\"canonical\"", null),
-        });
+    private static string Describe(PlanStep step) =>
+        $"{(step.Action == PlanStepAction.Drop ? "drop" : "create")} {step.ArtefactId}/{step.TenantId ?? "-"}/{step.Reason}";
 
-    private static string Describe(PlanStep step) => $"{step.Instance.Artefact.Id}/{step.Instance.TenantId ?? "-"}/{step.Reason}";
+    private static string[] Describe(PlanUnit unit) => unit.Steps.Select(Describe).ToArray();
+
+    /// <summary>The record a successful apply of <paramref name="bundle"/> leaves.</summary>
+    private static IReadOnlyList<DeployedArtefact> Applied(Bundle bundle, IEnumerable<DeployedArtefact>? start = null)
+    {
+        var plan = DeploymentPlanner.Plan(bundle, start ?? Array.Empty<DeployedArtefact>());
+        return new RecordedState(start ?? Array.Empty<DeployedArtefact>()).After(plan.Steps).Records.ToList();
+    }
 
     [TestMethod]
-    public void EmptyRecordPlansEveryInstanceOfEnabledTenantsInBundleOrder()
+    public void EmptyRecordPlansGlobalThenEachTenantThenTheUnion()
     {
-        var plan = DeploymentPlanner.Plan(TwoTenantBundle(), Array.Empty<DeployedArtefact>());
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), Array.Empty<DeployedArtefact>());
+
+        CollectionAssert.AreEqual(new[] { "global", "tenant " + Javi, "tenant " + Pablo, "tenant " + Acme, "union" }, plan.Units.Select(u => u.Key.ToString()).ToArray());
+        CollectionAssert.AreEqual(new[] { $"create staging_schema.outreach/{Javi}/New", $"create staging_view.outreach.call/{Javi}/New" }, Describe(plan.Units[1]));
+        var union = plan.Units[^1].Steps.Single();
+        CollectionAssert.AreEqual(new[] { Javi, Pablo, Acme }, union.IncludedTenants!.ToArray());
+        StringAssert.Contains(union.Sql, $"FROM \"{Acme}_stg_outreach\".\"call\"");
+    }
+
+    [TestMethod]
+    public void RecordOfASuccessfulApplyGivesAnEmptyPlan()
+    {
+        var bundle = HandBuiltBundles.CallAnalytics();
+
+        Assert.IsTrue(DeploymentPlanner.Plan(bundle, Applied(bundle)).IsEmpty);
+    }
+
+    [TestMethod]
+    public void CompatibleChangeReplacesOnlyThatTenantsView()
+    {
+        var recorded = Applied(HandBuiltBundles.CallAnalytics());
+
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics("1.1.0", HandBuiltBundles.SalesloftView("upper(\"call\".\"disposition\")")), recorded);
+
+        Assert.AreEqual(1, plan.Units.Count);
+        CollectionAssert.AreEqual(new[] { $"create staging_view.salesloft.call/{Pablo}/Changed" }, Describe(plan.Units[0]));
+    }
+
+    [TestMethod]
+    public void SignatureChangeDropsAndRecreatesTheUnionInsideTheTenantsTransaction()
+    {
+        var recorded = Applied(HandBuiltBundles.CallAnalytics());
+
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics("2.0.0", callIdType: "numeric"), recorded);
 
         CollectionAssert.AreEqual(
-            new[] { "schema/alpha/New", "schema/beta/New", "view/alpha/New", "view/beta/New", "canonical/-/New" },
-            plan.Steps.Select(Describe).ToArray());
-        Assert.AreEqual("CREATE SCHEMA \"beta_stg\";", plan.Steps[1].Instance.Sql);
-        Assert.IsFalse(plan.IsEmpty);
+            new[]
+            {
+                $"drop canonical_view.call/-/DependencyRecreated",
+                $"drop staging_view.outreach.call/{Javi}/SignatureChanged",
+                $"create staging_view.outreach.call/{Javi}/SignatureChanged",
+                $"create canonical_view.call/-/DependencyRecreated",
+            },
+            Describe(plan.Units[0]));
+        // Only tenants already on the new signature can be in the recreated union; the others join at the end.
+        CollectionAssert.AreEqual(new[] { Javi }, plan.Units[0].Steps[^1].IncludedTenants!.ToArray());
+        CollectionAssert.AreEqual(new[] { $"drop staging_view.salesloft.call/{Pablo}/SignatureChanged", $"create staging_view.salesloft.call/{Pablo}/SignatureChanged" }, Describe(plan.Units[1]));
+        Assert.AreEqual("union", plan.Units[^1].Key.ToString());
+        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/TenantsChanged" }, Describe(plan.Units[^1]));
+        CollectionAssert.AreEqual(new[] { Javi, Pablo, Acme }, plan.Units[^1].Steps[0].IncludedTenants!.ToArray());
+        Assert.AreEqual(0, plan.DataLossSteps.Count);
     }
 
     [TestMethod]
-    public void RecordMatchingEveryChecksumGivesAnEmptyPlan()
+    public void RemovedTenantIsDroppedWithTheUnionRecreatedWithoutItAndFlaggedAsDataLoss()
     {
-        var bundle = TwoTenantBundle();
-        var recorded = ArtefactExpander.Expand(bundle).Select(i => new DeployedArtefact(i.Artefact.Id, i.TenantId, i.Checksum)).ToList();
+        var recorded = Applied(HandBuiltBundles.CallAnalytics());
+        var withoutAcme = HandBuiltBundles.Tenants.Where(t => t.Id != Acme).ToList();
 
-        var plan = DeploymentPlanner.Plan(bundle, recorded);
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics("1.1.0", tenants: withoutAcme), recorded);
 
-        Assert.IsTrue(plan.IsEmpty);
+        var unit = plan.Units.Single();
+        Assert.IsTrue(unit.Removal);
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "drop canonical_view.call/-/DependencyRecreated",
+                $"drop staging_view.outreach.call/{Acme}/TenantRemoved",
+                $"drop staging_schema.outreach/{Acme}/TenantRemoved",
+                "create canonical_view.call/-/DependencyRecreated",
+            },
+            Describe(unit));
+        CollectionAssert.AreEqual(new[] { Javi, Pablo }, unit.Steps[^1].IncludedTenants!.ToArray());
+        Assert.AreEqual($"\"{Acme}_stg_outreach\"", plan.DataLossSteps.Single().Object);
     }
 
     [TestMethod]
-    public void ChangedTemplateIsChangedForEveryTenantAndNothingElse()
+    public void UnionLeavesOutATenantWhoseArtefactsAreNotRecorded()
     {
-        var deployed = ArtefactExpander.Expand(TwoTenantBundle())
-            .Select(i => new DeployedArtefact(i.Artefact.Id, i.TenantId, i.Checksum)).ToList();
+        var bundle = HandBuiltBundles.CallAnalytics();
+        var target = DeploymentTarget.For(bundle);
+        var state = DeploymentPlanner.Prepare(target, Array.Empty<DeployedArtefact>());
+        foreach (var key in DeploymentPlanner.UnitKeys(target, state).Where(k => k.TenantId != Acme && k.Kind != PlanUnitKind.Union))
+        {
+            state = state.After(DeploymentPlanner.PlanUnit(key, target, state).Steps);
+        }
 
-        var plan = DeploymentPlanner.Plan(TwoTenantBundle("CREATE VIEW \"{{tenant}}_stg\".v AS SELECT 2;"), deployed);
+        var union = DeploymentPlanner.PlanUnit(PlanUnitKey.Union, target, state);
 
-        CollectionAssert.AreEqual(new[] { "view/alpha/Changed", "view/beta/Changed" }, plan.Steps.Select(Describe).ToArray());
+        CollectionAssert.AreEqual(new[] { Javi, Pablo }, union.Steps.Single().IncludedTenants!.ToArray());
+        Assert.IsFalse(union.Steps.Single().Sql.Contains(Acme, StringComparison.Ordinal));
     }
 
     [TestMethod]
-    public void GlobalRecordDoesNotSatisfyATenantInstanceWithTheSameId()
+    public void ArtefactRemovedFromTheBundleIsDroppedAndASchemaDropIsDataLoss()
     {
-        var bundle = TwoTenantBundle();
-        var recorded = ArtefactExpander.Expand(bundle)
-            .Where(i => i.TenantId != "beta")
-            .Select(i => new DeployedArtefact(i.Artefact.Id, i.TenantId, i.Checksum))
-            .Append(new DeployedArtefact("schema", null, ArtefactExpander.Expand(bundle)[1].Checksum))
-            .ToList();
+        var recorded = Applied(HandBuiltBundles.CallAnalytics());
+        var extra = recorded.Append(new DeployedArtefact("old_view", Javi, "sha256:x", ArtefactKind.View, ArtefactScope.Tenant, $"\"{Javi}_stg_outreach\".\"old\"", null, new[] { "staging_schema.outreach" }));
 
-        var plan = DeploymentPlanner.Plan(bundle, recorded);
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), extra);
 
-        CollectionAssert.AreEqual(new[] { "schema/beta/New", "view/beta/New" }, plan.Steps.Select(Describe).ToArray());
+        var step = plan.Steps.Single();
+        Assert.AreEqual($"DROP VIEW IF EXISTS \"{Javi}_stg_outreach\".\"old\";\n", step.Sql);
+        Assert.AreEqual(PlanStepReason.Removed, step.Reason);
+        Assert.IsFalse(step.LosesData);
+    }
+
+    [TestMethod]
+    public void RuntimeTenantIsPlannedAfterTheBundleTenantsAndJoinsTheUnion()
+    {
+        var bundle = HandBuiltBundles.CallAnalytics();
+        var runtime = new BundleTenant("org_new_1", "New", true, new[] { "salesloft" });
+
+        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, new[] { runtime }), Applied(bundle));
+
+        CollectionAssert.AreEqual(new[] { "tenant org_new_1", "union" }, plan.Units.Select(u => u.Key.ToString()).ToArray());
+        CollectionAssert.AreEqual(new[] { Javi, Pablo, Acme, "org_new_1" }, plan.Units[1].Steps.Single().IncludedTenants!.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("1.0.0", "1.1.0", true)]
+    [DataRow("1.10.0", "1.9.0", false)]
+    [DataRow("2.0.0-beta.2", "2.0.0-beta.10", true)]
+    [DataRow("2.0.0", "2.0.0-rc.1", false)]
+    [DataRow("1.0.0-alpha", "1.0.0-alpha.1", true)]
+    public void BundleVersionsCompareBySemVerPrecedence(string deployed, string candidate, bool allowed)
+    {
+        Assert.AreEqual(allowed, BundleVersionGate.Check(deployed, "h1", candidate, "h2", allowSameVersion: false) is null);
+    }
+
+    [TestMethod]
+    public void SameVersionWithOtherContentNeedsTheFlag()
+    {
+        StringAssert.Contains(BundleVersionGate.Check("1.0.0", "h1", "1.0.0", "h2", allowSameVersion: false), "--allow-same-version");
+        Assert.IsNull(BundleVersionGate.Check("1.0.0", "h1", "1.0.0", "h2", allowSameVersion: true));
+        Assert.IsNull(BundleVersionGate.Check("1.0.0", "h1", "1.0.0", "h1", allowSameVersion: false));
     }
 }

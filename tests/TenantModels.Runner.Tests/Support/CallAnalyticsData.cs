@@ -52,6 +52,9 @@ internal static class CallAnalyticsData
         Db.Execute(connectionString, sql);
     }
 
+    public static void CreateAcmeRawSchema(string connectionString) =>
+        Db.Execute(connectionString, Outreach(Acme, "(1, 'no answer')", "(20, '2024-02-01 00:00:00', 'u_acme', 1)"));
+
     private static string Outreach(string tenant, string dispositions, string calls) => $"""
         CREATE SCHEMA "{tenant}_raw_outreach";
         CREATE TABLE "{tenant}_raw_outreach".call (id bigint, created_at timestamp, relationship_user_id text, relationship_call_disposition_id bigint);

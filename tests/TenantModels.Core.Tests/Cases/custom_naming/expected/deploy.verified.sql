@@ -1,5 +1,5 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:e340f4bae8c93219f21ddf3e1ec149d0e8b97733fcd8d31a94c9f11d6f5fbc6b
+-- sha256:42f65b0c6e52f51ed054d34d316ad407ef18d52ba3e926e4f30118de0bf46f54
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

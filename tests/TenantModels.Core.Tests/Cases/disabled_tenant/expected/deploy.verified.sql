@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:8e35495b9bccd6e704e329e7bbed254d7d910d3630ed8ed872a66232cf2efbe8
+-- sha256:fc1ab4ab57306729f3b7a78867d30ff3544a9b317026742150518ab53d0c175b
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

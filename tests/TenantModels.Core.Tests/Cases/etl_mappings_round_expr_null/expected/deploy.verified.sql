@@ -1,5 +1,5 @@
 -- TenantModels deploy script for etl_mappings_round_expr_null 1.0.0
--- sha256:602eb579bc1721104289e371a8e3726e80c0e01fc582ca7dd0c341a23ffa8b91
+-- sha256:c7bb528d1a3d6bde6ab713408368b7c020bfb25427d6f3205882fd2862c01440
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.erp (tenant tenant1)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for materialized_view_from_sources 1.0.0
--- sha256:c11252dee14a050083affcd3b662f2f0229be90b0f7da31fefeb6f2961ab15ae
+-- sha256:e5e6df07cd5898f7d2c494f3820ec137cdc98bd366c48d5bf501fa3cea00bc6f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:3a48d936618a1ec9862f7a576582dc63aff5c28ef544f3435b7457fa3e76ed71
+-- sha256:660e162fe51e4a9f4467f5a98aa5d9a83d622afaed0d8d73f9327670e9ad1049
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for one_tenant 1.0.0
--- sha256:a8c23774070c594905120ad2b141c0f50d23e5d924cf29a25af8a0d78650c106
+-- sha256:191f471ee6f6190a92e75aa12366d754f236bf86dad362123aa3a4ac8b3ec7a0
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for shared_tables_with_tenant_column 1.0.0
--- sha256:92c40fd3716d4f572f01e646087411b2b7fea34fefbd4d192d469ce08f74e62c
+-- sha256:bd8bb006b2ecc6e6c35054ecf008d6780f5aab4293cf8d87ef9ac5c3c99859f9
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- shared_schema

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for sql_view_over_a_source_model 1.0.0
--- sha256:c04e74910f4820dd23904d52945c9d9199793825af162ecf133b89245761faf0
+-- sha256:2089c87880661239294831105cee11492e7cd6a4a83412003ac61502ebbd76bf
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_defaults_and_attributes 1.0.0
--- sha256:b9b253e7892fbdd47753b97235a65fb8a5a22623efb4c24d341c07d172455437
+-- sha256:f6290eb34e700680a5dae003ac20a3c0d935e5fb08cac47b45b5c78293f89fc7
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

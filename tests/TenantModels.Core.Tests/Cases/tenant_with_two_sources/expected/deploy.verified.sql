@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:050a1a8d9cf1ef7a63b2069e6207488bf269c34f7906ae4028e7beb29f89490e
+-- sha256:b9e5c73b3563ec9c878bed94a1df50000be348424dcc834b9adea55011c0e11a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:914b8d0061b77468dfe9c1d4e19e4ec59a1e90860a70b03e88a87aad0d90fd7f
+-- sha256:4d34a8af2f5f1056eb69954c9e61bd96d5edcc0cadc7ee11949bf720df750417
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

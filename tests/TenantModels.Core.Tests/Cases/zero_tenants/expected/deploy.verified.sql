@@ -1,5 +1,5 @@
 -- TenantModels deploy script for zero_tenants 1.0.0
--- sha256:199252820a9edf7e2d3cc1a413319a96e41e98e52c12d22201e4c561d113f6c4
+-- sha256:520486ac9aebb7d16d13f943b7c0960cc9d6e0294a389614df9eec7eb5515757
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- canonical_schema

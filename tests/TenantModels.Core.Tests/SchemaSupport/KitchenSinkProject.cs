@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using TenantModels.Core.Pipeline;
+
+namespace TenantModels.Core.Tests.SchemaSupport;
+
+/// <summary>
+/// A project that writes every key the definition language has, in every place it can appear (both forms of columns,
+/// indexes, joins and column mappings), and compiles without a diagnostic: the reference the JSON Schemas are checked against.
+/// </summary>
+internal static class KitchenSinkProject
+{
+    public const string ProjectSettings = """
+        naming:
+          raw_schema: "<tenant>_raw_<source>"
+          staging_schema: "<tenant>_stg_<source>"
+          tenant_schema: "tenant_<tenant>"
+          database: "<tenant>_db"
+        canonical_schema: canonical
+        shared_schema: shared
+
+        """;
+
+    public const string Tenants = """
+        attributes:
+          white_label_id: { type: integer, nullable: false, default: 0, identity: false }
+          region: text
+        defaults:
+          enabled: true
+          priority: 50
+          tier: standard
+          database: main
+          sources: [crm]
+          attributes: { white_label_id: 0 }
+        tenants:
+          - id: acme
+            name: Acme
+            enabled: yes
+            priority: 1
+            tier: premium
+            database: eu_1
+            sources: [crm]
+            attributes: { white_label_id: 1, region: eu }
+          - id: globex
+
+        """;
+
+    public const string Source = """
+        source: crm
+        schema: "<tenant>_raw_<source>"
+        tables:
+          contact:
+            columns:
+              id: { type: bigint, nullable: false, default: 0, identity: false }
+              email: text
+              amount: numeric(12,4)
+              org_id: bigint
+              owner_id: bigint
+          org:
+            columns:
+              id: bigint
+              name: text
+          owner:
+            columns:
+              id: bigint
+              email: varchar(320)
+
+        """;
+
+    public const string TableWithSeed = """
+        model: organizations
+        materialized: table
+        scope: tenant
+        columns:
+          id: { type: bigint, identity: true }
+          name: { type: text, nullable: false, default: "'unnamed'" }
+          tags: text[]
+        primary_key: [id]
+        unique:
+          - [name]
+        indexes:
+          - [name]
+          - { columns: [id, name], unique: true }
+        seed: seeds/organizations.csv
+
+        """;
+
+    public const string TableWithForeignKey = """
+        model: contacts
+        materialized: table
+        columns:
+          id: { type: bigint, nullable: false }
+          organization_id: bigint
+        primary_key: [id]
+        foreign_keys:
+          - { columns: [organization_id], references: organizations, to: [id], on_delete: cascade }
+
+        """;
+
+    public const string ViewFromSource = """
+        model: contact_view
+        materialized: view
+        scope: tenant
+        columns:
+          contact_id: { type: bigint, nullable: false }
+          email: text
+          amount: numeric(12,2)
+          org_name: text
+          owner_email: text
+          doubled: numeric
+          nothing: text
+        from:
+          crm:
+            table: contact
+            join:
+              org: "org.id = contact.org_id"
+              owner: { on: "owner.id = contact.owner_id", type: inner }
+            columns:
+              contact_id: id
+              email: { from: email }
+              amount: { from: amount, round: 2 }
+              org_name: org.name
+              owner_email: owner.email
+              doubled: { expr: "contact.amount * 2", round: 1 }
+              nothing: null
+        canonical: true
+
+        """;
+
+    public const string MaterializedViewFromSql = """
+        model: org_summary
+        materialized: materialized_view
+        columns:
+          name: text
+          contacts: bigint
+        sql: |
+          select o.name, count(c.id) as contacts
+          from {{ ref('organizations') }} o
+          left join {{ ref('contacts') }} c on c.organization_id = o.id
+          group by o.name
+        indexes:
+          - { columns: [name], unique: true }
+
+        """;
+
+    public const string Seed = "id,name,tags\n1,Acme,\"{a,b}\"\n";
+
+    public static IReadOnlyList<DefinitionFile> Files { get; } = new[]
+    {
+        File("tenantmodels.yaml", ProjectSettings),
+        File("tenants.yaml", Tenants),
+        File("sources/crm.yaml", Source),
+        File("models/organizations.yaml", TableWithSeed),
+        File("models/contacts.yaml", TableWithForeignKey),
+        File("models/contact_view.yaml", ViewFromSource),
+        File("models/org_summary.yaml", MaterializedViewFromSql),
+        File("seeds/organizations.csv", Seed),
+    };
+
+    public static ProjectInput Input(IReadOnlyList<DefinitionFile> files) => new("KitchenSink", "1.0.0", files);
+
+    private static DefinitionFile File(string relativePath, string text) => new(relativePath, relativePath, text);
+}
