@@ -80,6 +80,28 @@ internal static class Db
         CREATE EVENT TRIGGER log_ddl ON ddl_command_start EXECUTE FUNCTION public.log_ddl();
         """);
 
+    /// <summary>
+    /// Logs the identity of every object DDL creates, alters or drops (ddl_command_end and sql_drop), so a test can
+    /// assert exactly which objects an apply touched.
+    /// </summary>
+    public static void InstallObjectLog(string connectionString) => Execute(connectionString, """
+        CREATE TABLE public.object_log (id bigserial PRIMARY KEY, command_tag text NOT NULL, object_identity text);
+        CREATE FUNCTION public.log_objects() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO public.object_log (command_tag, object_identity)
+            SELECT command_tag, object_identity FROM pg_event_trigger_ddl_commands();
+        END
+        $$;
+        CREATE FUNCTION public.log_drops() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO public.object_log (command_tag, object_identity)
+            SELECT 'DROP', object_identity FROM pg_event_trigger_dropped_objects() WHERE original;
+        END
+        $$;
+        CREATE EVENT TRIGGER log_objects ON ddl_command_end EXECUTE FUNCTION public.log_objects();
+        CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION public.log_drops();
+        """);
+
     public static long DdlCount(string connectionString) => Scalar<long>(connectionString, "SELECT count(*) FROM public.ddl_log");
 
     public static bool SchemaExists(string connectionString, string schema)
