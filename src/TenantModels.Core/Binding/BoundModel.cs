@@ -35,11 +35,14 @@ public sealed record BoundModel(
     BoundSql? Sql = null,
     BoundTableKeys? Keys = null,
     IReadOnlyList<string>? DependsOn = null,
-    BoundSeed? Seed = null)
+    BoundSeed? Seed = null,
+    IReadOnlyList<BoundGrant>? Grants = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 
     public IReadOnlyList<string> References => DependsOn ?? new string[0];
+
+    public IReadOnlyList<BoundGrant> GrantList => Grants ?? new BoundGrant[0];
 }
 
 /// <summary>How one source fills the model: base table, joins, and for each model column (in model order) the source column.</summary>

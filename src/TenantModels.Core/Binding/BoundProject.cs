@@ -14,7 +14,8 @@ public sealed record BoundProject(
     IReadOnlyList<BoundModel> Models,
     NamingPattern? TenantSchemaPattern = null,
     string SharedSchema = "shared",
-    NamingPattern? DatabasePattern = null)
+    NamingPattern? DatabasePattern = null,
+    BoundSecurity? Security = null)
 {
     public NamingPattern TenantSchema => TenantSchemaPattern ?? NamingPattern.DefaultTenantSchema;
 

@@ -105,6 +105,21 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor MissingSeedColumn = Error("TM1054", "Missing seed column",
         "the seed of model '{0}' has no column '{1}', which {2}");
 
+    public static readonly DiagnosticDescriptor InvalidSecuritySetting = Error("TM1060", "Invalid security setting",
+        "'{0}' is not a valid value for security setting '{1}': expected {2}");
+
+    public static readonly DiagnosticDescriptor UnknownGrantRole = Error("TM1061", "Unknown role in grants",
+        "model '{0}' grants privileges to '{1}', which is not a role of this project; expected one of: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidPrivilege = Error("TM1062", "Invalid privilege",
+        "'{0}' cannot be granted on model '{1}' ({2}); allowed: {3}");
+
+    public static readonly DiagnosticDescriptor IsolationConflict = Error("TM1063", "Model conflicts with the isolation mode",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnprotectedGrant = Error("TM1064", "Grant would bypass tenant isolation",
+        "{0}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

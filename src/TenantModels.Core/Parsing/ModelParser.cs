@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -27,7 +27,36 @@ internal static class ModelParser
             file.Boolean("canonical", defaultValue: false),
             file.Scalar("sql"),
             TableKeysParser.Parse(file, diagnostics),
-            file.Scalar("seed"));
+            file.Scalar("seed"),
+            file.Node("grants") is null ? null : ParseGrants(file));
+    }
+
+    /// <summary><c>grants: { reader: [select], writer: [select, insert] }</c>.</summary>
+    private static IReadOnlyList<GrantSyntax> ParseGrants(MappingReader file)
+    {
+        var grants = new List<GrantSyntax>();
+        foreach (var entry in file.Entries("grants"))
+        {
+            var privileges = new List<Located<string>>();
+            if (entry.Value is YamlSequenceNode sequence)
+            {
+                foreach (var item in sequence.Children)
+                {
+                    if (file.ScalarOf(item, entry.Key.Value + " privilege") is { } privilege)
+                    {
+                        privileges.Add(privilege);
+                    }
+                }
+            }
+            else if (file.ScalarOf(entry.Value, entry.Key.Value) is { } single)
+            {
+                privileges.Add(single);
+            }
+
+            grants.Add(new GrantSyntax(entry.Key, privileges));
+        }
+
+        return grants;
     }
 
     private static IReadOnlyList<SourceMappingSyntax> ParseMappings(MappingReader file, DiagnosticBag diagnostics)

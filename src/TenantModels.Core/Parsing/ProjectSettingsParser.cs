@@ -13,7 +13,7 @@ internal static class ProjectSettingsParser
             return new ProjectSettingsSyntax(null, null, null);
         }
 
-        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema");
+        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security");
         if (file is null)
         {
             return new ProjectSettingsSyntax(null, null, null);
@@ -28,6 +28,39 @@ internal static class ProjectSettingsParser
             file.Scalar("canonical_schema"),
             naming?.Scalar("tenant_schema"),
             file.Scalar("shared_schema"),
-            naming?.Scalar("database"));
+            naming?.Scalar("database"),
+            file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null);
+    }
+
+    private static SecuritySyntax? ParseSecurity(YamlNode node, string path, DiagnosticBag diagnostics)
+    {
+        var security = MappingReader.For(node, path, "security", diagnostics, "isolation", "prefix", "owner", "admin", "app", "schema", "tenant_roles");
+        if (security is null)
+        {
+            return null;
+        }
+
+        System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<Located<string>, Located<string>>>? roles = null;
+        if (security.Node("tenant_roles") is not null)
+        {
+            roles = new();
+            foreach (var entry in security.Entries("tenant_roles"))
+            {
+                if (security.ScalarOf(entry.Value, entry.Key.Value) is { } pattern)
+                {
+                    roles.Add(new(entry.Key, pattern));
+                }
+            }
+        }
+
+        return new SecuritySyntax(
+            security.Scalar("isolation"),
+            security.Scalar("prefix"),
+            security.Scalar("owner"),
+            security.Scalar("admin"),
+            security.Scalar("app"),
+            security.Scalar("schema"),
+            roles,
+            security.Location);
     }
 }

@@ -14,7 +14,8 @@ public sealed record ModelSyntax(
     bool Canonical,
     Located<string>? Sql = null,
     TableKeysSyntax? Keys = null,
-    Located<string>? Seed = null);
+    Located<string>? Seed = null,
+    IReadOnlyList<GrantSyntax>? Grants = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

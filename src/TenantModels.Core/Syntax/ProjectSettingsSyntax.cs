@@ -7,4 +7,5 @@ public sealed record ProjectSettingsSyntax(
     Located<string>? CanonicalSchema,
     Located<string>? TenantSchemaPattern = null,
     Located<string>? SharedSchema = null,
-    Located<string>? DatabasePattern = null);
+    Located<string>? DatabasePattern = null,
+    SecuritySyntax? Security = null);
