@@ -23,6 +23,12 @@ public sealed class SampleBuildTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(project.ManifestPath));
         var kinds = manifest.RootElement.GetProperty("artefacts").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ToList();
         CollectionAssert.Contains(kinds, expectedKind);
+
+        // Editors find the JSON Schemas at a stable path in the project (docs/editors.md).
+        foreach (var schema in new[] { "tenantmodels", "tenants", "source", "model" })
+        {
+            Assert.IsTrue(File.Exists(project.PathOf($"obj/tenantmodels/schemas/{schema}.schema.json")), schema);
+        }
     }
 
     [TestMethod]

@@ -32,7 +32,17 @@ public static class ProjectBinder
             .Where(m => m is not null)
             .Select(m => m!)
             .ToList();
-        var models = DependencyOrder.Sort(bound, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database);
+        var security = SecurityBinder.Bind(project.Settings.Security, diagnostics);
+        var syntaxByName = project.Models.GroupBy(m => m.Name.Value).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        var databaseReported = settings.Database is not null;
+        var secured = new List<BoundModel>();
+        foreach (var model in bound)
+        {
+            secured.Add(SecurityBinder.BindModel(model, syntaxByName.TryGetValue(model.Name, out var syntax) ? syntax : null, security, databaseReported, diagnostics));
+            databaseReported = true;
+        }
+
+        var models = DependencyOrder.Sort(secured, diagnostics);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security);
     }
 }

@@ -19,7 +19,8 @@ namespace TenantModels.Core.Bundling;
 /// </code>
 /// Branches join with <c>UNION ALL</c> in tenant order, then source order; no tenant gives the empty form.
 /// </summary>
-public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<string, string>> Branches, string Empty)
+/// <remarks>An optional <c>--@ footer</c> section holds statements run after the view (ownership, grants); it is written only when non-empty.</remarks>
+public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<string, string>> Branches, string Empty, string Footer = "")
 {
     private const string Marker = "--@ ";
 
@@ -36,6 +37,11 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
         }
 
         Section(text, "empty", Empty);
+        if (Footer.Length > 0)
+        {
+            Section(text, "footer", Footer.TrimEnd('\n'));
+        }
+
         return text.ToString();
     }
 
@@ -48,7 +54,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
         }
 
         var body = parts.Count == 0 ? Empty : string.Join("\nUNION ALL\n", parts.ToArray());
-        return Header + "\n" + body + ";\n";
+        return Header + "\n" + body + ";\n" + (Footer.Length > 0 ? Footer + "\n" : string.Empty);
     }
 
     /// <exception cref="FormatException">The text is not in the section form above.</exception>
@@ -56,6 +62,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
     {
         string? header = null;
         string? empty = null;
+        var footer = string.Empty;
         var branches = new List<KeyValuePair<string, string>>();
         string? section = null;
         var body = new List<string>();
@@ -75,6 +82,10 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
             else if (section == "empty")
             {
                 empty = content;
+            }
+            else if (section == "footer")
+            {
+                footer = content;
             }
             else if (section.StartsWith("branch ", StringComparison.Ordinal))
             {
@@ -111,7 +122,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
             throw new FormatException("a union template needs a header and an empty section");
         }
 
-        return new UnionTemplate(header, branches, empty);
+        return new UnionTemplate(header, branches, empty, footer);
     }
 
     private static void Section(StringBuilder text, string name, string content) =>

@@ -22,4 +22,8 @@ internal static class ArtefactIds
     public static string MaterializedView(string model) => "materialized_view." + model;
 
     public static string Seed(string model) => "seed." + model;
+
+    public const string SecurityRoles = "security.roles";
+
+    public const string SecurityTenantRoles = "security.tenant_roles";
 }

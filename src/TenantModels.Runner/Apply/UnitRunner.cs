@@ -14,7 +14,7 @@ internal static class UnitRunner
 {
     /// <returns>Null on success; the failure (already rolled back) otherwise.</returns>
     /// <exception cref="NpgsqlException">Not a statement error (e.g. the connection dropped): the apply cannot continue.</exception>
-    public static (Diagnostic Diagnostic, DiagnosticResult Detail)? Run(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment)
+    public static (Diagnostic Diagnostic, DiagnosticResult Detail)? Run(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction = null)
     {
         using var transaction = connection.BeginTransaction();
         SetLocal(connection, transaction, "lock_timeout", settings.LockTimeoutSeconds);
@@ -35,6 +35,7 @@ internal static class UnitRunner
             }
         }
 
+        alsoInTransaction?.Invoke(connection, transaction);
         DeploymentRecord.SaveSteps(connection, transaction, manifest.BundleVersion, unit.Steps);
         deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
         DeploymentRecord.CountSteps(connection, transaction, deployment.Value, unit.Steps.Count);

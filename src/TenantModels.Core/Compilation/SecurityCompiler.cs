@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Linq;
+using TenantModels.Core.Binding;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Sql;
+
+namespace TenantModels.Core.Compilation;
+
+/// <summary>
+/// Roles, ownership, grants and row-level security (docs/security.md). Every statement is idempotent and
+/// reconciling: roles get their attributes enforced, memberships and privileges that were not declared are
+/// revoked, and policies that were not declared are dropped, on every apply.
+/// </summary>
+internal static class SecurityCompiler
+{
+    public const string TenantPolicy = "tm_tenant";
+    public const string TenantGuardPolicy = "tm_tenant_guard";
+    public const string AppPolicy = "tm_app";
+    public const string AppGuardPolicy = "tm_app_guard";
+
+    private const string Dollar = "$tm$";
+
+    private sealed record RoleAttributes(bool BypassRls, bool Inherit);
+
+    /// <summary>Global: owner, admin, app and one NOLOGIN group per tenant role kind; database and schema PUBLIC hygiene; the mapping schema.</summary>
+    public static CompiledArtefact Roles(BoundProject project)
+    {
+        var security = project.Security!;
+        var sql = new SqlWriter();
+        sql.Line("-- Cluster-wide roles: created once, attributes enforced on every apply. None can log in; logins are members created by the runner.");
+        EnsureRole(sql, security.Owner, new RoleAttributes(BypassRls: false, Inherit: true));
+        EnsureRole(sql, security.Admin, new RoleAttributes(BypassRls: true, Inherit: true));
+        EnsureRole(sql, security.App, new RoleAttributes(BypassRls: false, Inherit: false));
+        foreach (var role in security.TenantRoles)
+        {
+            EnsureRole(sql, role.Group, new RoleAttributes(BypassRls: false, Inherit: true));
+        }
+
+        sql.Line("-- These roles belong to no other role (pg_read_all_data, another tenant's role, ...): any membership is revoked.");
+        RevokeMemberships(sql, GlobalRoles(security), new (string, string)[0]);
+
+        sql.Line("-- PUBLIC gets nothing in this database: no CONNECT, no TEMP, no CREATE in schema public.");
+        sql.Line("DO " + Dollar)
+            .Line("BEGIN")
+            .Line("    EXECUTE pg_catalog.format('REVOKE ALL ON DATABASE %I FROM PUBLIC', pg_catalog.current_database());")
+            .Append("    EXECUTE pg_catalog.format('GRANT CONNECT ON DATABASE %I TO %I, %I', pg_catalog.current_database(), ")
+            .Literal(security.Admin).Append(", ").Literal(security.App).Line(");")
+            .Line("    IF EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = 'public') THEN")
+            .Line("        REVOKE CREATE ON SCHEMA public FROM PUBLIC;")
+            .Line("    END IF;")
+            .Line("END")
+            .Line(Dollar + ";");
+        sql.Append("ALTER DEFAULT PRIVILEGES FOR ROLE ").Identifier(security.Owner).Line(" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;");
+
+        var schema = security.Schema;
+        var table = SqlWriter.QualifiedName(schema, BoundSecurity.MappingTable);
+        var function = SqlWriter.QualifiedName(schema, BoundSecurity.TenantOfFunction);
+        var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
+        sql.Line("-- The role -> tenant registry: owned by the NOLOGIN owner, invisible to everyone else, read only through tenant_of.");
+        sql.Append("CREATE SCHEMA IF NOT EXISTS ").Identifier(schema).Line(";");
+        sql.Append("ALTER SCHEMA ").Identifier(schema).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Line(" FROM PUBLIC;");
+        if (groups.Count > 0)
+        {
+            sql.Append("GRANT USAGE ON SCHEMA ").Identifier(schema).Append(" TO ").Append(string.Join(", ", groups)).Line(";");
+        }
+
+        sql.Append("CREATE TABLE IF NOT EXISTS ").Append(table).Line(" (")
+            .Append("    ").Identifier("role_name").Line(" name PRIMARY KEY,")
+            .Append("    ").Identifier("tenant_id").Line(" text NOT NULL")
+            .Line(");");
+        sql.Append("ALTER TABLE ").Append(table).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON TABLE ").Append(table).Line(" FROM PUBLIC;");
+        sql.Line("-- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.");
+        sql.Append("CREATE OR REPLACE FUNCTION ").Append(function).Line("(member name) RETURNS text")
+            .Line("    LANGUAGE sql STABLE SECURITY DEFINER")
+            .Line("    SET search_path = pg_catalog, pg_temp")
+            .Line("AS " + Dollar)
+            .Append("    SELECT CASE WHEN count(DISTINCT m.").Identifier("tenant_id").Append(") = 1 THEN min(m.").Identifier("tenant_id").Line(") END")
+            .Append("    FROM ").Append(table).Line(" AS m")
+            .Append("    JOIN pg_catalog.pg_roles AS r ON r.rolname = m.").Identifier("role_name").Line()
+            .Line("    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')")
+            .Line(Dollar + ";");
+        sql.Append("ALTER FUNCTION ").Append(function).Append("(name) OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON FUNCTION ").Append(function).Line("(name) FROM PUBLIC;");
+        if (groups.Count > 0)
+        {
+            sql.Append("GRANT EXECUTE ON FUNCTION ").Append(function).Append("(name) TO ").Append(string.Join(", ", groups)).Line(";");
+        }
+
+        return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Schema, ArtefactScope.Global, null, sql.ToString(),
+            new string[0], SqlWriter.QuoteIdentifier(schema), null);
+    }
+
+    /// <summary>Per tenant: its roles (NOLOGIN, members of their kind's group only), its rows in the registry, CONNECT.</summary>
+    public static CompiledArtefact TenantRoles(BoundProject project)
+    {
+        var security = project.Security!;
+        var sql = new SqlWriter();
+        var roles = security.TenantRoles.Select(r => (Role: TenantRole(r), r.Group)).ToList();
+        foreach (var (role, group) in roles)
+        {
+            EnsureRole(sql, role, new RoleAttributes(BypassRls: false, Inherit: true));
+            sql.Append("GRANT ").Identifier(group).Append(" TO ").Identifier(role).Line(";");
+        }
+
+        sql.Line("-- A tenant's roles belong to their kind's group and nothing else (never another tenant's role).");
+        RevokeMemberships(sql, roles.Select(r => r.Role).ToList(), roles.Select(r => (r.Role, r.Group)).ToList());
+        var table = SqlWriter.QualifiedName(security.Schema, BoundSecurity.MappingTable);
+        sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
+            .Append(" OR ").Identifier("role_name").Append(" IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");");
+        if (roles.Count > 0)
+        {
+            sql.Append("INSERT INTO ").Append(table).Append(" (").Identifier("role_name").Append(", ").Identifier("tenant_id").Append(") VALUES ")
+                .Join(", ", roles, (w, r) => w.Append("(").Literal(r.Role).Append(", ").Literal(ArtefactTemplate.TenantPlaceholder).Append(")"))
+                .Line(";");
+            sql.Line("DO " + Dollar)
+                .Line("BEGIN")
+                .Append("    EXECUTE pg_catalog.format('GRANT CONNECT ON DATABASE %I TO ")
+                .Append(string.Join(", ", roles.Select(_ => "%I").ToArray()))
+                .Append("', pg_catalog.current_database(), ")
+                .Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");")
+                .Line("END")
+                .Line(Dollar + ";");
+        }
+
+        return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Schema, ArtefactScope.Tenant, null, sql.ToString(),
+            new[] { ArtefactIds.SecurityRoles }, SqlWriter.QuoteIdentifier(security.Schema), null);
+    }
+
+    /// <summary>A created schema: owned by the owner, nothing for PUBLIC, USAGE for the roles that can reach it.</summary>
+    public static CompiledArtefact SecureSchema(BoundProject project, CompiledArtefact artefact, string schema, IReadOnlyList<string> usage, string extra = "")
+    {
+        var security = project.Security!;
+        var sql = new SqlWriter().Append(artefact.Sql);
+        sql.Append("ALTER SCHEMA ").Identifier(schema).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Line(" FROM PUBLIC;");
+        if (usage.Count > 0)
+        {
+            sql.Append("GRANT USAGE ON SCHEMA ").Identifier(schema).Append(" TO ").Join(", ", usage, (w, r) => w.Identifier(r)).Line(";");
+        }
+
+        sql.Append(extra);
+        var dependsOn = artefact.DependsOn.Concat(new[] { artefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles }).ToList();
+        return artefact with { Sql = sql.ToString(), DependsOn = dependsOn };
+    }
+
+    /// <summary>Roles that get USAGE on a schema: a tenant schema's own tenant roles (or every group for shared), admin and app.</summary>
+    public static IReadOnlyList<string> SchemaUsage(BoundProject project, bool shared, bool tenants = true)
+    {
+        var security = project.Security!;
+        var roles = new List<string>();
+        if (tenants)
+        {
+            roles.AddRange(security.TenantRoles.Select(r => shared ? r.Group : TenantRole(r)));
+        }
+
+        roles.Add(security.Admin);
+        roles.Add(security.App);
+        return roles;
+    }
+
+    /// <summary>
+    /// What a staging schema's readers need underneath: security_invoker views read the raw tables as the caller,
+    /// so the owner (materialized views refresh as it) and every role granted select on a model of this source get
+    /// USAGE on the raw schema and SELECT on the raw tables the mappings read. The raw schema itself is not ours.
+    /// </summary>
+    public static string RawGrants(BoundProject project, string source)
+    {
+        var security = project.Security!;
+        var mappings = project.Models.SelectMany(m => m.Mappings.Where(x => x.Source.Name == source).Select(x => (Model: m, Mapping: x))).ToList();
+        if (mappings.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var readers = new List<string> { security.Owner };
+        foreach (var (model, _) in mappings)
+        {
+            foreach (var grant in model.GrantList.Where(g => g.Privileges.Contains("select")))
+            {
+                var role = RoleFor(security, grant.Role, shared: false);
+                if (!readers.Contains(role))
+                {
+                    readers.Add(role);
+                }
+            }
+        }
+
+        var rawSchema = mappings[0].Mapping.Source.RawSchema.Template(source);
+        var tables = mappings.SelectMany(m => new[] { m.Mapping.Table.Name }.Concat(m.Mapping.Joins.Select(j => j.Table.Name)))
+            .Distinct().OrderBy(t => t, System.StringComparer.Ordinal).ToList();
+        var sql = new SqlWriter();
+        sql.Append("GRANT USAGE ON SCHEMA ").Identifier(rawSchema).Append(" TO ").Join(", ", readers, (w, r) => w.Identifier(r)).Line(";");
+        sql.Append("GRANT SELECT ON TABLE ").Join(", ", tables, (w, t) => w.Qualified(rawSchema, t))
+            .Append(" TO ").Join(", ", readers, (w, r) => w.Identifier(r)).Line(";");
+        return sql.ToString();
+    }
+
+    /// <summary>Ownership, reconciled grants and (shared tables) row-level security, appended to a model's object.</summary>
+    public static string ObjectFooter(BoundProject project, BoundModel model, string qualifiedName, bool canonical = false)
+    {
+        var security = project.Security!;
+        var shared = model.Scope == ModelScope.Shared && !canonical;
+        var kind = canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
+            ? "VIEW"
+            : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
+        var sql = new SqlWriter();
+        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        var everyone = canonical
+            ? new List<string> { security.Admin, security.App }
+            : SchemaUsage(project, shared).ToList();
+        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        foreach (var grant in model.GrantList.Where(g => g.Privileges.Count > 0))
+        {
+            if (canonical && grant.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey))
+            {
+                continue; // a canonical view spans every tenant: admin and app only
+            }
+
+            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
+                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(RoleFor(security, grant.Role, shared)).Line(";");
+        }
+
+        if (shared && model.Materialized == Materialization.Table)
+        {
+            RowLevelSecurity(sql, project, model);
+        }
+
+        return sql.ToString();
+    }
+
+    private static void RowLevelSecurity(SqlWriter sql, BoundProject project, BoundModel model)
+    {
+        var security = project.Security!;
+        var schema = project.SharedSchema;
+        var table = SqlWriter.QualifiedName(schema, model.Name);
+        var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
+        var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
+        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.TenantOfFunction) + "(CURRENT_USER))";
+        var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
+        var declared = new List<string> { AppPolicy, AppGuardPolicy };
+        if (groups.Count > 0)
+        {
+            declared.InsertRange(0, new[] { TenantPolicy, TenantGuardPolicy });
+        }
+
+        sql.Line("-- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).");
+        sql.Append("ALTER TABLE ").Append(table).Line(" ENABLE ROW LEVEL SECURITY;");
+        sql.Append("ALTER TABLE ").Append(table).Line(" FORCE ROW LEVEL SECURITY;");
+        sql.Line("-- Policies nobody declared (a permissive TO PUBLIC one would OR in every row) are dropped.");
+        sql.Line("DO " + Dollar)
+            .Line("DECLARE")
+            .Line("    policy record;")
+            .Line("BEGIN")
+            .Line("    FOR policy IN SELECT p.polname FROM pg_catalog.pg_policy AS p")
+            .Append("        WHERE p.polrelid = ").Literal(table).Append("::regclass AND p.polname NOT IN (").Join(", ", declared, (w, d) => w.Literal(d)).Line(")")
+            .Line("    LOOP")
+            .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(model.Name).Line(");")
+            .Line("    END LOOP;")
+            .Line("END")
+            .Line(Dollar + ";");
+        if (groups.Count > 0)
+        {
+            var to = string.Join(", ", groups.ToArray());
+            Policy(sql, TenantPolicy, table, "PERMISSIVE", to, tenantPredicate);
+            Policy(sql, TenantGuardPolicy, table, "RESTRICTIVE", to, tenantPredicate);
+        }
+
+        Policy(sql, AppPolicy, table, "PERMISSIVE", SqlWriter.QuoteIdentifier(security.App), appPredicate);
+        Policy(sql, AppGuardPolicy, table, "RESTRICTIVE", SqlWriter.QuoteIdentifier(security.App), appPredicate);
+    }
+
+    private static void Policy(SqlWriter sql, string name, string table, string mode, string to, string predicate)
+    {
+        sql.Append("DROP POLICY IF EXISTS ").Identifier(name).Append(" ON ").Append(table).Line(";");
+        sql.Append("CREATE POLICY ").Identifier(name).Append(" ON ").Append(table).Append(" AS ").Append(mode).Append(" FOR ALL TO ").Append(to)
+            .Append(" USING (").Append(predicate).Append(") WITH CHECK (").Append(predicate).Line(");");
+    }
+
+    /// <summary>The role a grant key means: admin, app, or a tenant role kind (the tenant's own role, or its kind's group on shared objects).</summary>
+    public static string RoleFor(BoundSecurity security, string key, bool shared)
+    {
+        if (key == BoundSecurity.AdminKey)
+        {
+            return security.Admin;
+        }
+
+        if (key == BoundSecurity.AppKey)
+        {
+            return security.App;
+        }
+
+        var role = security.TenantRoles.First(r => r.Kind == key);
+        return shared ? role.Group : TenantRole(role);
+    }
+
+    public static string TenantRole(BoundTenantRole role) => role.Pattern.Template(string.Empty);
+
+    private static List<string> GlobalRoles(BoundSecurity security)
+    {
+        var roles = new List<string> { security.Owner, security.Admin, security.App };
+        roles.AddRange(security.TenantRoles.Select(r => r.Group));
+        return roles;
+    }
+
+    private static void EnsureRole(SqlWriter sql, string role, RoleAttributes attributes)
+    {
+        var literal = SqlWriter.QuoteLiteral(role);
+        sql.Line("DO " + Dollar)
+            .Line("BEGIN")
+            .Append("    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Append(literal).Line(") THEN")
+            .Line("        BEGIN")
+            .Append("            CREATE ROLE ").Identifier(role).Line(" NOLOGIN;")
+            .Line("        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently by another apply")
+            .Line("        END;")
+            .Line("    END IF;")
+            .Append("    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Append(literal)
+            .Append(" AND (rolcanlogin OR rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls <> ")
+            .Append(attributes.BypassRls ? "true" : "false").Append(" OR rolinherit <> ").Append(attributes.Inherit ? "true" : "false").Line(")) THEN")
+            .Append("        ALTER ROLE ").Identifier(role).Append(" NOLOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION ")
+            .Append(attributes.BypassRls ? "BYPASSRLS" : "NOBYPASSRLS").Append(" ").Append(attributes.Inherit ? "INHERIT" : "NOINHERIT").Line(";")
+            .Line("    END IF;")
+            .Line("END")
+            .Line(Dollar + ";");
+    }
+
+    private static void RevokeMemberships(SqlWriter sql, IReadOnlyList<string> members, IReadOnlyList<(string Member, string Group)> allowed)
+    {
+        sql.Line("DO " + Dollar)
+            .Line("DECLARE")
+            .Line("    membership record;")
+            .Line("BEGIN")
+            .Line("    FOR membership IN")
+            .Line("        SELECT g.rolname AS granted, m.rolname AS member")
+            .Line("        FROM pg_catalog.pg_auth_members AS a")
+            .Line("        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid")
+            .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
+            .Append("        WHERE m.rolname IN (").Join(", ", members, (w, r) => w.Literal(r)).Line(")");
+        foreach (var (member, group) in allowed)
+        {
+            sql.Append("        AND NOT (m.rolname = ").Literal(member).Append(" AND g.rolname = ").Literal(group).Line(")");
+        }
+
+        sql.Line("    LOOP")
+            .Line("        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);")
+            .Line("    END LOOP;")
+            .Line("END")
+            .Line(Dollar + ";");
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.CommandLine;
+
+namespace TenantModels.Runner.Cli;
+
+/// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
+public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
+    string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds)
+{
+    internal static Command CreateCommand(Func<TenantsOptions, int> run)
+    {
+        var tenants = new Command("tenants", "List, inspect, discover, provision and remove tenants.");
+        tenants.Subcommands.Add(Simple("list", "The bundle's and the run-time tenants, and whether each is deployed.", run, withTenant: false));
+        tenants.Subcommands.Add(Simple("show", "One tenant: its sources and every object deployed for it.", run, withTenant: true));
+        tenants.Subcommands.Add(Simple("discover", "Raw schemas in the database that no bundle or run-time tenant accounts for.", run, withTenant: false));
+
+        var provision = Base("provision", "Create a tenant at run time from the bundle's templates and add it to the canonical views, in one transaction.", out var bundle, out var connection, out var json);
+        var id = new Argument<string>("tenant-id");
+        var sources = new Option<string[]>("--source") { Description = "A source the tenant has raw data for (repeatable).", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
+        provision.Arguments.Add(id);
+        provision.Options.Add(sources);
+        provision.Options.Add(name);
+        provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name))));
+        tenants.Subcommands.Add(provision);
+
+        var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj);
+        var rid = new Argument<string>("tenant-id");
+        var allow = new Option<bool>("--allow-data-loss") { Description = "Confirm dropping the tenant's schemas." };
+        remove.Arguments.Add(rid);
+        remove.Options.Add(allow);
+        remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow))));
+        tenants.Subcommands.Add(remove);
+        return tenants;
+    }
+
+    private static Command Simple(string action, string description, Func<TenantsOptions, int> run, bool withTenant)
+    {
+        var command = Base(action, description, out var bundle, out var connection, out var json);
+        var id = new Argument<string>("tenant-id");
+        if (withTenant)
+        {
+            command.Arguments.Add(id);
+        }
+
+        command.SetAction(r => run(new TenantsOptions(action, r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), withTenant ? r.GetValue(id) : null)));
+        return command;
+    }
+
+    private static Command Base(string action, string description, out Argument<string> bundle, out Option<string?> connection, out Option<bool> json)
+    {
+        var command = new Command(action, description);
+        bundle = CommonOptions.BundleDirectory();
+        connection = CommonOptions.Connection();
+        json = CommonOptions.Json();
+        command.Arguments.Add(bundle);
+        command.Options.Add(connection);
+        command.Options.Add(json);
+        return command;
+    }
+}

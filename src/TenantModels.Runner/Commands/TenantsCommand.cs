@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Npgsql;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Naming;
+using TenantModels.Runner.Cli;
+using TenantModels.Runner.Database;
+using TenantModels.Runner.Output;
+
+namespace TenantModels.Runner.Commands;
+
+/// <summary><c>tenants list|show|discover</c>: read-only views of the bundle's tenants, the run-time ones, and raw schemas nobody claims.</summary>
+internal sealed class TenantsCommand
+{
+    private readonly RunnerContext _context;
+
+    public TenantsCommand(RunnerContext context) => _context = context;
+
+    public int Run(TenantsOptions options)
+    {
+        if (options.Action is "provision" or "remove")
+        {
+            return new ProvisionCommand(_context).Run(options);
+        }
+
+        var reporter = new Reporter(_context, "tenants " + options.Action, options.Json);
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        if (preflight is null)
+        {
+            return exitCode;
+        }
+
+        var manifest = preflight.Bundle.Manifest;
+        List<TenantResult> tenants;
+        try
+        {
+            using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+            using var connection = dataSource.OpenConnection();
+            var rows = DeploymentRecord.ReadRows(connection, null);
+            var known = manifest.Tenants.Select(t => new TenantResult(t.Id, t.Name, t.Enabled ? "bundle" : "bundle (disabled)", t.Sources))
+                .Concat(RuntimeTenants.Read(connection, null).Select(t => new TenantResult(t.Id, t.Name, "runtime", t.Sources)))
+                .Select(t => t with
+                {
+                    Deployed = rows.Any(r => r.Artefact.TenantId == t.Id) ? "deployed" : "none",
+                    Objects = rows.Where(r => r.Artefact.TenantId == t.Id).Select(r => $"{r.Artefact.Object} ({r.Artefact.ArtefactId}, {r.BundleVersion})").ToList(),
+                })
+                .ToList();
+            tenants = options.Action switch
+            {
+                "show" => known.Where(t => t.Id == options.TenantId).ToList(),
+                "discover" => Discover(connection, manifest.Sources, known.Select(t => t.Id)),
+                _ => known.Select(t => t with { Objects = null }).ToList(),
+            };
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
+        {
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the tenants", e.Message));
+        }
+
+        if (options.Action == "show" && tenants.Count == 0)
+        {
+            return reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.TenantId!, "is neither in the bundle nor provisioned in this database"));
+        }
+
+        reporter.Line($"{"tenant",-36} {"origin",-18} {"sources",-24} deployed");
+        foreach (var t in tenants)
+        {
+            reporter.Line($"{t.Id,-36} {t.Origin,-18} {string.Join(",", t.Sources),-24} {t.Deployed ?? "-"}");
+            foreach (var o in t.Objects ?? Array.Empty<string>())
+            {
+                reporter.Line("    " + o);
+            }
+        }
+
+        reporter.WriteJson(new RunResult("tenants " + options.Action, "ok", ExitCodes.Success, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Tenants = tenants });
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Schemas named like a source's raw schema pattern whose tenant part is a valid id nobody has yet.</summary>
+    private static List<TenantResult> Discover(NpgsqlConnection connection, IReadOnlyList<Core.Bundling.BundleSource> sources, IEnumerable<string> known)
+    {
+        var taken = new HashSet<string>(known, StringComparer.Ordinal);
+        var schemas = new List<string>();
+        using (var command = new NpgsqlCommand("SELECT nspname FROM pg_namespace ORDER BY nspname", connection))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                schemas.Add(reader.GetString(0));
+            }
+        }
+
+        var found = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var pattern = new Regex("^" + Regex.Escape(source.RawSchemaPattern).Replace(Regex.Escape(NamingPattern.TenantToken), "(?<tenant>[a-z][a-z0-9_]*)") + "$", RegexOptions.CultureInvariant);
+            foreach (var match in schemas.Select(s => pattern.Match(s)).Where(m => m.Success))
+            {
+                var tenant = match.Groups["tenant"].Value;
+                if (!taken.Contains(tenant) && IdentifierRules.IsValidName(tenant))
+                {
+                    if (!found.TryGetValue(tenant, out var set))
+                    {
+                        found[tenant] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(source.Name);
+                }
+            }
+        }
+
+        return found.Select(f => new TenantResult(f.Key, null, "discovered", f.Value.ToList())).ToList();
+    }
+}
