@@ -111,7 +111,8 @@ public static class BundleDirectory
 
     private static string SafeCombine(string directory, string relative)
     {
-        var root = Path.GetFullPath(directory);
+        // A user may well pass "bundle/": without trimming, every file would look like it escapes the folder.
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var combined = Path.GetFullPath(Path.Combine(root, relative));
         if (!combined.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

@@ -47,6 +47,10 @@ internal sealed class ModelProject
         return new BuildResult(result.ExitCode, result.Output, detailed);
     }
 
+    /// <summary>Any other dotnet verb (publish, pack) with the same isolation as <see cref="Build"/>.</summary>
+    public ProcessResult Dotnet(params string[] arguments) =>
+        DotnetCli.Run(Directory, Environment, arguments.Concat(new[] { "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:m" }).ToArray());
+
     public ProcessResult Clean() =>
         DotnetCli.Run(Directory, Environment, "clean", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:m");
 

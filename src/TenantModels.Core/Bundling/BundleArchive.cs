@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>
+/// The single-file form of a bundle (<c>&lt;Project&gt;.&lt;Version&gt;.tmbundle</c>): a zip of the bundle folder that CI publishes
+/// and the runner reads. Reproducible: entries sorted by path, fixed timestamps, no extra metadata — the same bundle
+/// gives the same bytes.
+/// </summary>
+public static class BundleArchive
+{
+    public const string Extension = ".tmbundle";
+
+    /// <summary>1980-01-01, the earliest time a zip entry can carry: a fixed timestamp keeps archives byte-identical.</summary>
+    private static readonly DateTimeOffset FixedTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string FileName(string project, string version) => project + "." + version + Extension;
+
+    /// <summary>Writes to a temp file beside <paramref name="path"/> and then moves it in, so no partial archive is ever visible.</summary>
+    public static void Write(Bundle bundle, string path)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in bundle.ArtefactFiles)
+        {
+            files[file.Key] = file.Value;
+        }
+
+        files[BundleManifest.DeployScriptFileName] = bundle.DeployScript;
+        files[BundleManifest.FileName] = ManifestJson.Write(bundle.Manifest);
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+            {
+                foreach (var file in files)
+                {
+                    var entry = zip.CreateEntry(file.Key, CompressionLevel.Optimal);
+                    entry.LastWriteTime = FixedTimestamp;
+                    using var writer = entry.Open();
+                    var bytes = Utf8NoBom.GetBytes(file.Value);
+                    writer.Write(bytes, 0, bytes.Length);
+                }
+            }
+
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+            }
+
+            File.Move(temp, full);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Extracts into a fresh folder and reads it with every check of <see cref="BundleDirectory.Read"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a zip, an entry escapes the folder, or the bundle inside fails its checks.</exception>
+    public static Bundle Read(string path, string extractTo)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var root = Path.GetFullPath(extractTo);
+            foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0))
+            {
+                var target = Path.GetFullPath(Path.Combine(root, entry.FullName));
+                if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"archive entry '{entry.FullName}' points outside the bundle");
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                entry.ExtractToFile(target, overwrite: false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new InvalidDataException($"'{path}' cannot be read as a {Extension} archive: {e.Message}", e);
+        }
+
+        return BundleDirectory.Read(extractTo);
+    }
+}
