@@ -28,19 +28,21 @@ internal sealed class StatusCommand
 
         LastDeployment? last;
         IReadOnlyList<DeployedArtefact> recorded;
+        IReadOnlyList<Core.Bundling.BundleTenant> runtime;
         try
         {
             using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
             using var connection = dataSource.OpenConnection();
             recorded = DeploymentRecord.Read(connection, null);
+            runtime = RuntimeTenants.Read(connection, null);
             last = DeploymentRecord.ReadLast(connection);
         }
-        catch (NpgsqlException e)
+        catch (System.Exception e) when (e is NpgsqlException or System.InvalidOperationException)
         {
             return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message));
         }
 
-        var plan = DeploymentPlanner.Plan(preflight.Bundle, recorded);
+        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(preflight.Bundle, runtime), recorded);
         var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, System.StringComparer.Ordinal).ToList();
         var manifest = preflight.Bundle.Manifest;
 

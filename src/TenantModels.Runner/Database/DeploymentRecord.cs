@@ -159,20 +159,14 @@ internal static class DeploymentRecord
         command.ExecuteNonQuery();
     }
 
-    private static ArtefactKind ParseKind(string text) => text switch
-    {
-        "schema" => ArtefactKind.Schema,
-        "view" => ArtefactKind.View,
-        "table" => ArtefactKind.Table,
-        "materialized_view" => ArtefactKind.MaterializedView,
-        _ => throw new FormatException($"unknown artefact kind '{text}' in tenantmodels.deployed_artefact"),
-    };
+    // Inverts the manifest's own names, so a kind or scope added to the manifest is understood here too.
+    private static ArtefactKind ParseKind(string text) =>
+        Enum.GetValues(typeof(ArtefactKind)).Cast<ArtefactKind>().FirstOrDefault(k => ManifestJson.KindName(k) == text) is var kind && ManifestJson.KindName(kind) == text
+            ? kind
+            : throw new FormatException($"unknown artefact kind '{text}' in tenantmodels.deployed_artefact");
 
-    private static ArtefactScope ParseScope(string text) => text switch
-    {
-        "global" => ArtefactScope.Global,
-        "tenant" => ArtefactScope.Tenant,
-        "union" => ArtefactScope.Union,
-        _ => throw new FormatException($"unknown artefact scope '{text}' in tenantmodels.deployed_artefact"),
-    };
+    private static ArtefactScope ParseScope(string text) =>
+        Enum.GetValues(typeof(ArtefactScope)).Cast<ArtefactScope>().FirstOrDefault(k => ManifestJson.ScopeName(k) == text) is var scope && ManifestJson.ScopeName(scope) == text
+            ? scope
+            : throw new FormatException($"unknown artefact scope '{text}' in tenantmodels.deployed_artefact");
 }

@@ -81,7 +81,9 @@ public sealed class ProvisioningTests
         var unknown = CliRun.Against(db, "tenants", "provision", bundle, "org_ok", "--source", "hubspot");
 
         Assert.AreEqual(ExitCodes.UsageError, injected.ExitCode, injected.ToString());
-        StringAssert.Contains(longId.Error, $"error TM3012: cannot provision tenant '{tooLong}': derived name '{tooLong}_stg_salesloft' is 67 bytes");
+        Assert.AreEqual(ExitCodes.UsageError, longId.ExitCode, longId.ToString());
+        StringAssert.Contains(longId.Error, $"error TM3012: cannot provision tenant '{tooLong}':");
+        StringAssert.Contains(longId.Error, $"derived name '{tooLong}_stg_salesloft' is 68 bytes, over PostgreSQL's 63");
         StringAssert.Contains(unknown.Error, "unknown source 'hubspot'");
         Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.runtime_tenant"));
     }
