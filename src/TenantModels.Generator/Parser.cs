@@ -16,7 +16,7 @@ namespace TenantModels.Generator;
 internal static class Parser
 {
     private static readonly ProjectSpec NoDefinitions = new(
-        false, new SupportSpec(string.Empty, 0), EquatableArray<TenantSpec>.Empty, EquatableArray<ModelSpec>.Empty, EquatableArray<DiagnosticSpec>.Empty);
+        false, new SupportSpec(string.Empty, 0), new TenantsSpec(EquatableArray<AttributeSpec>.Empty, EquatableArray<TenantSpec>.Empty), EquatableArray<ModelSpec>.Empty, EquatableArray<DiagnosticSpec>.Empty);
 
     public static GeneratorSettings Settings(AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
@@ -69,7 +69,10 @@ internal static class Parser
         return new ProjectSpec(
             true,
             new SupportSpec(code.TenantPlaceholder, code.MaxIdentifierBytes),
-            code.Tenants.Select(t => new TenantSpec(t.Id, t.MemberName, t.Name, t.Enabled, t.Sources.ToEquatableArray())).ToEquatableArray(),
+            new TenantsSpec(
+                code.Attributes.Select(a => new AttributeSpec(a.Name, a.MemberName, a.SqlType, a.PropertyType, a.Nullable)).ToEquatableArray(),
+                code.Tenants.Select(t => new TenantSpec(t.Id, t.MemberName, t.Name, t.Enabled, t.Sources.ToEquatableArray(), t.Priority, t.Tier, t.Database,
+                    t.AttributeValues.ToEquatableArray())).ToEquatableArray()),
             code.Models.Select(Model).ToEquatableArray(),
             analysis.Diagnostics.Select(d => Diagnostic(d, textByPath)).ToEquatableArray());
     }
@@ -81,8 +84,12 @@ internal static class Parser
         model.Materialized,
         model.Scope,
         model.Columns.Select(c => new ColumnSpec(c.Name, c.MemberName, c.SqlType, c.ClrType.Name, c.PropertyType, c.Nullable)).ToEquatableArray(),
-        model.Sources.Select(s => new ModelSourceSpec(s.Source, s.SchemaTemplate, s.ObjectName, s.QualifiedNameTemplate, s.SelectTemplate)).ToEquatableArray(),
-        model.Canonical is { } c ? new CanonicalSpec(c.Schema, c.ObjectName, c.QualifiedName, c.SelectSql, c.TenantColumn) : null);
+        model.PerTenant.Select(Object).ToEquatableArray(),
+        model.Shared is { } shared ? Object(shared) : null,
+        model.Canonical is { } canonical ? Object(canonical) : null,
+        model.TenantColumn);
+
+    private static ModelObjectSpec Object(ModelObjectCode o) => new(o.Source, o.SchemaTemplate, o.ObjectName, o.QualifiedNameTemplate, o.SelectTemplate);
 
     private static DiagnosticSpec Diagnostic(Core.Diagnostics.Diagnostic diagnostic, IReadOnlyDictionary<string, string> textByPath)
     {

@@ -45,7 +45,7 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             .Select((p, _) => p.HasDefinitions ? p.Support : null)
             .WithTrackingName(TrackingNames.Support);
         var tenants = project
-            .Select((p, _) => p.HasDefinitions ? p.Tenants : (EquatableArray<TenantSpec>?)null)
+            .Select((p, _) => p.HasDefinitions ? p.Tenants : null)
             .WithTrackingName(TrackingNames.Tenants);
         var models = project
             .SelectMany((p, _) => p.Models)

@@ -78,6 +78,27 @@ public sealed class GeneratedCodeTests
         AssertClean(Generate(GoldenTests.AllTypes(), referenceNpgsql));
 
     [TestMethod]
+    [DataRow("SalesEtl", true)]
+    [DataRow("SalesEtl", false)]
+    [DataRow("SchemaPerTenantCrm", true)]
+    [DataRow("SchemaPerTenantCrm", false)]
+    [DataRow("ShopTenants", true)]
+    [DataRow("ShopTenants", false)]
+    public void OtherSamples_CompileWithoutAnyDiagnostic(string sample, bool referenceNpgsql)
+    {
+        var (_, result, output) = GeneratorHarness.Run(GeneratorHarness.Driver(GoldenTests.Sample(sample)), GeneratorHarness.Compilation(referenceNpgsql));
+        Assert.AreEqual(0, result.Diagnostics.Length, string.Join("\n", result.Diagnostics));
+        Assert.IsTrue(result.GeneratedSources.Length > 2, "models were generated");
+        AssertClean(output);
+    }
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void SharedModels_CompileWithoutAnyDiagnostic(bool referenceNpgsql) =>
+        AssertClean(Generate(GoldenTests.Case("shared_rls"), referenceNpgsql));
+
+    [TestMethod]
     public void RenamingAModelColumn_BreaksCodeThatUsesIt()
     {
         var project = GoldenTests.Sample();

@@ -15,7 +15,22 @@ public sealed class GoldenTests
 {
     public static string CasePath(params string[] parts) => RepoPaths.Combine(new[] { "tests", "TenantModels.Generator.Tests", "Cases" }.Concat(parts).ToArray());
 
-    internal static TestProject Sample() => TestProject.FromFolder(RepoPaths.Combine("samples", "CallAnalytics"));
+    internal static TestProject Sample() => Sample("CallAnalytics");
+
+    /// <summary>A sample of the repository, with its name as root namespace.</summary>
+    internal static TestProject Sample(string name)
+    {
+        var project = TestProject.FromFolder(RepoPaths.Combine("samples", name));
+        project.RootNamespace = name;
+        return project;
+    }
+
+    internal static TestProject Case(string name)
+    {
+        var project = TestProject.FromFolder(CasePath(name));
+        project.RootNamespace = "Cases." + name;
+        return project;
+    }
 
     internal static TestProject AllTypes()
     {
@@ -29,6 +44,16 @@ public sealed class GoldenTests
 
     [TestMethod]
     public void CallAnalyticsSample_WithoutNpgsql_HasNoReaders() => Verify(Sample(), referenceNpgsql: false, CasePath("call_analytics_sample", "expected", "without_npgsql"));
+
+    /// <summary>Tables, materialized views, SQL models, shared models, tenant schemas and typed attributes.</summary>
+    [TestMethod]
+    [DataRow("SalesEtl")]
+    [DataRow("SchemaPerTenantCrm")]
+    [DataRow("ShopTenants")]
+    public void OtherSamples(string sample) => Verify(Sample(sample), referenceNpgsql: true, CasePath("samples", sample, "expected"));
+
+    [TestMethod]
+    public void SharedModels() => Verify(Case("shared_rls"), referenceNpgsql: true, CasePath("shared_rls", "expected"));
 
     [TestMethod]
     public void EveryTypeAndNullability() => Verify(AllTypes(), referenceNpgsql: true, CasePath("all_types", "expected"));

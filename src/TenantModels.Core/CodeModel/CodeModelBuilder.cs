@@ -23,14 +23,24 @@ public static class CodeModelBuilder
 
     public static ProjectCodeModel Build(BoundProject project)
     {
+        var declared = project.Tenants.Count == 0 ? new List<BoundAttribute>() : project.Tenants[0].Attributes.ToList();
+        var attributeNames = CSharpNames.Unique(declared.Select(a => a.Name), RecordMembers.Concat(new[] { "TenantAttributes" }));
+        var attributes = declared
+            .Select((a, i) => new AttributeCode(a.Name, attributeNames[i], a.Type.SqlName, ClrLiterals.AttributeType(a.Type).For(a.Nullable), a.Nullable))
+            .ToList();
+
         var tenantNames = CSharpNames.Unique(project.Tenants.Select(t => t.Id), TenantsMembers);
         var tenants = project.Tenants
-            .Select((t, i) => new TenantCode(t.Id, tenantNames[i], t.Name, t.Enabled, t.Sources.ToList()))
+            .Select((t, i) => new TenantCode(t.Id, tenantNames[i], t.Name, t.Enabled, t.Sources.ToList(), t.Priority, t.Tier, t.Database,
+                t.Attributes.Select(a => ClrLiterals.Attribute(a.Type, a.Value)).ToList()))
             .ToList();
 
         var modelNames = CSharpNames.Unique(project.Models.Select(m => m.Name), new[] { "Models" });
-        var models = project.Models.Select((m, i) => Model(project, m, modelNames[i])).ToList();
-        return new ProjectCodeModel(ArtefactTemplate.TenantPlaceholder, IdentifierRules.MaxBytes, tenants, models);
+        var models = project.Models
+            .Select((m, i) => Model(project, m, modelNames[i]))
+            .OrderBy(m => m.Name, System.StringComparer.Ordinal)
+            .ToList();
+        return new ProjectCodeModel(ArtefactTemplate.TenantPlaceholder, IdentifierRules.MaxBytes, attributes, tenants, models);
     }
 
     private static ModelCode Model(BoundProject project, BoundModel model, string typeName)
@@ -41,29 +51,43 @@ public static class CodeModelBuilder
             .Select((c, i) => new ColumnCode(c.Name, memberNames[i], c.Type.SqlName, ClrTypes.Map(c.Type), c.Nullable))
             .ToList();
 
-        var sources = model.Mappings
-            .Select(m => m.Source.Name)
-            .Distinct()
-            .OrderBy(s => s, System.StringComparer.Ordinal)
-            .Select(source =>
-            {
-                var schema = project.StagingSchema.Template(source);
-                return new ModelSourceCode(source, schema, model.Name, SqlWriter.QualifiedName(schema, model.Name),
-                    ModelQueries.Select(model.Columns, schema, model.Name));
-            })
-            .ToList();
-
-        CanonicalCode? canonical = null;
-        if (model.Canonical)
+        var perTenant = new List<ModelObjectCode>();
+        ModelObjectCode? shared = null;
+        if (model.IsFromSources)
         {
-            canonical = new CanonicalCode(project.CanonicalSchema, model.Name, SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
-                ModelQueries.SelectWithTenant(model.Columns, CanonicalViewCompiler.TenantColumn, project.CanonicalSchema, model.Name),
-                CanonicalViewCompiler.TenantColumn);
+            perTenant.AddRange(model.Mappings
+                .Select(m => m.Source.Name)
+                .Distinct()
+                .OrderBy(s => s, System.StringComparer.Ordinal)
+                .Select(source => Object(model, source, ModelLocation.Schema(project, model, source))));
+        }
+        else if (model.Scope == ModelScope.Shared)
+        {
+            shared = Object(model, null, ModelLocation.Schema(project, model));
+        }
+        else
+        {
+            perTenant.Add(Object(model, null, ModelLocation.Schema(project, model)));
         }
 
-        return new ModelCode(model.Name, typeName, rowType, Lower(model.Materialized.ToString()), Lower(model.Scope.ToString()),
-            columns, sources, canonical);
+        ModelObjectCode? canonical = null;
+        if (model.Canonical)
+        {
+            canonical = new ModelObjectCode(null, project.CanonicalSchema, model.Name, SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
+                ModelQueries.SelectWithTenant(model.Columns, BoundProject.TenantColumn, project.CanonicalSchema, model.Name));
+        }
+
+        return new ModelCode(model.Name, typeName, rowType, Spelling(model.Materialized), model.Scope == ModelScope.Shared ? "shared" : "tenant",
+            columns, perTenant, shared, canonical, BoundProject.TenantColumn);
     }
 
-    private static string Lower(string text) => text.ToLowerInvariant();
+    private static ModelObjectCode Object(BoundModel model, string? source, string schema) =>
+        new(source, schema, model.Name, SqlWriter.QualifiedName(schema, model.Name), ModelQueries.Select(model.Columns, schema, model.Name));
+
+    private static string Spelling(Materialization materialization) => materialization switch
+    {
+        Materialization.Table => "table",
+        Materialization.MaterializedView => "materialized_view",
+        _ => "view",
+    };
 }

@@ -8,19 +8,40 @@ namespace TenantModels.Core.CodeModel;
 /// </summary>
 /// <param name="TenantPlaceholder">What the templates below contain in place of the tenant id (<see cref="Bundling.ArtefactTemplate.TenantPlaceholder"/>).</param>
 /// <param name="MaxIdentifierBytes">Longest name PostgreSQL keeps (<see cref="Naming.IdentifierRules.MaxBytes"/>); expanded names are checked against it, never truncated.</param>
+/// <param name="Attributes">The typed tenant attributes the registry declares, in declaration order.</param>
 public sealed record ProjectCodeModel(
     string TenantPlaceholder,
     int MaxIdentifierBytes,
+    IReadOnlyList<AttributeCode> Attributes,
     IReadOnlyList<TenantCode> Tenants,
     IReadOnlyList<ModelCode> Models);
 
+/// <param name="PropertyType">The C# type of the attribute's property (array attributes keep PostgreSQL's array literal text).</param>
+public sealed record AttributeCode(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable);
+
 /// <param name="MemberName">The tenant's property on the generated <c>Tenants</c> class.</param>
-public sealed record TenantCode(string Id, string MemberName, string Name, bool Enabled, IReadOnlyList<string> Sources);
+/// <param name="AttributeValues">One C# expression per <see cref="ProjectCodeModel.Attributes"/> entry, in the same order.</param>
+public sealed record TenantCode(
+    string Id,
+    string MemberName,
+    string Name,
+    bool Enabled,
+    IReadOnlyList<string> Sources,
+    int Priority,
+    string? Tier,
+    string? Database,
+    IReadOnlyList<string> AttributeValues);
 
 /// <param name="TypeName">The class nested in <c>Models</c> (<c>Models.Call</c>).</param>
 /// <param name="RowTypeName">The row record (<c>CallRow</c>).</param>
-/// <param name="Sources">One entry per source the model maps, ordered by source name.</param>
-/// <param name="Canonical">The cross-tenant view, when the model is canonical.</param>
+/// <param name="Materialized">As written in definitions: <c>view</c>, <c>table</c>, <c>materialized_view</c>.</param>
+/// <param name="Scope">As written in definitions: <c>tenant</c> or <c>shared</c>.</param>
+/// <param name="PerTenant">
+/// The per-tenant objects, as templates: one per source (ordered by source name) for a model built from sources,
+/// one with a null source for another tenant-scoped model, none for a shared model.
+/// </param>
+/// <param name="Shared">The one object of a shared model (its rows carry <see cref="TenantColumn"/>; row-level security filters them).</param>
+/// <param name="Canonical">The cross-tenant view, when the model is canonical; its SELECT ends with <see cref="TenantColumn"/>.</param>
 public sealed record ModelCode(
     string Name,
     string TypeName,
@@ -28,8 +49,13 @@ public sealed record ModelCode(
     string Materialized,
     string Scope,
     IReadOnlyList<ColumnCode> Columns,
-    IReadOnlyList<ModelSourceCode> Sources,
-    CanonicalCode? Canonical);
+    IReadOnlyList<ModelObjectCode> PerTenant,
+    ModelObjectCode? Shared,
+    ModelObjectCode? Canonical,
+    string TenantColumn)
+{
+    public bool IsFromSources => PerTenant.Count > 0 && PerTenant[0].Source is not null;
+}
 
 /// <param name="MemberName">The row record's property and the column-name constant.</param>
 public sealed record ColumnCode(string Name, string MemberName, string SqlType, ClrType ClrType, bool Nullable)
@@ -38,11 +64,9 @@ public sealed record ColumnCode(string Name, string MemberName, string SqlType, 
     public string PropertyType => ClrType.For(Nullable);
 }
 
-/// <summary>Where one source's per-tenant object lives, as templates holding <see cref="ProjectCodeModel.TenantPlaceholder"/>.</summary>
-/// <param name="SchemaTemplate">Unquoted schema name, e.g. <c>{{tenant}}_stg_outreach</c>.</param>
+/// <summary>One database object of a model. Per-tenant objects hold <see cref="ProjectCodeModel.TenantPlaceholder"/> in their templates.</summary>
+/// <param name="Source">The source whose staging object this is, for models built from sources; otherwise null.</param>
+/// <param name="SchemaTemplate">Unquoted schema name, e.g. <c>{{tenant}}_stg_outreach</c> or <c>canonical</c>.</param>
 /// <param name="QualifiedNameTemplate">Quoted <c>"schema"."object"</c>, ready to splice into SQL once the tenant is validated.</param>
-/// <param name="SelectTemplate">Every model column, in model order, from that object.</param>
-public sealed record ModelSourceCode(string Source, string SchemaTemplate, string ObjectName, string QualifiedNameTemplate, string SelectTemplate);
-
-/// <param name="SelectSql">Every model column, in model order, then <see cref="TenantColumn"/>.</param>
-public sealed record CanonicalCode(string Schema, string ObjectName, string QualifiedName, string SelectSql, string TenantColumn);
+/// <param name="SelectTemplate">Every model column, in model order, from that object (plus the tenant column for canonical views).</param>
+public sealed record ModelObjectCode(string? Source, string SchemaTemplate, string ObjectName, string QualifiedNameTemplate, string SelectTemplate);

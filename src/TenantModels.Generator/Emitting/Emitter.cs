@@ -13,7 +13,7 @@ internal static class Emitter
 
     public static string Support(SupportSpec spec, EmitOptions options) => SupportEmitter.Emit(spec, options);
 
-    public static string Tenants(EquatableArray<TenantSpec> tenants, EmitOptions options) => TenantsEmitter.Emit(tenants, options);
+    public static string Tenants(TenantsSpec tenants, EmitOptions options) => TenantsEmitter.Emit(tenants, options);
 
     public static string Model(ModelSpec model, EmitOptions options) => ModelEmitter.Emit(model, options);
 

@@ -22,7 +22,7 @@ internal static class ModelEmitter
         Row(w, model);
         w.Line()
             .Open("public static partial class Models");
-        w.Summary("Model " + CodeWriter.Code(model.Name) + " (a " + CodeWriter.Xml(model.Materialized) + ", one per " + CodeWriter.Xml(model.Scope)
+        w.Summary("Model " + CodeWriter.Code(model.Name) + " (" + CodeWriter.Code(model.Materialized) + ", " + (model.Scope == "shared" ? "one object shared by all tenants" : "one object per tenant")
                 + "): its names, column constants, database objects and SQL" + (options.UseNpgsql ? ", and typed readers." : "."))
             .Line(Emitter.GeneratedCode)
             .Open("public static partial class " + model.TypeName);
@@ -53,12 +53,14 @@ internal static class ModelEmitter
 
     private static void Names(CodeWriter w, ModelSpec model)
     {
-        w.Summary("The model's name; also the name of its view in every schema.")
+        w.Summary("The model's name; also the name of its object in every schema.")
             .Line("public const string Name = " + CodeWriter.Literal(model.Name) + ";")
             .Line();
-        w.Summary("The sources the model maps, in name order.")
-            .Line("public static global::System.Collections.Generic.IReadOnlyList<string> Sources { get; } = new string[] { "
-                + string.Join(", ", model.Sources.Select(s => CodeWriter.Literal(s.Source))) + " };")
+        w.Summary("The sources the model maps, in name order (none unless the model is built from sources).")
+            .Line("public static global::System.Collections.Generic.IReadOnlyList<string> Sources { get; } = "
+                + (model.IsFromSources
+                    ? "new string[] { " + string.Join(", ", model.PerTenant.Select(s => CodeWriter.Literal(s.Source!))) + " }"
+                    : "global::System.Array.Empty<string>()") + ";")
             .Line();
         w.Summary("The column names in declaration order, the order of every generated <c>SELECT</c>.")
             .Line("public static global::System.Collections.Generic.IReadOnlyList<string> ColumnNames { get; } = new string[] { "
@@ -86,6 +88,50 @@ internal static class ModelEmitter
     {
         var modelObject = ns + ".ModelObject";
         var tenant = ns + ".Tenant";
+        if (model.IsFromSources)
+        {
+            SourceObjects(w, model, ns, modelObject, tenant);
+        }
+        else if (model.PerTenant.Count == 1)
+        {
+            var o = model.PerTenant[0];
+            w.Line();
+            w.Summary("The model's object for any tenant, including ones not in <c>tenants.yaml</c>.")
+                .Line("/// <param name=\"tenantId\">A valid tenant id (see <see cref=\"" + ns + ".TenantIds.IsValid(string)\"/>).</param>")
+                .Line("/// <returns>The schema, object name, quoted qualified name and <c>SELECT</c> text.</returns>")
+                .Line("/// <exception cref=\"global::System.ArgumentException\">The tenant id is invalid or its schema name would be too long.</exception>")
+                .Line("public static " + modelObject + " For(string tenantId) =>")
+                .Line("    " + ns + ".TenantIds.Expand(tenantId, null, " + CodeWriter.Literal(o.SchemaTemplate) + ", " + CodeWriter.Literal(o.ObjectName) + ", "
+                    + CodeWriter.Literal(o.QualifiedNameTemplate) + ", " + CodeWriter.Literal(o.SelectTemplate) + ");")
+                .Line();
+            w.Summary("The model's object for a tenant of the registry.")
+                .Line("/// <param name=\"tenant\">A tenant, e.g. from <see cref=\"" + ns + ".Tenants\"/>.</param>")
+                .Line("/// <returns>The schema, object name, quoted qualified name and <c>SELECT</c> text.</returns>")
+                .Line("public static " + modelObject + " For(" + tenant + " tenant) => For(tenant.Id);");
+        }
+
+        if (model.Shared is { } shared)
+        {
+            w.Line();
+            w.Summary("The model's one object, shared by every tenant; each row's " + CodeWriter.Code(model.TenantColumn)
+                    + " says whose it is, and row-level security decides which rows a login sees.")
+                .Line("public static " + modelObject + " Shared { get; } = " + Fixed(modelObject, shared) + ";");
+        }
+
+        if (model.Canonical is { } canonical)
+        {
+            w.Line();
+            w.Summary("The cross-tenant canonical view: every enabled tenant's rows plus " + CodeWriter.Code(model.TenantColumn) + " (selected last).")
+                .Line("public static " + modelObject + " Canonical { get; } = " + Fixed(modelObject, canonical) + ";");
+        }
+    }
+
+    private static string Fixed(string modelObject, ModelObjectSpec o) =>
+        "new " + modelObject + "(null, null, " + CodeWriter.Literal(o.SchemaTemplate) + ", " + CodeWriter.Literal(o.ObjectName) + ", "
+        + CodeWriter.Literal(o.QualifiedNameTemplate) + ", " + CodeWriter.Literal(o.SelectTemplate) + ")";
+
+    private static void SourceObjects(CodeWriter w, ModelSpec model, string ns, string modelObject, string tenant)
+    {
         w.Line();
         w.Summary("The model's object for any tenant (including ones not in <c>tenants.yaml</c>) and one of the model's sources.")
             .Line("/// <param name=\"tenantId\">A valid tenant id (see <see cref=\"" + ns + ".TenantIds.IsValid(string)\"/>).</param>")
@@ -94,16 +140,16 @@ internal static class ModelEmitter
             .Line("/// <exception cref=\"global::System.ArgumentException\">The tenant id is invalid, its schema name would be too long, or the model does not map the source.</exception>")
             .Open("public static " + modelObject + " For(string tenantId, string source)");
         w.Open("switch (source)");
-        foreach (var s in model.Sources)
+        foreach (var s in model.PerTenant)
         {
-            w.Line("case " + CodeWriter.Literal(s.Source) + ":")
+            w.Line("case " + CodeWriter.Literal(s.Source!) + ":")
                 .Line("    return " + ns + ".TenantIds.Expand(tenantId, source, " + CodeWriter.Literal(s.SchemaTemplate) + ", "
                     + CodeWriter.Literal(s.ObjectName) + ", " + CodeWriter.Literal(s.QualifiedNameTemplate) + ", " + CodeWriter.Literal(s.SelectTemplate) + ");");
         }
 
         w.Line("default:")
             .Line("    throw new global::System.ArgumentException(\"Model '" + model.Name + "' has no mapping from source '\" + source + \"'; it maps: "
-                + string.Join(", ", model.Sources.Select(s => s.Source)) + ".\", nameof(source));")
+                + string.Join(", ", model.PerTenant.Select(s => s.Source)) + ".\", nameof(source));")
             .Close()
             .Close()
             .Line();
@@ -142,13 +188,32 @@ internal static class ModelEmitter
             .Line("    ? throw new global::System.InvalidOperationException(\"Tenant '\" + tenant.Id + \"' has no source of model '" + model.Name + "'.\")")
             .Line("    : For(tenant.Id, found);")
             .Close();
+    }
 
-        if (model.Canonical is { } canonical)
+    private static void QueryOverloads(CodeWriter w, ModelSpec model, string ns, string row)
+    {
+        var result = AsyncEnumerable + "<" + row + ">";
+        var parameters = model.IsFromSources
+            ? new[] { ("string tenantId, string source, ", "For(tenantId, source)", "the object of one tenant and source", "/// <param name=\"tenantId\">A valid tenant id.</param>\n/// <param name=\"source\">One of <see cref=\"Sources\"/>.</param>"),
+                      (ns + ".Tenant tenant, string source, ", "For(tenant, source)", "the object of a registry tenant and one of its sources", "/// <param name=\"tenant\">A tenant, e.g. from <see cref=\"" + ns + ".Tenants\"/>.</param>\n/// <param name=\"source\">A source of the tenant that the model maps.</param>") }
+            : model.PerTenant.Count == 1
+                ? new[] { ("string tenantId, ", "For(tenantId)", "one tenant's object", "/// <param name=\"tenantId\">A valid tenant id.</param>"),
+                          (ns + ".Tenant tenant, ", "For(tenant)", "a registry tenant's object", "/// <param name=\"tenant\">A tenant, e.g. from <see cref=\"" + ns + ".Tenants\"/>.</param>") }
+                : new[] { (string.Empty, "Shared", "the shared object (row-level security decides which rows the login sees)", string.Empty) };
+        foreach (var (signature, target, what, docs) in parameters)
         {
-            w.Line();
-            w.Summary("The cross-tenant canonical view: every enabled tenant's rows plus " + CodeWriter.Code(canonical.TenantColumn) + " (selected last).")
-                .Line("public static " + modelObject + " Canonical { get; } = new " + modelObject + "(null, null, " + CodeWriter.Literal(canonical.Schema) + ", "
-                    + CodeWriter.Literal(canonical.ObjectName) + ", " + CodeWriter.Literal(canonical.QualifiedName) + ", " + CodeWriter.Literal(canonical.SelectSql) + ");");
+            w.Summary("Queries " + what + ", streaming the rows.")
+                .Line("/// <param name=\"dataSource\">The database.</param>");
+            foreach (var doc in docs.Split(new[] { '\n' }, System.StringSplitOptions.RemoveEmptyEntries))
+            {
+                w.Line(doc);
+            }
+
+            w.Line("/// <param name=\"cancellationToken\">Cancels the query.</param>")
+                .Line("/// <returns>The rows, as they arrive.</returns>")
+                .Line("public static " + result + " QueryAsync(" + DataSource + " dataSource, " + signature + Token + " cancellationToken = default) =>")
+                .Line("    QueryAsync(dataSource, " + target + ", cancellationToken);")
+                .Line();
         }
     }
 
@@ -186,26 +251,7 @@ internal static class ModelEmitter
             .Close()
             .Line();
 
-        w.Summary("Queries the model's object of one tenant and source, streaming the rows.")
-            .Line("/// <param name=\"dataSource\">The database.</param>")
-            .Line("/// <param name=\"tenantId\">A valid tenant id.</param>")
-            .Line("/// <param name=\"source\">One of <see cref=\"Sources\"/>.</param>")
-            .Line("/// <param name=\"cancellationToken\">Cancels the query.</param>")
-            .Line("/// <returns>The rows, as they arrive.</returns>")
-            .Line("public static " + AsyncEnumerable + "<" + row + "> QueryAsync(" + DataSource + " dataSource, string tenantId, string source, " + Token + " cancellationToken = default) =>")
-            .Line("    QueryAsync(dataSource, For(tenantId, source), cancellationToken);")
-            .Line();
-
-        w.Summary("Queries the model's object of a registry tenant and one of its sources, streaming the rows.")
-            .Line("/// <param name=\"dataSource\">The database.</param>")
-            .Line("/// <param name=\"tenant\">A tenant, e.g. from <see cref=\"" + ns + ".Tenants\"/>.</param>")
-            .Line("/// <param name=\"source\">A source of the tenant that the model maps.</param>")
-            .Line("/// <param name=\"cancellationToken\">Cancels the query.</param>")
-            .Line("/// <returns>The rows, as they arrive.</returns>")
-            .Line("public static " + AsyncEnumerable + "<" + row + "> QueryAsync(" + DataSource + " dataSource, " + ns + ".Tenant tenant, string source, " + Token + " cancellationToken = default) =>")
-            .Line("    QueryAsync(dataSource, For(tenant, source), cancellationToken);")
-            .Line();
-
+        QueryOverloads(w, model, ns, row);
         w.Summary("Runs <paramref name=\"target\"/>'s <c>SELECT</c> and streams the rows.")
             .Line("/// <param name=\"dataSource\">The database.</param>")
             .Line("/// <param name=\"target\">An object of this model, from <c>For</c>.</param>")

@@ -3,7 +3,7 @@ using TenantModels.Generator.Model;
 
 namespace TenantModels.Generator.Emitting;
 
-/// <summary>Types every model file uses: <c>Tenant</c>, <c>ModelObject</c>, <c>CanonicalRow&lt;TRow&gt;</c>, <c>TenantIds</c>.</summary>
+/// <summary>Types every model file uses, independent of tenants and models: <c>ModelObject</c>, <c>CanonicalRow&lt;TRow&gt;</c>, <c>TenantIds</c>.</summary>
 internal static class SupportEmitter
 {
     public static string Emit(SupportSpec spec, EmitOptions options)
@@ -11,18 +11,9 @@ internal static class SupportEmitter
         var ns = "global::" + options.Namespace;
         var w = Emitter.Begin(options);
 
-        w.Summary("A tenant of the model project's registry (<c>tenants.yaml</c>). Every tenant is listed in <see cref=\"Tenants\"/>.")
-            .Line("/// <param name=\"Id\">The tenant id: lowercase letters, digits and underscores, starting with a letter.</param>")
-            .Line("/// <param name=\"Name\">The display name.</param>")
-            .Line("/// <param name=\"Enabled\">Whether deployments and canonical views include the tenant.</param>")
-            .Line("/// <param name=\"Sources\">The providers whose raw data the tenant has.</param>")
-            .Line(Emitter.GeneratedCode)
-            .Line("public sealed partial record Tenant(string Id, string Name, bool Enabled, global::System.Collections.Generic.IReadOnlyList<string> Sources);")
-            .Line();
-
-        w.Summary("A database object of a model: the per-tenant object of one source, or the cross-tenant canonical view.")
-            .Line("/// <param name=\"TenantId\">The tenant, or null for the canonical view.</param>")
-            .Line("/// <param name=\"Source\">The source, or null for the canonical view.</param>")
+        w.Summary("A database object of a model: a tenant's object (per source for models built from sources), a shared object, or the cross-tenant canonical view.")
+            .Line("/// <param name=\"TenantId\">The tenant, or null for a shared object or the canonical view.</param>")
+            .Line("/// <param name=\"Source\">The source of a model built from sources; otherwise null.</param>")
             .Line("/// <param name=\"Schema\">The schema name, unquoted.</param>")
             .Line("/// <param name=\"Name\">The object name, unquoted.</param>")
             .Line("/// <param name=\"QualifiedName\">The quoted <c>\"schema\".\"name\"</c>, safe to splice into SQL.</param>")
@@ -75,7 +66,7 @@ internal static class SupportEmitter
             .Line();
 
         w.Summary("Builds a per-tenant object from its templates after checking the tenant id and the derived schema name.")
-            .Open("internal static " + ns + ".ModelObject Expand(string tenantId, string source, string schemaTemplate, string name, string qualifiedNameTemplate, string selectTemplate)");
+            .Open("internal static " + ns + ".ModelObject Expand(string tenantId, string? source, string schemaTemplate, string name, string qualifiedNameTemplate, string selectTemplate)");
         w.Open("if (!IsValid(tenantId))")
             .Line("throw new global::System.ArgumentException(\"'\" + tenantId + \"' is not a valid tenant id: use 1 to \" + MaxIdentifierBytes + \" lowercase ASCII letters, digits and underscores, starting with a letter.\", nameof(tenantId));")
             .Close()
@@ -83,7 +74,7 @@ internal static class SupportEmitter
             .Line("var schema = schemaTemplate.Replace(Placeholder, tenantId);")
             .Line("var bytes = global::System.Text.Encoding.UTF8.GetByteCount(schema);")
             .Open("if (bytes > MaxIdentifierBytes)")
-            .Line("throw new global::System.ArgumentException(\"The schema of tenant '\" + tenantId + \"' for source '\" + source + \"' would be '\" + schema + \"', \" + bytes + \" bytes long; PostgreSQL truncates names over \" + MaxIdentifierBytes + \" bytes.\", nameof(tenantId));")
+            .Line("throw new global::System.ArgumentException(\"The schema of tenant '\" + tenantId + \"' would be '\" + schema + \"', \" + bytes + \" bytes long; PostgreSQL truncates names over \" + MaxIdentifierBytes + \" bytes.\", nameof(tenantId));")
             .Close()
             .Line()
             .Line("return new " + ns + ".ModelObject(tenantId, source, schema, name, qualifiedNameTemplate.Replace(Placeholder, tenantId), selectTemplate.Replace(Placeholder, tenantId));")

@@ -9,15 +9,31 @@ namespace TenantModels.Generator.Model;
 internal sealed record ProjectSpec(
     bool HasDefinitions,
     SupportSpec Support,
-    EquatableArray<TenantSpec> Tenants,
+    TenantsSpec Tenants,
     EquatableArray<ModelSpec> Models,
     EquatableArray<DiagnosticSpec> Diagnostics);
 
 /// <summary>The tenant-id rules the generated code enforces at run time.</summary>
 internal sealed record SupportSpec(string TenantPlaceholder, int MaxIdentifierBytes);
 
-internal sealed record TenantSpec(string Id, string MemberName, string Name, bool Enabled, EquatableArray<string> Sources);
+/// <summary>The registry: the declared tenant attributes and every tenant.</summary>
+internal sealed record TenantsSpec(EquatableArray<AttributeSpec> Attributes, EquatableArray<TenantSpec> Tenants);
 
+internal sealed record AttributeSpec(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable);
+
+/// <param name="AttributeValues">C# expressions, one per <see cref="TenantsSpec.Attributes"/> entry.</param>
+internal sealed record TenantSpec(
+    string Id,
+    string MemberName,
+    string Name,
+    bool Enabled,
+    EquatableArray<string> Sources,
+    int Priority,
+    string? Tier,
+    string? Database,
+    EquatableArray<string> AttributeValues);
+
+/// <param name="PerTenant">Per-source objects (source set), one tenant object (source null), or none (shared model).</param>
 internal sealed record ModelSpec(
     string Name,
     string TypeName,
@@ -25,13 +41,17 @@ internal sealed record ModelSpec(
     string Materialized,
     string Scope,
     EquatableArray<ColumnSpec> Columns,
-    EquatableArray<ModelSourceSpec> Sources,
-    CanonicalSpec? Canonical);
+    EquatableArray<ModelObjectSpec> PerTenant,
+    ModelObjectSpec? Shared,
+    ModelObjectSpec? Canonical,
+    string TenantColumn)
+{
+    public bool IsFromSources => PerTenant.Count > 0 && PerTenant[0].Source is not null;
+}
 
 /// <param name="ClrType">Without nullability (the reader's <c>GetFieldValue&lt;T&gt;</c> argument).</param>
 /// <param name="PropertyType">With nullability (<c>long?</c>, <c>string?</c>).</param>
 internal sealed record ColumnSpec(string Name, string MemberName, string SqlType, string ClrType, string PropertyType, bool Nullable);
 
-internal sealed record ModelSourceSpec(string Source, string SchemaTemplate, string ObjectName, string QualifiedNameTemplate, string SelectTemplate);
-
-internal sealed record CanonicalSpec(string Schema, string ObjectName, string QualifiedName, string SelectSql, string TenantColumn);
+/// <summary>A database object; per-tenant ones hold the tenant placeholder in their templates.</summary>
+internal sealed record ModelObjectSpec(string? Source, string SchemaTemplate, string ObjectName, string QualifiedNameTemplate, string SelectTemplate);

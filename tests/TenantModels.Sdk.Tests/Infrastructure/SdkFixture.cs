@@ -19,12 +19,17 @@ public static class SdkFixture
     private static Dictionary<string, string>? _environment;
 
     /// <summary>The repository checkout the tests run from (the folder holding TenantModels.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TenantModels.Testing.RepoPaths.Root;
 
     /// <summary>The SDK package this run packed.</summary>
     public static string SdkPackage { get; private set; } = string.Empty;
 
-    private static string Root => _root ?? throw new InvalidOperationException("the SDK was not packed: AssemblyInitialize did not run");
+    /// <summary>The run's private folder: holds the feed, the package cache, global.json and nuget.config.</summary>
+    internal static string Root => _root ?? throw new InvalidOperationException("the SDK was not packed: AssemblyInitialize did not run");
+
+    internal static string Feed => Path.Combine(Root, "feed");
+
+    internal static IReadOnlyDictionary<string, string> Environment => _environment!;
 
     [AssemblyInitialize]
     public static void PackSdk(TestContext context)
@@ -37,11 +42,14 @@ public static class SdkFixture
         Directory.CreateDirectory(packages);
 
         var project = Path.Combine(RepoRoot, "sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj");
-        var pack = DotnetCli.Run(RepoRoot, new Dictionary<string, string>(),
-            "pack", project, "-c", "Release", "-o", feed, "-nodeReuse:false", "--disable-build-servers", "-tl:off");
-        if (!pack.Succeeded)
+        foreach (var packable in new[] { project, Path.Combine(RepoRoot, "src", "TenantModels.Runner", "TenantModels.Runner.csproj") })
         {
-            throw new InvalidOperationException($"packing TenantModels.Sdk failed:\n{pack.Output}");
+            var pack = DotnetCli.Run(RepoRoot, new Dictionary<string, string>(),
+                "pack", packable, "-c", "Release", "-o", feed, "-nodeReuse:false", "--disable-build-servers", "-tl:off");
+            if (!pack.Succeeded)
+            {
+                throw new InvalidOperationException($"packing {Path.GetFileNameWithoutExtension(packable)} failed:\n{pack.Output}");
+            }
         }
 
         SdkPackage = Directory.EnumerateFiles(feed, "TenantModels.Sdk.*.nupkg").Single();
@@ -125,17 +133,4 @@ public static class SdkFixture
           </packageSourceMapping>
         </configuration>
         """;
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TenantModels.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no TenantModels.sln above {AppContext.BaseDirectory}");
-    }
 }

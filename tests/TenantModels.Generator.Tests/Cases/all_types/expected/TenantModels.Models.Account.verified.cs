@@ -15,14 +15,14 @@ namespace AllTypes.Models
 
     public static partial class Models
     {
-        /// <summary>Model <c>account</c> (a view, one per tenant): its names, column constants, database objects and SQL, and typed readers.</summary>
+        /// <summary>Model <c>account</c> (<c>view</c>, one object per tenant): its names, column constants, database objects and SQL, and typed readers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
         public static partial class Account
         {
-            /// <summary>The model's name; also the name of its view in every schema.</summary>
+            /// <summary>The model's name; also the name of its object in every schema.</summary>
             public const string Name = "account";
 
-            /// <summary>The sources the model maps, in name order.</summary>
+            /// <summary>The sources the model maps, in name order (none unless the model is built from sources).</summary>
             public static global::System.Collections.Generic.IReadOnlyList<string> Sources { get; } = new string[] { "crm" };
 
             /// <summary>The column names in declaration order, the order of every generated <c>SELECT</c>.</summary>
@@ -117,7 +117,7 @@ namespace AllTypes.Models
                 }
             }
 
-            /// <summary>Queries the model's object of one tenant and source, streaming the rows.</summary>
+            /// <summary>Queries the object of one tenant and source, streaming the rows.</summary>
             /// <param name="dataSource">The database.</param>
             /// <param name="tenantId">A valid tenant id.</param>
             /// <param name="source">One of <see cref="Sources"/>.</param>
@@ -126,7 +126,7 @@ namespace AllTypes.Models
             public static global::System.Collections.Generic.IAsyncEnumerable<global::AllTypes.Models.AccountRow> QueryAsync(global::Npgsql.NpgsqlDataSource dataSource, string tenantId, string source, global::System.Threading.CancellationToken cancellationToken = default) =>
                 QueryAsync(dataSource, For(tenantId, source), cancellationToken);
 
-            /// <summary>Queries the model's object of a registry tenant and one of its sources, streaming the rows.</summary>
+            /// <summary>Queries the object of a registry tenant and one of its sources, streaming the rows.</summary>
             /// <param name="dataSource">The database.</param>
             /// <param name="tenant">A tenant, e.g. from <see cref="global::AllTypes.Models.Tenants"/>.</param>
             /// <param name="source">A source of the tenant that the model maps.</param>

@@ -5,18 +5,66 @@
 
 namespace AllTypes.Models
 {
-    /// <summary>The tenants of the registry (<c>tenants.yaml</c>) when the project was built. Tenants created at run time are not listed; their per-tenant names come from the <c>Models.X.For(tenantId, source)</c> methods.</summary>
+    /// <summary>A tenant of the model project's registry (<c>tenants.yaml</c>), with the registry's defaults applied. Every tenant is listed in <see cref="Tenants"/>.</summary>
+    /// <param name="Id">The tenant id: lowercase letters, digits and underscores, starting with a letter.</param>
+    /// <param name="Name">The display name.</param>
+    /// <param name="Enabled">Whether deployments and canonical views include the tenant.</param>
+    /// <param name="Sources">The providers whose raw data the tenant has.</param>
+    /// <param name="Priority">Lower runs first (deployments and refreshes go tenant by tenant in this order).</param>
+    /// <param name="Tier">The tenant's tier, when the registry sets one.</param>
+    /// <param name="Database">The target database key for a target map; null for the default target.</param>
+    /// <param name="Attributes">The typed attributes the registry declares.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
+    public sealed partial record Tenant(
+        string Id,
+        string Name,
+        bool Enabled,
+        global::System.Collections.Generic.IReadOnlyList<string> Sources,
+        int Priority,
+        string? Tier,
+        string? Database,
+        global::AllTypes.Models.TenantAttributes Attributes);
+
+    /// <summary>The tenant attributes the registry declares (<c>attributes:</c> in <c>tenants.yaml</c>), typed.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
+    public sealed partial record TenantAttributes();
+
+    /// <summary>The tenants of the registry (<c>tenants.yaml</c>) when the project was built. Tenants created at run time are not listed; their per-tenant names come from the <c>Models.X.For(tenantId, ...)</c> methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
         /// <summary>Acme &amp; Sons &lt;Ltd&gt; (<c>acme</c>); sources: <c>crm</c>, <c>erp</c>.</summary>
-        public static global::AllTypes.Models.Tenant Acme { get; } = new global::AllTypes.Models.Tenant("acme", "Acme & Sons <Ltd>", true, new string[] { "crm", "erp" });
+        public static global::AllTypes.Models.Tenant Acme { get; } = new global::AllTypes.Models.Tenant(
+            "acme",
+            "Acme & Sons <Ltd>",
+            true,
+            new string[] { "crm", "erp" },
+            100,
+            null,
+            null,
+            new global::AllTypes.Models.TenantAttributes());
 
         /// <summary>Globex "International" (<c>globex</c>); sources: <c>crm</c>.</summary>
-        public static global::AllTypes.Models.Tenant Globex { get; } = new global::AllTypes.Models.Tenant("globex", "Globex \"International\"", true, new string[] { "crm" });
+        public static global::AllTypes.Models.Tenant Globex { get; } = new global::AllTypes.Models.Tenant(
+            "globex",
+            "Globex \"International\"",
+            true,
+            new string[] { "crm" },
+            100,
+            null,
+            null,
+            new global::AllTypes.Models.TenantAttributes());
 
         /// <summary>Initech (<c>initech</c>, disabled); sources: <c>erp</c>.</summary>
-        public static global::AllTypes.Models.Tenant Initech { get; } = new global::AllTypes.Models.Tenant("initech", "Initech", false, new string[] { "erp" });
+        public static global::AllTypes.Models.Tenant Initech { get; } = new global::AllTypes.Models.Tenant(
+            "initech",
+            "Initech",
+            false,
+            new string[] { "erp" },
+            100,
+            null,
+            null,
+            new global::AllTypes.Models.TenantAttributes());
 
         /// <summary>Every tenant, in registry order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::AllTypes.Models.Tenant> All { get; } = new global::AllTypes.Models.Tenant[]

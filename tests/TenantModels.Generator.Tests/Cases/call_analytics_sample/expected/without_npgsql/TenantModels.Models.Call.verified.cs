@@ -19,14 +19,14 @@ namespace CallAnalytics
 
     public static partial class Models
     {
-        /// <summary>Model <c>call</c> (a view, one per tenant): its names, column constants, database objects and SQL.</summary>
+        /// <summary>Model <c>call</c> (<c>view</c>, one object per tenant): its names, column constants, database objects and SQL.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
         public static partial class Call
         {
-            /// <summary>The model's name; also the name of its view in every schema.</summary>
+            /// <summary>The model's name; also the name of its object in every schema.</summary>
             public const string Name = "call";
 
-            /// <summary>The sources the model maps, in name order.</summary>
+            /// <summary>The sources the model maps, in name order (none unless the model is built from sources).</summary>
             public static global::System.Collections.Generic.IReadOnlyList<string> Sources { get; } = new string[] { "outreach", "salesloft" };
 
             /// <summary>The column names in declaration order, the order of every generated <c>SELECT</c>.</summary>

@@ -5,17 +5,9 @@
 
 namespace CallAnalytics
 {
-    /// <summary>A tenant of the model project's registry (<c>tenants.yaml</c>). Every tenant is listed in <see cref="Tenants"/>.</summary>
-    /// <param name="Id">The tenant id: lowercase letters, digits and underscores, starting with a letter.</param>
-    /// <param name="Name">The display name.</param>
-    /// <param name="Enabled">Whether deployments and canonical views include the tenant.</param>
-    /// <param name="Sources">The providers whose raw data the tenant has.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
-    public sealed partial record Tenant(string Id, string Name, bool Enabled, global::System.Collections.Generic.IReadOnlyList<string> Sources);
-
-    /// <summary>A database object of a model: the per-tenant object of one source, or the cross-tenant canonical view.</summary>
-    /// <param name="TenantId">The tenant, or null for the canonical view.</param>
-    /// <param name="Source">The source, or null for the canonical view.</param>
+    /// <summary>A database object of a model: a tenant's object (per source for models built from sources), a shared object, or the cross-tenant canonical view.</summary>
+    /// <param name="TenantId">The tenant, or null for a shared object or the canonical view.</param>
+    /// <param name="Source">The source of a model built from sources; otherwise null.</param>
     /// <param name="Schema">The schema name, unquoted.</param>
     /// <param name="Name">The object name, unquoted.</param>
     /// <param name="QualifiedName">The quoted <c>"schema"."name"</c>, safe to splice into SQL.</param>
@@ -68,7 +60,7 @@ namespace CallAnalytics
         }
 
         /// <summary>Builds a per-tenant object from its templates after checking the tenant id and the derived schema name.</summary>
-        internal static global::CallAnalytics.ModelObject Expand(string tenantId, string source, string schemaTemplate, string name, string qualifiedNameTemplate, string selectTemplate)
+        internal static global::CallAnalytics.ModelObject Expand(string tenantId, string? source, string schemaTemplate, string name, string qualifiedNameTemplate, string selectTemplate)
         {
             if (!IsValid(tenantId))
             {
@@ -79,7 +71,7 @@ namespace CallAnalytics
             var bytes = global::System.Text.Encoding.UTF8.GetByteCount(schema);
             if (bytes > MaxIdentifierBytes)
             {
-                throw new global::System.ArgumentException("The schema of tenant '" + tenantId + "' for source '" + source + "' would be '" + schema + "', " + bytes + " bytes long; PostgreSQL truncates names over " + MaxIdentifierBytes + " bytes.", nameof(tenantId));
+                throw new global::System.ArgumentException("The schema of tenant '" + tenantId + "' would be '" + schema + "', " + bytes + " bytes long; PostgreSQL truncates names over " + MaxIdentifierBytes + " bytes.", nameof(tenantId));
             }
 
             return new global::CallAnalytics.ModelObject(tenantId, source, schema, name, qualifiedNameTemplate.Replace(Placeholder, tenantId), selectTemplate.Replace(Placeholder, tenantId));

@@ -5,18 +5,66 @@
 
 namespace CallAnalytics
 {
-    /// <summary>The tenants of the registry (<c>tenants.yaml</c>) when the project was built. Tenants created at run time are not listed; their per-tenant names come from the <c>Models.X.For(tenantId, source)</c> methods.</summary>
+    /// <summary>A tenant of the model project's registry (<c>tenants.yaml</c>), with the registry's defaults applied. Every tenant is listed in <see cref="Tenants"/>.</summary>
+    /// <param name="Id">The tenant id: lowercase letters, digits and underscores, starting with a letter.</param>
+    /// <param name="Name">The display name.</param>
+    /// <param name="Enabled">Whether deployments and canonical views include the tenant.</param>
+    /// <param name="Sources">The providers whose raw data the tenant has.</param>
+    /// <param name="Priority">Lower runs first (deployments and refreshes go tenant by tenant in this order).</param>
+    /// <param name="Tier">The tenant's tier, when the registry sets one.</param>
+    /// <param name="Database">The target database key for a target map; null for the default target.</param>
+    /// <param name="Attributes">The typed attributes the registry declares.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
+    public sealed partial record Tenant(
+        string Id,
+        string Name,
+        bool Enabled,
+        global::System.Collections.Generic.IReadOnlyList<string> Sources,
+        int Priority,
+        string? Tier,
+        string? Database,
+        global::CallAnalytics.TenantAttributes Attributes);
+
+    /// <summary>The tenant attributes the registry declares (<c>attributes:</c> in <c>tenants.yaml</c>), typed.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
+    public sealed partial record TenantAttributes();
+
+    /// <summary>The tenants of the registry (<c>tenants.yaml</c>) when the project was built. Tenants created at run time are not listed; their per-tenant names come from the <c>Models.X.For(tenantId, ...)</c> methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
         /// <summary>Javi's org (<c>org_javi_2_e0eynhkr</c>); sources: <c>outreach</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgJavi2E0eynhkr { get; } = new global::CallAnalytics.Tenant("org_javi_2_e0eynhkr", "Javi's org", true, new string[] { "outreach" });
+        public static global::CallAnalytics.Tenant OrgJavi2E0eynhkr { get; } = new global::CallAnalytics.Tenant(
+            "org_javi_2_e0eynhkr",
+            "Javi's org",
+            true,
+            new string[] { "outreach" },
+            100,
+            null,
+            null,
+            new global::CallAnalytics.TenantAttributes());
 
         /// <summary>Pablo's workspace (<c>org_pablo_s_workspace_r0trlpgs</c>); sources: <c>salesloft</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgPabloSWorkspaceR0trlpgs { get; } = new global::CallAnalytics.Tenant("org_pablo_s_workspace_r0trlpgs", "Pablo's workspace", true, new string[] { "salesloft" });
+        public static global::CallAnalytics.Tenant OrgPabloSWorkspaceR0trlpgs { get; } = new global::CallAnalytics.Tenant(
+            "org_pablo_s_workspace_r0trlpgs",
+            "Pablo's workspace",
+            true,
+            new string[] { "salesloft" },
+            100,
+            null,
+            null,
+            new global::CallAnalytics.TenantAttributes());
 
         /// <summary>Acme (<c>org_acme_k3x9</c>); sources: <c>outreach</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgAcmeK3x9 { get; } = new global::CallAnalytics.Tenant("org_acme_k3x9", "Acme", true, new string[] { "outreach" });
+        public static global::CallAnalytics.Tenant OrgAcmeK3x9 { get; } = new global::CallAnalytics.Tenant(
+            "org_acme_k3x9",
+            "Acme",
+            true,
+            new string[] { "outreach" },
+            100,
+            null,
+            null,
+            new global::CallAnalytics.TenantAttributes());
 
         /// <summary>Every tenant, in registry order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::CallAnalytics.Tenant> All { get; } = new global::CallAnalytics.Tenant[]
