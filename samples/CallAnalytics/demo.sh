@@ -37,3 +37,6 @@ echo "== tenantmodels apply (again: nothing to do)"
 
 echo "== What each tenant sees"
 psql -q -v ON_ERROR_STOP=1 -f "$here/demo/show.sql"
+
+echo "== The same data through the generated C# types (samples/CallAnalyticsApp)"
+dotnet run --project "$repo/samples/CallAnalyticsApp" -c Release -- "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
