@@ -21,7 +21,7 @@ public sealed class PackageLayoutTests
         {
             "Sdk/Sdk.props", "Sdk/Sdk.targets", "tasks/netstandard2.0/TenantModels.Build.dll",
             "tasks/netstandard2.0/TenantModels.Core.dll", "tasks/netstandard2.0/YamlDotNet.dll",
-            "schemas/tenantmodels.schema.json", "schemas/tenants.schema.json", "schemas/source.schema.json", "schemas/model.schema.json",
+            "README.md", "schemas/tenantmodels.schema.json", "schemas/tenants.schema.json", "schemas/source.schema.json", "schemas/model.schema.json",
         })
         {
             CollectionAssert.Contains(entries, expected);
@@ -35,5 +35,9 @@ public sealed class PackageLayoutTests
         var nuspec = XDocument.Load(nuspecStream);
         Assert.AreEqual("MSBuildSdk", nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value);
         Assert.IsFalse(nuspec.Descendants().Any(e => e.Name.LocalName == "dependency"), "SDK packages are resolved before restore: no dependencies");
+        foreach (var element in new[] { "description", "license", "readme", "tags" })
+        {
+            Assert.IsFalse(string.IsNullOrWhiteSpace(nuspec.Descendants().SingleOrDefault(e => e.Name.LocalName == element)?.Value), $"nuspec lacks {element}");
+        }
     }
 }

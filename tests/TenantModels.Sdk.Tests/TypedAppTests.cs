@@ -16,9 +16,6 @@ namespace TenantModels.Sdk.Tests;
 [TestClass]
 public sealed class TypedAppTests
 {
-    [ClassCleanup]
-    public static void StopServer() => SharedPostgres.Stop();
-
     [TestMethod]
     public void App_reads_typed_rows_per_tenant_and_breaks_when_a_column_is_renamed()
     {

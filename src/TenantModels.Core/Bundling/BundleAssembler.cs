@@ -24,7 +24,7 @@ public static class BundleAssembler
             artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature));
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern);
+        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern, BundleManifest.CurrentToolchainVersion);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
         var deploy = DeployScript(manifest, a => files[a.Path]);
         return new Bundle(manifest, files, deploy);

@@ -3,7 +3,11 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Bundling;
 
 /// <summary>What <c>manifest.json</c> holds. Artefacts are listed in execution order.</summary>
-/// <remarks><paramref name="DatabasePattern"/>: for database-per-tenant projects, how each tenant's database is named (<c>&lt;tenant&gt;_db</c>).</remarks>
+/// <remarks>
+/// <paramref name="DatabasePattern"/>: for database-per-tenant projects, how each tenant's database is named (<c>&lt;tenant&gt;_db</c>).
+/// <paramref name="ToolchainVersion"/> and <paramref name="DefinitionsSchemaVersion"/> record what wrote the bundle, so a
+/// runner can tell a bundle from a newer TenantModels apart from a damaged one.
+/// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
     string Project,
@@ -12,10 +16,21 @@ public sealed record BundleManifest(
     IReadOnlyList<BundleSource> Sources,
     IReadOnlyList<BundleTenant> Tenants,
     IReadOnlyList<BundleArtefact> Artefacts,
-    string? DatabasePattern = null)
+    string? DatabasePattern = null,
+    string? ToolchainVersion = null,
+    int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion)
 {
     /// <summary>The bundle format this build of TenantModels writes and reads.</summary>
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The version of the YAML definition language (and its JSON Schemas) this build of TenantModels reads.</summary>
+    public const int CurrentDefinitionsSchemaVersion = 1;
+
+    /// <summary>The TenantModels version that wrote a bundle: major.minor.patch of the Core assembly.</summary>
+    public static string CurrentToolchainVersion { get; } = ToolchainVersionOf(typeof(BundleManifest).Assembly.GetName().Version);
+
+    private static string ToolchainVersionOf(System.Version? version) =>
+        version is null ? "0.0.0" : $"{version.Major}.{version.Minor}.{System.Math.Max(version.Build, 0)}";
 
     public const string FileName = "manifest.json";
     public const string DeployScriptFileName = "deploy.sql";

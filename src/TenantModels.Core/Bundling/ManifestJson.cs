@@ -18,6 +18,8 @@ public static class ManifestJson
         var json = new StringBuilder();
         json.Append("{\n");
         Property(json, 1, "formatVersion", manifest.FormatVersion.ToString(CultureInfo.InvariantCulture), last: false);
+        Property(json, 1, "toolchainVersion", manifest.ToolchainVersion is null ? "null" : Str(manifest.ToolchainVersion), last: false);
+        Property(json, 1, "definitionsSchemaVersion", manifest.DefinitionsSchemaVersion.ToString(CultureInfo.InvariantCulture), last: false);
         Property(json, 1, "project", Str(manifest.Project), last: false);
         Property(json, 1, "bundleVersion", Str(manifest.BundleVersion), last: false);
         Property(json, 1, "contentHash", Str(manifest.ContentHash), last: false);
@@ -64,7 +66,10 @@ public static class ManifestJson
             var format = root.GetProperty("formatVersion").GetInt32();
             if (format != BundleManifest.CurrentFormatVersion)
             {
-                throw new FormatException($"bundle format {format} is not supported by this runner (it reads format {BundleManifest.CurrentFormatVersion})");
+                var writer = root.TryGetProperty("toolchainVersion", out var v) && v.ValueKind == JsonValueKind.String ? $" (written by TenantModels {v.GetString()})" : string.Empty;
+                throw new FormatException(
+                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads format {BundleManifest.CurrentFormatVersion}; "
+                    + (format > BundleManifest.CurrentFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
             }
 
             var sources = root.GetProperty("sources").EnumerateArray().Select(s => new BundleSource(
@@ -95,7 +100,9 @@ public static class ManifestJson
                 sources,
                 tenants,
                 artefacts,
-                root.GetProperty("databasePattern").ValueKind == JsonValueKind.Null ? null : root.GetProperty("databasePattern").GetString());
+                root.GetProperty("databasePattern").ValueKind == JsonValueKind.Null ? null : root.GetProperty("databasePattern").GetString(),
+                root.GetProperty("toolchainVersion").ValueKind == JsonValueKind.Null ? null : root.GetProperty("toolchainVersion").GetString(),
+                root.GetProperty("definitionsSchemaVersion").GetInt32());
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -75,6 +75,8 @@ public static class SdkFixture
     [AssemblyCleanup]
     public static void DeleteRoot()
     {
+        // The PostgreSQL tests of this assembly share one server; stop it while the test host is alive.
+        TenantModels.Testing.SharedPostgres.Stop();
         if (_root is not null && Directory.Exists(_root))
         {
             try

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for basic_two_providers 1.0.0
--- sha256:da3b0fa11d96e8f018fd604b44ce2fcbef864eeae2ddb42f0b5627c490b63d4a
+-- sha256:ad6614a5020985cce1b522aa17235f48769e719e525f4ac2cbda48db8bf98ed6
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

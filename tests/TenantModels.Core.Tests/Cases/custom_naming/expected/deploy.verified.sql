@@ -1,5 +1,5 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:42f65b0c6e52f51ed054d34d316ad407ef18d52ba3e926e4f30118de0bf46f54
+-- sha256:99de87f3c1130e71d4f423ef237dc517f43e98128ee6ad9030006e8f4a469aca
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

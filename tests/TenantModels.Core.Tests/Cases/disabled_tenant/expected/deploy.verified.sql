@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:fc1ab4ab57306729f3b7a78867d30ff3544a9b317026742150518ab53d0c175b
+-- sha256:d5dfea1d1d97b4da4803582dbf510855d4b7159438e4b160c3509a56e77e567a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

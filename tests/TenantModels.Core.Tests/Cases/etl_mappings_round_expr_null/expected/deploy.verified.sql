@@ -1,5 +1,5 @@
 -- TenantModels deploy script for etl_mappings_round_expr_null 1.0.0
--- sha256:c7bb528d1a3d6bde6ab713408368b7c020bfb25427d6f3205882fd2862c01440
+-- sha256:4bf73938e969f94cc0368e13af3cccffe5ede47165b8d99d6e9deafa3736c79f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.erp (tenant tenant1)

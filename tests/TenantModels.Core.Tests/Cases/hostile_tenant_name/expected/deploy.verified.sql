@@ -1,5 +1,5 @@
 -- TenantModels deploy script for hostile_tenant_name 1.0.0
--- sha256:1c508b8660735a6997b6a72122a04fc8f1c806e15ef119815ae70857c124f19d
+-- sha256:159b2d231de0c8f4504cbf6cb8f5421f182b24101db6807724fd7062183ccdc4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for materialized_view_from_sources 1.0.0
--- sha256:e5e6df07cd5898f7d2c494f3820ec137cdc98bd366c48d5bf501fa3cea00bc6f
+-- sha256:b05ed1228b357527504dcb9bc9829be27a9c20ca819d487a7f8d6de152d335a8
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

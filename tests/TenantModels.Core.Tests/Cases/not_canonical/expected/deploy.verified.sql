@@ -1,5 +1,5 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:660e162fe51e4a9f4467f5a98aa5d9a83d622afaed0d8d73f9327670e9ad1049
+-- sha256:ae027f11e391973f226465f69ddf4055f9c451cca3d1dac89815087513ae0e59
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

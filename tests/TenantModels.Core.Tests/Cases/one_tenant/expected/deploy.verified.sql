@@ -1,5 +1,5 @@
 -- TenantModels deploy script for one_tenant 1.0.0
--- sha256:191f471ee6f6190a92e75aa12366d754f236bf86dad362123aa3a4ac8b3ec7a0
+-- sha256:c03abaf49dbf2ed7ae20b60ed2fa31cc40db38f9c03a12b23b47b716ada765fe
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

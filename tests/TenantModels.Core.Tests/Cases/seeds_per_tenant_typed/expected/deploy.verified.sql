@@ -1,5 +1,5 @@
 -- TenantModels deploy script for seeds_per_tenant_typed 1.0.0
--- sha256:0766eeaa6c3533a201325614f6765aa2e7e57479fe4aba011840fa4f58226aec
+-- sha256:ce61f6fcdcf26a1242c265844c00139b7bec5ffd34845108bf2a7c6693ac96d0
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme_corp)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for shared_tables_with_tenant_column 1.0.0
--- sha256:bd8bb006b2ecc6e6c35054ecf008d6780f5aab4293cf8d87ef9ac5c3c99859f9
+-- sha256:ef31596573ea58ba8c69efd3f976ea9e26fa8c3c5adb555aa627c19fd9d88d3a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- shared_schema

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for sql_view_over_a_source_model 1.0.0
--- sha256:2089c87880661239294831105cee11492e7cd6a4a83412003ac61502ebbd76bf
+-- sha256:8fbe6b26e24ecabf81ce0905c08ef30c4a6fd84526bbf866a8e88bb167c07efa
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tables_per_tenant_with_keys_and_matview 1.0.0
--- sha256:baa49ff1eedc03c3ff647214b08a239bd7560df0d5286916db98a7f605af5457
+-- sha256:e94ca10b911d50574f9eb95bfc201577b0a2e214059363fc745e3d1d0dd49f20
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

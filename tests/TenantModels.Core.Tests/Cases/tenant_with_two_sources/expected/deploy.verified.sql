@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:b9e5c73b3563ec9c878bed94a1df50000be348424dcc834b9adea55011c0e11a
+-- sha256:45a1ec0bd4a48ecc3c0026ad1718ed41709827322981ad25a8603de78e93712b
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

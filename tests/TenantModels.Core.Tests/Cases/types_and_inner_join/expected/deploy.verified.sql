@@ -1,5 +1,5 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:4d34a8af2f5f1056eb69954c9e61bd96d5edcc0cadc7ee11949bf720df750417
+-- sha256:8a59eccdc9a6b1f55ba483c785880edfcf1ad915d4d62951565bc89d4eee485c
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for zero_tenants 1.0.0
--- sha256:520486ac9aebb7d16d13f943b7c0960cc9d6e0294a389614df9eec7eb5515757
+-- sha256:31ad64d3f728ff745da6b2be676f2804714b35f8d1d78bcf65a297f356de0650
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- canonical_schema
