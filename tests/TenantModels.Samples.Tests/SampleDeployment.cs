@@ -30,6 +30,8 @@ internal sealed class SampleDeployment : IDisposable
 
     public Bundle Bundle { get; }
 
+    public string BundlePath => _bundleDirectory;
+
     public static SampleDeployment Apply(string sample)
     {
         var directory = RepoPaths.Combine("samples", sample);

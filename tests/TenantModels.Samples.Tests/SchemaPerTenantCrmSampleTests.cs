@@ -32,6 +32,24 @@ public sealed class SchemaPerTenantCrmSampleTests
     }
 
     [TestMethod]
+    public void Signup_provisions_a_new_tenant_with_its_tables_and_owner()
+    {
+        var (exit, output) = deployment.Run("tenants", "provision", deployment.BundlePath, "newco", "--name", "NewCo");
+        Assert.AreEqual(0, exit, output);
+
+        // The signup flow then creates the owner in the new tenant's own users table.
+        CollectionAssert.AreEqual(
+            new[] { "1	owner@newco.io	owner" },
+            deployment.Rows("INSERT INTO tenant_newco.users (email, role) VALUES ('owner@newco.io', 'owner') RETURNING id, email, role").ToList());
+        CollectionAssert.AreEqual(new string[0], deployment.Rows("SELECT * FROM tenant_newco.pipeline").ToList());
+
+        // Applying the bundle again keeps the run-time tenant and its rows.
+        var (again, againOutput) = deployment.ApplyAgain();
+        Assert.AreEqual(0, again, againOutput);
+        CollectionAssert.AreEqual(new[] { "1" }, deployment.Rows("SELECT count(*) FROM tenant_newco.users").ToList());
+    }
+
+    [TestMethod]
     public void Deleting_an_organization_cascades_within_the_tenant_only()
     {
         deployment.Rows(

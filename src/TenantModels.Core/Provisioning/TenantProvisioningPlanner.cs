@@ -71,9 +71,12 @@ public static class TenantProvisioningPlanner
             errors.Add("a tenant with this id already exists");
         }
 
-        if (request.Sources.Count == 0)
+        // A tenant needs a source only when every per-tenant object of the bundle is built from one
+        // (a schema-per-tenant CRM has none; a staging-view project would give a source-less tenant nothing).
+        var anythingWithoutSource = bundle.Manifest.Artefacts.Any(a => a.Scope == ArtefactScope.Tenant && a.Source is null);
+        if (request.Sources.Count == 0 && !anythingWithoutSource)
         {
-            errors.Add("name at least one source (--source)");
+            errors.Add("name at least one source (--source): every per-tenant object of this bundle is built from a source");
         }
 
         foreach (var source in request.Sources.Where(s => bundle.Manifest.Sources.All(b => b.Name != s)))

@@ -16,7 +16,7 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
 
         var provision = Base("provision", "Create a tenant at run time from the bundle's templates and add it to the canonical views, in one transaction.", out var bundle, out var connection, out var json);
         var id = new Argument<string>("tenant-id");
-        var sources = new Option<string[]>("--source") { Description = "A source the tenant has raw data for (repeatable).", Required = true };
+        var sources = new Option<string[]>("--source") { Description = "A source the tenant has raw data for (repeatable; omit for projects whose models use no source)." };
         var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
         provision.Arguments.Add(id);
         provision.Options.Add(sources);
