@@ -26,6 +26,7 @@ public sealed class RunnerApp
         root.Subcommands.Add(ApplyOptions.CreateCommand(options => new ApplyCommand(_context).Run(options)));
         root.Subcommands.Add(StatusOptions.CreateCommand(options => new StatusCommand(_context).Run(options)));
         root.Subcommands.Add(TenantsOptions.CreateCommand(options => new TenantsCommand(_context).Run(options)));
+        root.Subcommands.Add(RefreshOptions.CreateCommand(options => new RefreshCommand(_context).Run(options)));
         root.Subcommands.Add(VerifyOptions.CreateCommand(options => new VerifyCommand(_context).Run(options)));
 
         var parsed = root.Parse(args);

@@ -26,20 +26,37 @@ public static class ArtefactCompiler
     {
 
         var models = project.Models.ToDictionary(m => m.Name, System.StringComparer.Ordinal);
+        var secured = project.Security is not null;
         var artefacts = new List<CompiledArtefact>();
+        if (secured)
+        {
+            artefacts.Add(SecurityCompiler.Roles(project));
+            artefacts.Add(SecurityCompiler.TenantRoles(project));
+        }
+
         if (project.Models.Any(m => m.Scope == ModelScope.Shared))
         {
-            artefacts.Add(SchemaArtefact(ArtefactIds.SharedSchema, ArtefactScope.Global, project.SharedSchema));
+            var schema = SchemaArtefact(ArtefactIds.SharedSchema, ArtefactScope.Global, project.SharedSchema);
+            artefacts.Add(secured ? SecurityCompiler.SecureSchema(project, schema, project.SharedSchema, SecurityCompiler.SchemaUsage(project, shared: true)) : schema);
         }
 
         if (project.Models.Any(m => m.Scope == ModelScope.Tenant && !m.IsFromSources))
         {
-            artefacts.Add(SchemaArtefact(ArtefactIds.TenantSchema, ArtefactScope.Tenant, project.TenantSchema.Template(string.Empty)));
+            var name = project.TenantSchema.Template(string.Empty);
+            var schema = SchemaArtefact(ArtefactIds.TenantSchema, ArtefactScope.Tenant, name);
+            artefacts.Add(secured ? SecurityCompiler.SecureSchema(project, schema, name, SecurityCompiler.SchemaUsage(project, shared: false)) : schema);
         }
 
         var stagedSources = project.Models.SelectMany(m => m.Mappings).Select(m => m.Source.Name)
             .Distinct().OrderBy(s => s, System.StringComparer.Ordinal);
-        artefacts.AddRange(stagedSources.Select(source => StagingViewCompiler.Schema(project, source)));
+        foreach (var source in stagedSources)
+        {
+            var schema = StagingViewCompiler.Schema(project, source);
+            artefacts.Add(secured
+                ? SecurityCompiler.SecureSchema(project, schema, project.StagingSchema.Template(source), SecurityCompiler.SchemaUsage(project, shared: false),
+                    SecurityCompiler.RawGrants(project, source))
+                : schema);
+        }
 
         // Models are in dependency order already (DependencyOrder), so each artefact follows what it references.
         foreach (var model in project.Models)
@@ -48,11 +65,11 @@ public static class ArtefactCompiler
             {
                 artefacts.AddRange(model.Mappings
                     .OrderBy(m => m.Source.Name, System.StringComparer.Ordinal)
-                    .Select(mapping => StagingViewCompiler.View(project, model, mapping)));
+                    .Select(mapping => Secure(project, model, StagingViewCompiler.View(project, model, mapping))));
             }
             else if (model.Materialized == Materialization.Table)
             {
-                artefacts.Add(TableCompiler.Compile(project, model));
+                artefacts.Add(Secure(project, model, TableCompiler.Compile(project, model)));
                 if (model.Seed is not null)
                 {
                     artefacts.Add(SeedCompiler.Compile(project, model, models));
@@ -60,19 +77,28 @@ public static class ArtefactCompiler
             }
             else
             {
-                artefacts.Add(SqlModelCompiler.Compile(project, model, models));
+                artefacts.Add(Secure(project, model, SqlModelCompiler.Compile(project, model, models)));
             }
         }
 
         var canonical = project.Models.Where(m => m.Canonical).ToList();
         if (canonical.Count > 0)
         {
-            artefacts.Add(CanonicalViewCompiler.Schema(project));
+            var schema = CanonicalViewCompiler.Schema(project);
+            artefacts.Add(secured
+                ? SecurityCompiler.SecureSchema(project, schema, project.CanonicalSchema, SecurityCompiler.SchemaUsage(project, shared: false, tenants: false))
+                : schema);
             artefacts.AddRange(canonical.Select(model => CanonicalViewCompiler.View(project, model)));
         }
 
         return artefacts;
     }
+
+    /// <summary>With a security section: the object's ownership, grants and policies, in its own artefact so a recreate restores them.</summary>
+    private static CompiledArtefact Secure(BoundProject project, BoundModel model, CompiledArtefact artefact) =>
+        project.Security is null
+            ? artefact
+            : artefact with { Sql = artefact.Sql + SecurityCompiler.ObjectFooter(project, model, artefact.Object) };
 
     private static CompiledArtefact SchemaArtefact(string id, ArtefactScope scope, string schema) => new(
         id,

@@ -59,7 +59,8 @@ internal static class CanonicalViewCompiler
             ArtefactKind.View,
             ArtefactScope.Union,
             null,
-            new UnionTemplate(header, branches, empty).Write(),
+            new UnionTemplate(header, branches, empty,
+                project.Security is null ? string.Empty : SecurityCompiler.ObjectFooter(project, model, SqlWriter.QualifiedName(project.CanonicalSchema, model.Name), canonical: true)).Write(),
             dependsOn,
             SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
             ViewSignature.Of(model.Columns, (TenantColumn, "text")));

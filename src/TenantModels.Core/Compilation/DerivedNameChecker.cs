@@ -35,6 +35,17 @@ internal static class DerivedNameChecker
             owners[project.SharedSchema] = shared;
         }
 
+        if (project.Security is { } security)
+        {
+            if (owners.TryGetValue(security.Schema, out var taken))
+            {
+                diagnostics.Report(CompileDiagnostics.IdentifierCollision, security.Location, "The security schema", security.Schema, taken.Description);
+            }
+
+            owners[security.Schema] = new Origin("the security schema", Created: true);
+            CheckRoles(project, security, diagnostics);
+        }
+
         // Databases are a namespace of their own (cluster-wide), separate from schema names.
         var databases = new Dictionary<string, Origin>(System.StringComparer.Ordinal);
         var tenantSchemas = project.Models.Any(m => m.Scope == ModelScope.Tenant && !m.IsFromSources);
@@ -66,6 +77,45 @@ internal static class DerivedNameChecker
                     var staging = project.StagingSchema.Expand(tenant.Id, sourceName);
                     Register(staging, new Origin($"the staging schema of tenant '{tenant.Id}' for source '{sourceName}'", Created: true), tenant, owners, diagnostics);
                 }
+            }
+        }
+    }
+
+    /// <summary>Roles are cluster-wide: every derived role name must fit in 63 bytes and be unique across purposes and tenants.</summary>
+    private static void CheckRoles(BoundProject project, BoundSecurity security, DiagnosticBag diagnostics)
+    {
+        var roles = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        void Role(string name, string description, SourceLocation location)
+        {
+            var bytes = IdentifierRules.ByteLength(name);
+            if (bytes > IdentifierRules.MaxBytes)
+            {
+                diagnostics.Report(CompileDiagnostics.RoleNameTooLong, location, Capitalized(description), name, bytes);
+                return;
+            }
+
+            if (roles.TryGetValue(name, out var existing))
+            {
+                diagnostics.Report(CompileDiagnostics.RoleNameCollision, location, Capitalized(description), name, existing);
+                return;
+            }
+
+            roles[name] = description;
+        }
+
+        Role(security.Owner, "the owner role", security.Location);
+        Role(security.Admin, "the admin role", security.Location);
+        Role(security.App, "the app role", security.Location);
+        foreach (var role in security.TenantRoles)
+        {
+            Role(role.Group, $"the group of tenant role '{role.Kind}'", role.Location);
+        }
+
+        foreach (var tenant in project.Tenants)
+        {
+            foreach (var role in security.TenantRoles)
+            {
+                Role(role.Pattern.Expand(tenant.Id, string.Empty), $"the '{role.Kind}' role of tenant '{tenant.Id}'", tenant.Location);
             }
         }
     }

@@ -30,7 +30,10 @@ internal static class SqlModelCompiler
             .Append(materialized ? "CREATE MATERIALIZED VIEW IF NOT EXISTS " : "CREATE OR REPLACE VIEW ")
             .Qualified(schema, model.Name)
             // Materialized views have no RLS and run as their owner when refreshed; security_invoker applies to views only.
-            .Line(materialized ? " AS" : " WITH (security_invoker = true) AS")
+            // Shared views over RLS tables also filter: security_barrier keeps a caller's leaky function behind the filter.
+            .Line(materialized ? " AS" : project.Security is not null && model.Scope == ModelScope.Shared
+                ? " WITH (security_invoker = true, security_barrier = true) AS"
+                : " WITH (security_invoker = true) AS")
             .Append("SELECT ")
             .Join(", ", model.Columns, (w, c) => w.Append("CAST(").Qualified("q", c.Name).Append(" AS ").Append(c.Type.SqlName).Append(") AS ").Identifier(c.Name))
             .Line()

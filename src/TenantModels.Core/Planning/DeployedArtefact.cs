@@ -11,6 +11,7 @@ namespace TenantModels.Core.Planning;
 /// <param name="Signature">A view's output columns when it was applied; a different one forces drop and recreate.</param>
 /// <param name="DependsOn">Artefact ids it depended on when applied: the edges used to find what must be dropped with it.</param>
 /// <param name="IncludedTenants">For union artefacts, the tenants whose branches it was expanded over.</param>
+/// <param name="Definition">The expanded SQL recorded when it was applied (a table's CREATE TABLE, which ALTER planning diffs against).</param>
 public sealed record DeployedArtefact(
     string ArtefactId,
     string? TenantId,
@@ -20,4 +21,5 @@ public sealed record DeployedArtefact(
     string? Object = null,
     string? Signature = null,
     IReadOnlyList<string>? DependsOn = null,
-    IReadOnlyList<string>? IncludedTenants = null);
+    IReadOnlyList<string>? IncludedTenants = null,
+    string? Definition = null);

@@ -55,6 +55,7 @@ public static class DeploymentPlanner
         var drops = new Dictionary<(string, string), PlanStep>();
         var creates = new Dictionary<(string, string), PlanStep>();
         var desiredKeys = new HashSet<(string, string)>();
+        var altered = new List<DeployedArtefact>();
 
         foreach (var desired in DesiredInstances.Own(key, target, state))
         {
@@ -69,9 +70,22 @@ public static class DeploymentPlanner
             {
                 continue;
             }
-            else if (desired.Artefact.Kind is ArtefactKind.Table or ArtefactKind.MaterializedView)
+            else if (desired.Artefact.Kind == ArtefactKind.Table && record.Kind is null or ArtefactKind.Table)
             {
-                blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, and changing a {ManifestJson.KindName(desired.Artefact.Kind)} needs ALTER planning, which this runner does not do yet");
+                if (AlterTable(record, desired, blockers) is { } alter)
+                {
+                    creates[instanceKey] = alter.Step;
+                    if (alter.RewritesColumns)
+                    {
+                        altered.Add(record);
+                    }
+                }
+            }
+            else if (desired.Artefact.Kind == ArtefactKind.MaterializedView && record.Kind is null or ArtefactKind.MaterializedView)
+            {
+                // CREATE MATERIALIZED VIEW IF NOT EXISTS would keep the old query: drop it (and its dependents) and create it WITH DATA.
+                AddDrop(drops, record, PlanStepReason.DefinitionChanged, blockers);
+                creates[instanceKey] = Create(PlanStepReason.DefinitionChanged, desired);
             }
             else if (NeedsRecreate(record, desired))
             {
@@ -96,6 +110,21 @@ public static class DeploymentPlanner
         // all in this transaction: a failure rolls every one of them back to the old definitions.
         var recreate = new List<DeployedArtefact>();
         foreach (var dependent in state.TransitiveDependents(drops.Keys.Select(k => state.Find(k.Item1, k.Item2.Length == 0 ? null : k.Item2)!).ToList()))
+        {
+            var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
+            if (drops.ContainsKey(dependentKey))
+            {
+                continue;
+            }
+
+            AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            creates.Remove(dependentKey);
+            recreate.Add(dependent);
+        }
+
+        // A column that is dropped or changes type cannot be while a view reads it: views (and materialized views) over
+        // an altered table are dropped and recreated around the ALTER. Tables referencing it by foreign key and seeds stay.
+        foreach (var dependent in state.TransitiveDependents(altered).Where(d => d.Kind is ArtefactKind.View or ArtefactKind.MaterializedView))
         {
             var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
             if (drops.ContainsKey(dependentKey))
@@ -166,6 +195,30 @@ public static class DeploymentPlanner
             record.Scope ?? (record.TenantId is null ? ArtefactScope.Global : ArtefactScope.Tenant),
             record.Object!, DropStatements.For(kind, record.Object!), null, record.Signature,
             record.DependsOn ?? Array.Empty<string>(), record.IncludedTenants);
+    }
+
+    /// <summary>Tables change by ALTER, never drop and recreate; null (with a blocker) when the change cannot be expressed so.</summary>
+    private static (PlanStep Step, bool RewritesColumns)? AlterTable(DeployedArtefact record, DesiredInstance desired, ICollection<string> blockers)
+    {
+        if (record.Signature is null || record.Definition is null || desired.Artefact.Signature is null || !DropStatements.IsQuotedName(record.Object ?? desired.Object))
+        {
+            blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but its record has no column signature or definition to plan ALTER TABLE from");
+            return null;
+        }
+
+        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql);
+        if (diff.Blocker is not null)
+        {
+            blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but {diff.Blocker}");
+            return null;
+        }
+
+        var sql = diff.Sql.Length == 0 ? $"-- {desired.Object}: only the text of its definition changed; nothing to alter\n" : diff.Sql;
+        var step = new PlanStep(
+            PlanStepAction.Alter, PlanStepReason.TableChanged, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
+            desired.Object, sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
+            desired.Sql, diff.DataLoss, diff.Warnings);
+        return (step, diff.RewritesColumns);
     }
 
     private static PlanStep Create(PlanStepReason reason, DesiredInstance desired) => new(

@@ -7,7 +7,7 @@ namespace TenantModels.Core.Planning;
 
 /// <summary>
 /// The desired state of one database: the bundle and the tenants it should hold, in processing order
-/// (the bundle's enabled tenants in manifest order, then tenants provisioned at run time).
+/// (by priority, lower first; ties in manifest order, then tenants provisioned at run time).
 /// </summary>
 public sealed class DeploymentTarget
 {
@@ -42,6 +42,7 @@ public sealed class DeploymentTarget
         var tenants = bundle.Manifest.Tenants.Where(t => t.Enabled)
             .Concat((runtimeTenants ?? Enumerable.Empty<BundleTenant>()).Where(t => t.Enabled && !inBundle.Contains(t.Id)))
             .Where(t => include is null || include(t))
+            .OrderBy(t => t.Priority) // stable: ties keep manifest order, then run-time tenants
             .ToList();
         return new DeploymentTarget(bundle, tenants);
     }

@@ -9,7 +9,7 @@ namespace TenantModels.Core.Planning;
 /// dependent it does not know (a user's own view) makes the step fail and the transaction roll back instead of
 /// silently disappearing. IF EXISTS so an object someone already dropped by hand does not block the plan.
 /// </summary>
-internal static class DropStatements
+public static class DropStatements
 {
     // A quoted, optionally qualified name as the compiler writes it: the record is trusted no further than that.
     private static readonly Regex QuotedName = new("^\"[^\"]+\"(\\.\"[^\"]+\")?$", RegexOptions.CultureInvariant);

@@ -8,6 +8,9 @@ namespace TenantModels.Core.Planning;
 /// <param name="Sql">Exactly what runs.</param>
 /// <param name="Checksum">For <see cref="PlanStepAction.Create"/>: the checksum recorded for the instance.</param>
 /// <param name="IncludedTenants">For a union created by this step: the tenants it was expanded over.</param>
+/// <param name="Definition">What is recorded as the object's definition when it differs from <paramref name="Sql"/>: an ALTER step records the desired CREATE TABLE.</param>
+/// <param name="DataLossItems">For an ALTER step: each change that can destroy data (dropped column, narrowing type).</param>
+/// <param name="Warnings">For an ALTER step: changes that may fail depending on the rows.</param>
 public sealed record PlanStep(
     PlanStepAction Action,
     PlanStepReason Reason,
@@ -20,11 +23,18 @@ public sealed record PlanStep(
     string? Checksum,
     string? Signature,
     IReadOnlyList<string> DependsOn,
-    IReadOnlyList<string>? IncludedTenants)
+    IReadOnlyList<string>? IncludedTenants,
+    string? Definition = null,
+    IReadOnlyList<string>? DataLossItems = null,
+    IReadOnlyList<string>? Warnings = null)
 {
-    /// <summary>Dropping a schema or a table can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
-    public bool LosesData => Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table;
+    /// <summary>Dropping a schema or a table, or an ALTER that drops a column or narrows a type, can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
+    public bool LosesData => (Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table)
+        || (Action == PlanStepAction.Alter && DataLossItems is { Count: > 0 });
+
+    /// <summary>The definition to record for the object once this step ran.</summary>
+    public string RecordedDefinition => Definition ?? Sql;
 
     internal DeployedArtefact ToRecord() =>
-        new(ArtefactId, TenantId, Checksum ?? string.Empty, Kind, Scope, Object, Signature, DependsOn, IncludedTenants);
+        new(ArtefactId, TenantId, Checksum ?? string.Empty, Kind, Scope, Object, Signature, DependsOn, IncludedTenants, RecordedDefinition);
 }

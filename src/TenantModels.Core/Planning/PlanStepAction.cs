@@ -11,4 +11,7 @@ public enum PlanStepAction
 
     /// <summary>Drops the object (never <c>CASCADE</c>: an unmanaged dependent makes the step fail instead of vanishing).</summary>
     Drop,
+
+    /// <summary>Changes a table in place (<c>ALTER TABLE</c>): tables are never dropped and recreated.</summary>
+    Alter,
 }

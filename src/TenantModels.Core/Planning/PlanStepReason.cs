@@ -22,4 +22,10 @@ public enum PlanStepReason
 
     /// <summary>The tenant is no longer in the bundle (or was disabled), so all of its objects go.</summary>
     TenantRemoved,
+
+    /// <summary>A table's columns, constraints or indexes changed: altered in place.</summary>
+    TableChanged,
+
+    /// <summary>A materialized view's definition changed: dropped and created again (with its data).</summary>
+    DefinitionChanged,
 }

@@ -8,5 +8,8 @@ namespace TenantModels.Runner.Apply;
 internal static class DataLoss
 {
     public static string Describe(IEnumerable<PlanStep> steps) => string.Join(", ", steps.Select(s =>
-        $"{s.Kind.ToString().ToLowerInvariant()} {s.Object}{(s.TenantId is null ? string.Empty : " of tenant " + s.TenantId)}"));
+        (s.Action == PlanStepAction.Alter
+            ? $"table {s.Object}: {string.Join(", ", s.DataLossItems ?? System.Array.Empty<string>())}"
+            : $"{s.Kind.ToString().ToLowerInvariant()} {s.Object}")
+        + (s.TenantId is null ? string.Empty : " of tenant " + s.TenantId)));
 }

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Argument<string> BundleDirectory() => new("bundle-dir")
     {
-        Description = "Folder of the bundle built by `dotnet build` (the one holding manifest.json).",
+        Description = "The bundle built by `dotnet build`: its folder (the one holding manifest.json) or its <Project>.<Version>.tmbundle file.",
     };
 
     public static Option<string?> Connection() => new("--connection")
@@ -30,7 +30,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--parallel")
         {
-            Description = "With --targets: how many databases to apply to at once.",
+            Description = "With --targets: how many databases to work on at once.",
             DefaultValueFactory = _ => 1,
         };
         option.Validators.Add(r =>

@@ -4,7 +4,7 @@ using System.CommandLine;
 namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels plan</c>.</summary>
-public sealed record PlanOptions(string BundleDirectory, string? Connection, bool Json)
+public sealed record PlanOptions(string BundleDirectory, string? Connection, bool Json, string? Targets = null, int Parallel = 1)
 {
     internal static Command CreateCommand(Func<PlanOptions, int> run)
     {
@@ -15,7 +15,11 @@ public sealed record PlanOptions(string BundleDirectory, string? Connection, boo
         command.Arguments.Add(bundle);
         command.Options.Add(connection);
         command.Options.Add(json);
-        command.SetAction(result => run(new PlanOptions(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json))));
+        var targets = CommonOptions.Targets();
+        var parallel = CommonOptions.Parallel();
+        command.Options.Add(targets);
+        command.Options.Add(parallel);
+        command.SetAction(result => run(new PlanOptions(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel))));
         return command;
     }
 }

@@ -24,7 +24,7 @@ internal sealed record Preflight(Bundle Bundle, string ConnectionString, string 
         Bundle bundle;
         try
         {
-            bundle = BundleDirectory.Read(bundleDirectory);
+            bundle = ReadBundle(bundleDirectory);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -34,5 +34,34 @@ internal sealed record Preflight(Bundle Bundle, string ConnectionString, string 
 
         exitCode = ExitCodes.Success;
         return new Preflight(bundle, connection.ConnectionString!, connection.Database!);
+    }
+
+    /// <summary>
+    /// A bundle folder, or a <c>.tmbundle</c> file extracted into a fresh temp folder that is deleted once read (the
+    /// bundle is held in memory). Both get every check of <see cref="BundleDirectory.Read"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Missing, malformed or tampered with.</exception>
+    public static Bundle ReadBundle(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return BundleDirectory.Read(path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"'{path}' is neither a bundle folder nor a {BundleArchive.Extension} file");
+        }
+
+        var extractTo = Path.Combine(Path.GetTempPath(), "tenantmodels-bundle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(extractTo);
+        try
+        {
+            return BundleArchive.Read(path, extractTo);
+        }
+        finally
+        {
+            BundleDirectory.Delete(extractTo);
+        }
     }
 }

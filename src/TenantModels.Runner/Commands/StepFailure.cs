@@ -36,6 +36,8 @@ internal static class StepFailure
             " (the raw source schema of this tenant is missing or does not have the shape its source definition declares)",
         PostgresErrorCodes.DependentObjectsStillExist =>
             " (an object the bundle does not manage depends on it; drop or move that object, then apply again)",
+        PostgresErrorCodes.NotNullViolation =>
+            " (a NOT NULL column without a default cannot be added to a table that has rows, nor can a column holding NULLs become NOT NULL: give it a default, or add it nullable, backfill it, and make it NOT NULL in a later version)",
         PostgresErrorCodes.InsufficientPrivilege =>
             " (the connecting role lacks a privilege this step needs)",
         PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure =>

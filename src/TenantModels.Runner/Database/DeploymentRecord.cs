@@ -26,10 +26,10 @@ internal static class DeploymentRecord
         RunnerSchema.RefuseNewer(version);
         // Version 1 rows have no kind, object or catalog: the planner completes them from the bundle.
         var sql = version == 1
-            ? "SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], NULL, NULL, NULL FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id"
+            ? "SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], NULL, NULL, NULL, definition FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id"
             : """
               SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
-                     included_tenants, catalog_columns, catalog_definition, catalog_options
+                     included_tenants, catalog_columns, catalog_definition, catalog_options, definition
               FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
               """;
         using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -46,7 +46,8 @@ internal static class DeploymentRecord
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<string[]>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10));
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10),
+                reader.IsDBNull(14) ? null : reader.GetString(14));
             var catalog = reader.IsDBNull(11)
                 ? null
                 : new CatalogSnapshot(string.Empty, reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? string.Empty : reader.GetString(13));
@@ -114,7 +115,7 @@ internal static class DeploymentRecord
             command.Parameters.AddWithValue(step.ArtefactId);
             command.Parameters.AddWithValue(step.TenantId ?? string.Empty);
             command.Parameters.AddWithValue(step.Checksum!);
-            command.Parameters.AddWithValue(step.Sql);
+            command.Parameters.AddWithValue(step.RecordedDefinition);
             command.Parameters.AddWithValue(bundleVersion);
             command.Parameters.AddWithValue(ManifestJson.KindName(step.Kind));
             command.Parameters.AddWithValue(ManifestJson.ScopeName(step.Scope));

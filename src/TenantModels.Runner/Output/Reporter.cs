@@ -68,7 +68,14 @@ internal sealed class Reporter
     public static IReadOnlyList<StepResult> Steps(DeploymentPlan plan) => plan.Units.SelectMany(Steps).ToList();
 
     public static IEnumerable<StepResult> Steps(PlanUnit unit) => unit.Steps.Select(s => new StepResult(
-        s.ArtefactId, s.TenantId, ReasonText(s.Reason), s.Sql, s.Action == PlanStepAction.Drop ? "drop" : "create", unit.Key.ToString(), s.LosesData));
+        s.ArtefactId, s.TenantId, ReasonText(s.Reason), s.Sql, ActionText(s.Action), unit.Key.ToString(), s.LosesData));
+
+    public static string ActionText(PlanStepAction action) => action switch
+    {
+        PlanStepAction.Drop => "drop",
+        PlanStepAction.Alter => "alter",
+        _ => "create",
+    };
 
     public static string ReasonText(PlanStepReason reason) => reason switch
     {
@@ -78,6 +85,8 @@ internal sealed class Reporter
         PlanStepReason.DependencyRecreated => "dependency recreated",
         PlanStepReason.TenantsChanged => "tenants changed",
         PlanStepReason.Removed => "removed",
+        PlanStepReason.TableChanged => "table changed",
+        PlanStepReason.DefinitionChanged => "definition changed",
         _ => "tenant removed",
     };
 
@@ -87,7 +96,10 @@ internal sealed class Reporter
         var tenant = step.TenantId is null ? string.Empty : $" (tenant {step.TenantId})";
         var what = step.Action == PlanStepAction.Drop
             ? "drop: " + ReasonText(step.Reason) + (step.LosesData ? ", DATA LOSS" : string.Empty)
-            : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated ? "recreate: " + ReasonText(step.Reason) : ReasonText(step.Reason);
+            : step.Action == PlanStepAction.Alter
+                ? "alter" + (step.LosesData ? ", DATA LOSS: " + string.Join(", ", step.DataLossItems!) : string.Empty)
+                    + (step.Warnings is { Count: > 0 } ? "; WARNING: " + string.Join("; ", step.Warnings) : string.Empty)
+            : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated or PlanStepReason.DefinitionChanged ? "recreate: " + ReasonText(step.Reason) : ReasonText(step.Reason);
         return $"-- {step.ArtefactId}{tenant} [{what}]";
     }
 

@@ -35,7 +35,14 @@ public sealed record StepResult(string Artefact, string? Tenant, string Reason, 
 /// <param name="Status">applied | failed | skipped (after a failure with --fail-fast).</param>
 public sealed record UnitResult(string Unit, string? Tenant, string Status, int Steps, DiagnosticResult? Diagnostic = null);
 
-public sealed record TargetResult(string Target, string Status, int ExitCode, IReadOnlyList<StepResult> Steps, IReadOnlyList<UnitResult> Units, IReadOnlyList<DiagnosticResult> Diagnostics);
+public sealed record TargetResult(string Target, string Status, int ExitCode, IReadOnlyList<StepResult> Steps, IReadOnlyList<UnitResult> Units, IReadOnlyList<DiagnosticResult> Diagnostics)
+{
+    /// <summary>status: what is deployed on this target.</summary>
+    public DeployedResult? Deployed { get; init; }
+
+    /// <summary>verify: what drifted on this target.</summary>
+    public IReadOnlyList<DriftResult>? Drift { get; init; }
+}
 
 public sealed record DeployedResult(string Project, string BundleVersion, string ContentHash, string AppliedAt, int Artefacts, IReadOnlyList<string> Tenants);
 

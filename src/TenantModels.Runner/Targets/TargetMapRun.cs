@@ -12,7 +12,7 @@ using TenantModels.Runner.Output;
 namespace TenantModels.Runner.Targets;
 
 /// <summary>
-/// Applies to every database of a target map with at most <c>--parallel</c> at once. Each target is independent
+/// Runs a command (apply, plan, status, verify) on every database of a target map with at most <c>--parallel</c> at once. Each target is independent
 /// (its own lock, record and transactions); its output is buffered and printed as one block when it finishes.
 /// </summary>
 internal sealed class TargetMapRun
@@ -33,7 +33,16 @@ internal sealed class TargetMapRun
         _parallel = parallel;
     }
 
-    public int Run(Func<string, TargetOutput, TargetDeployer> deployer)
+    /// <summary>Runs one target: its name, its output, its connection string and database, and which bundle tenants it holds.</summary>
+    public delegate TargetResult TargetAction(string target, TargetOutput output, string connectionString, string database, Func<BundleTenant, bool> include);
+
+    public int Run(Func<string, TargetOutput, TargetDeployer> deployer) =>
+        Run((target, output, connection, database, include) => deployer(target, output).Apply(connection, database, include),
+            exit => exit == ExitCodes.Success ? null : "failed", "applied");
+
+    /// <param name="failureStatus">The overall status for a non-zero exit code (null: success).</param>
+    /// <param name="mixedStatus">The overall status when targets succeeded with different statuses.</param>
+    public int Run(TargetAction action, Func<int, string?> failureStatus, string mixedStatus)
     {
         TargetMap map;
         try
@@ -68,7 +77,7 @@ internal sealed class TargetMapRun
             else
             {
                 // Tenants provisioned at run time live in the database that recorded them, whatever the map says.
-                results[i] = deployer(entry.Name, output).Apply(connection.ConnectionString!, connection.Database!,
+                results[i] = action(entry.Name, output, connection.ConnectionString!, connection.Database!,
                     t => !inBundle.Contains(t.Id) || map.TargetOf(t) == entry.Name);
             }
 
@@ -90,8 +99,9 @@ internal sealed class TargetMapRun
             : results.Select(r => r.ExitCode).Where(c => c != ExitCodes.Success).Distinct().Count() == 1 ? results.First(r => r.ExitCode != ExitCodes.Success).ExitCode
             : ExitCodes.Failed;
         var manifest = _bundle.Manifest;
-        var status = exit == ExitCodes.Success ? (results.All(r => r.Status == "up-to-date") ? "up-to-date" : "applied") : "failed";
-        _reporter.WriteJson(new RunResult("apply", status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
+        var statuses = results.Select(r => r.Status).Distinct().ToList();
+        var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
+        _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
         return exit;
     }
 }

@@ -17,6 +17,15 @@ internal static class KitchenSinkProject
           database: "<tenant>_db"
         canonical_schema: canonical
         shared_schema: shared
+        security:
+          isolation: database
+          prefix: ks
+          owner: ks_owner
+          admin: ks_admin
+          app: ks_app
+          schema: ks_security
+          tenant_roles:
+            reader: "ks_<tenant>_reader"
 
         """;
 
@@ -81,6 +90,9 @@ internal static class KitchenSinkProject
           - [name]
           - { columns: [id, name], unique: true }
         seed: seeds/organizations.csv
+        grants:
+          reader: [select]
+          admin: [select, insert]
 
         """;
 
