@@ -32,6 +32,7 @@ public sealed class RobustnessTests
             yield return new object[] { file.i, "duplicate-first-key" };
             yield return new object[] { file.i, "every-line-dropped" };
             yield return new object[] { file.i, "values-become-lists" };
+            yield return new object[] { file.i, "unknown-keys" };
         }
     }
 
@@ -55,6 +56,17 @@ public sealed class RobustnessTests
                 Assert.IsTrue(result.Diagnostics.Any(d => d.IsError), "a failed compile must say why");
                 Assert.IsNull(result.Bundle);
             }
+        }
+    }
+
+    [TestMethod]
+    public void An_unknown_key_is_reported_as_TM1002_in_every_file_kind()
+    {
+        foreach (var file in Sample.Files)
+        {
+            var files = Sample.Files.Select(f => f == file ? f with { Text = "bogus_key: 1\n" + f.Text } : f).ToList();
+            var result = ModelProjectCompiler.Compile(Sample with { Files = files });
+            Assert.IsTrue(result.Diagnostics.Any(d => d.Code == "TM1002" && d.Location.Path == file.Path && d.Location.Line == 1), file.RelativePath);
         }
     }
 
@@ -141,6 +153,10 @@ public sealed class RobustnessTests
                 break;
             case "values-become-lists":
                 yield return string.Join("\n", lines.Select(l => l.Contains(": ") ? l.Replace(": ", ": [") + "]" : l));
+                break;
+            case "unknown-keys":
+                yield return "bogus_key: 1\n" + text;
+                yield return string.Join("\n", lines.Select(l => l.Length > 0 && char.IsWhiteSpace(l[0]) && l.TrimStart().StartsWith("- ", StringComparison.Ordinal) == false && l.Contains(": ") ? l + "\n" + l.Substring(0, l.Length - l.TrimStart().Length) + "not_a_key: x" : l));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mutation));
