@@ -1,16 +1,19 @@
+using System;
 using Npgsql;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
 /// <summary>
 /// <c>plan</c>: reads the record, prints each transaction's exact SQL, names every object that would lose data;
-/// never writes (not even the runner schema).
+/// never writes (not even the runner schema). With <c>--targets</c>, one plan per database of the map.
 /// </summary>
 internal sealed class PlanCommand
 {
@@ -21,61 +24,82 @@ internal sealed class PlanCommand
     public int Run(PlanOptions options)
     {
         var reporter = new Reporter(_context, "plan", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
         }
 
+        var bundle = preflight.Bundle;
+        if (options.Targets is not null)
+        {
+            return new TargetMapRun(_context, reporter, bundle, options.Targets, options.Parallel)
+                .Run((target, output, connection, _, include) => PlanTarget(bundle, target, output, connection, include),
+                    exit => exit == ExitCodes.Success ? null : "failed", "planned");
+        }
+
+        var result = PlanTarget(bundle, preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString, null);
+        var manifest = bundle.Manifest;
+        reporter.WriteJson(result.Status == "error"
+            ? new RunResult("plan", "error", result.ExitCode, Diagnostics: result.Diagnostics)
+            : new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps));
+        return result.ExitCode;
+    }
+
+    private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
+    {
         DeploymentPlan plan;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+            using var dataSource = NpgsqlDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
-            var target = DeploymentTarget.For(preflight.Bundle, RuntimeTenants.Read(connection, null));
+            var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
             plan = DeploymentPlanner.Plan(target, DeploymentRecord.Read(connection, null));
         }
-        catch (System.Exception e) when (e is NpgsqlException or System.InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message));
+            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message);
+            output.Error(Reporter.Format(diagnostic));
+            return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var manifest = preflight.Bundle.Manifest;
+        var manifest = bundle.Manifest;
         if (plan.IsEmpty)
         {
-            reporter.Line($"No changes: the database matches {manifest.Project} {manifest.BundleVersion}.");
+            output.Line($"No changes: the database matches {manifest.Project} {manifest.BundleVersion}.");
         }
         else
         {
-            reporter.Line($"-- Plan for {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
+            output.Line($"-- Plan for {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
             foreach (var unit in plan.Units)
             {
-                reporter.Line(string.Empty);
-                reporter.Line(Reporter.UnitHeader(unit));
+                output.Line(string.Empty);
+                output.Line(Reporter.UnitHeader(unit));
                 foreach (var step in unit.Steps)
                 {
-                    reporter.Line(string.Empty);
-                    reporter.Line(Reporter.StepHeader(step));
-                    reporter.Line(step.Sql.TrimEnd('\n'));
+                    output.Line(string.Empty);
+                    output.Line(Reporter.StepHeader(step));
+                    foreach (var line in step.Sql.TrimEnd('\n').Split('\n'))
+                    {
+                        output.Line(line);
+                    }
                 }
             }
         }
 
         foreach (var blocker in plan.Blockers)
         {
-            reporter.Line($"-- BLOCKED: {blocker}");
+            output.Line($"-- BLOCKED: {blocker}");
         }
 
         var losses = plan.DataLossSteps;
         if (losses.Count > 0)
         {
-            reporter.Line(string.Empty);
-            reporter.Line($"-- DATA LOSS: this plan drops {losses.Count} object(s) that may hold data: {DataLoss.Describe(losses)}.");
-            reporter.Line("-- apply refuses it unless --allow-data-loss is given.");
+            output.Line(string.Empty);
+            output.Line($"-- DATA LOSS: this plan drops {losses.Count} object(s) that may hold data: {DataLoss.Describe(losses)}.");
+            output.Line("-- apply refuses it unless --allow-data-loss is given.");
         }
 
-        reporter.WriteJson(new RunResult("plan", plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success,
-            manifest.Project, manifest.BundleVersion, manifest.ContentHash, Reporter.Steps(plan)));
-        return ExitCodes.Success;
+        return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>());
     }
 }

@@ -1,12 +1,15 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Npgsql;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
@@ -20,44 +23,65 @@ internal sealed class StatusCommand
     public int Run(StatusOptions options)
     {
         var reporter = new Reporter(_context, "status", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
         }
 
+        var bundle = preflight.Bundle;
+        if (options.Targets is not null)
+        {
+            return new TargetMapRun(_context, reporter, bundle, options.Targets, options.Parallel)
+                .Run((target, output, connection, _, include) => StatusOf(bundle, target, output, connection, include),
+                    exit => exit == ExitCodes.Success ? null : "failed", "pending");
+        }
+
+        var result = StatusOf(bundle, preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString, null);
+        var manifest = bundle.Manifest;
+        reporter.WriteJson(result.Status == "error"
+            ? new RunResult("status", "error", result.ExitCode, Diagnostics: result.Diagnostics)
+            : new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed));
+        return result.ExitCode;
+    }
+
+    private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
+    {
         LastDeployment? last;
         IReadOnlyList<DeployedArtefact> recorded;
-        IReadOnlyList<Core.Bundling.BundleTenant> runtime;
+        IReadOnlyList<BundleTenant> runtime;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+            using var dataSource = NpgsqlDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             recorded = DeploymentRecord.Read(connection, null);
             runtime = RuntimeTenants.Read(connection, null);
             last = DeploymentRecord.ReadLast(connection);
         }
-        catch (System.Exception e) when (e is NpgsqlException or System.InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message));
+            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message);
+            output.Error(Reporter.Format(diagnostic));
+            return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(preflight.Bundle, runtime), recorded);
-        var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, System.StringComparer.Ordinal).ToList();
-        var manifest = preflight.Bundle.Manifest;
+        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, runtime, include), recorded);
+        var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+        var manifest = bundle.Manifest;
 
-        reporter.Line($"Bundle:   {manifest.Project} {manifest.BundleVersion} ({manifest.ContentHash})");
-        reporter.Line(last is null
+        output.Line($"Bundle:   {manifest.Project} {manifest.BundleVersion} ({manifest.ContentHash})");
+        output.Line(last is null
             ? "Deployed: nothing yet"
             : $"Deployed: {last.Project} {last.BundleVersion} at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)}, {recorded.Count} artefact instance(s)");
-        reporter.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
-        reporter.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
+        output.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
+        output.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
 
         var deployed = last is null
             ? null
             : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants);
-        reporter.WriteJson(new RunResult("status", plan.IsEmpty ? "up-to-date" : "pending", ExitCodes.Success,
-            manifest.Project, manifest.BundleVersion, manifest.ContentHash, Reporter.Steps(plan), deployed));
-        return ExitCodes.Success;
+        return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "pending", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>())
+        {
+            Deployed = deployed,
+        };
     }
 }

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using Npgsql;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
@@ -17,43 +19,61 @@ internal sealed class VerifyCommand
     public int Run(VerifyOptions options)
     {
         var reporter = new Reporter(_context, "verify", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
         }
 
+        if (options.Targets is not null)
+        {
+            return new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                .Run((target, output, connection, _, _) => VerifyTarget(target, output, connection),
+                    exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed", "ok");
+        }
+
+        var result = VerifyTarget(preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString);
+        var manifest = preflight.Bundle.Manifest;
+        reporter.WriteJson(result.Status == "error"
+            ? new RunResult("verify", "error", result.ExitCode, Diagnostics: result.Diagnostics)
+            : new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
+                Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics) { Drift = result.Drift });
+        return result.ExitCode;
+    }
+
+    private static TargetResult VerifyTarget(string name, TargetOutput output, string connectionString)
+    {
         IReadOnlyList<DriftResult> drift;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+            using var dataSource = NpgsqlDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             drift = DriftDetector.Find(connection);
         }
-        catch (System.Exception e) when (e is NpgsqlException or System.InvalidOperationException or System.FormatException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", e.Message));
+            var error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", e.Message);
+            output.Error(Reporter.Format(error));
+            return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
         }
 
-        var manifest = preflight.Bundle.Manifest;
-        var result = new RunResult("verify", drift.Count == 0 ? "ok" : "drift", drift.Count == 0 ? ExitCodes.Success : ExitCodes.Drift,
-            manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Drift = drift };
         if (drift.Count == 0)
         {
-            reporter.Line("No drift: every deployed object matches what was applied.");
-            reporter.WriteJson(result);
-            return ExitCodes.Success;
+            output.Line("No drift: every deployed object matches what was applied.");
+            return new TargetResult(name, "ok", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>()) { Drift = drift };
         }
 
-        reporter.Line($"{"artefact",-32} {"tenant",-32} {"object",-48} problem");
+        output.Line($"{"artefact",-32} {"tenant",-32} {"object",-48} problem");
         foreach (var d in drift)
         {
-            reporter.Line($"{d.Artefact,-32} {d.Tenant ?? "-",-32} {d.Object,-48} {d.Problem}");
+            output.Line($"{d.Artefact,-32} {d.Tenant ?? "-",-32} {d.Object,-48} {d.Problem}");
         }
 
         var diagnostic = RunnerDiagnostics.Drift.At(SourceLocation.None, drift.Count);
-        _context.Error.WriteLine(Reporter.Format(diagnostic));
-        reporter.WriteJson(result with { Diagnostics = new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) } });
-        return ExitCodes.Drift;
+        output.Error(Reporter.Format(diagnostic));
+        return new TargetResult(name, "drift", ExitCodes.Drift, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) })
+        {
+            Drift = drift,
+        };
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TenantModels.Runner.Output;
 
 /// <summary>The <c>--json</c> document every command prints on stdout; null members are omitted.</summary>
-/// <param name="Status">planned | up-to-date | applied | partial | failed | refused | error | pending | drift | ok.</param>
+/// <param name="Status">planned | up-to-date | applied | partial | failed | refused | error | pending | drift | ok | refreshed.</param>
 public sealed record RunResult(
     string Command,
     string Status,
@@ -28,11 +28,11 @@ public sealed record RunResult(
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
 }
 
-/// <param name="Action">create | drop.</param>
-/// <param name="Reason">new | changed | signature changed | dependency recreated | tenants changed | removed | tenant removed.</param>
+/// <param name="Action">create | drop | alter.</param>
+/// <param name="Reason">new | changed | signature changed | dependency recreated | tenants changed | removed | tenant removed | table changed | definition changed.</param>
 public sealed record StepResult(string Artefact, string? Tenant, string Reason, string Sql, string Action = "create", string? Unit = null, bool DataLoss = false);
 
-/// <param name="Status">applied | failed | skipped (after a failure with --fail-fast).</param>
+/// <param name="Status">applied | failed | skipped (after a failure with --fail-fast); refresh: refreshed | failed | skipped.</param>
 public sealed record UnitResult(string Unit, string? Tenant, string Status, int Steps, DiagnosticResult? Diagnostic = null);
 
 public sealed record TargetResult(string Target, string Status, int ExitCode, IReadOnlyList<StepResult> Steps, IReadOnlyList<UnitResult> Units, IReadOnlyList<DiagnosticResult> Diagnostics)
