@@ -39,7 +39,8 @@ internal sealed class ApplyCommand
         var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json);
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
         reporter.WriteJson(new RunResult("apply", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-            result.Steps, Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics) { Units = result.Units });
+            result.Steps, Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
+        { Units = result.Units });
         return result.ExitCode;
     }
 }

@@ -168,7 +168,8 @@ internal sealed class RefreshCommand
 
         var status = failed.Count == 0 ? "refreshed" : refreshed == 0 ? "failed" : "partial";
         reporter.WriteJson(new RunResult("refresh", status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-            Diagnostics: diagnostics.Count == 0 ? null : diagnostics) { Units = units });
+            Diagnostics: diagnostics.Count == 0 ? null : diagnostics)
+        { Units = units });
         return exit;
     }
 }

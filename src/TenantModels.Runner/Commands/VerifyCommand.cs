@@ -37,7 +37,8 @@ internal sealed class VerifyCommand
         reporter.WriteJson(result.Status == "error"
             ? new RunResult("verify", "error", result.ExitCode, Diagnostics: result.Diagnostics)
             : new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-                Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics) { Drift = result.Drift });
+                Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
+            { Drift = result.Drift });
         return result.ExitCode;
     }
 

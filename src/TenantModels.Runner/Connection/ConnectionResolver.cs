@@ -1,6 +1,6 @@
 using System;
-using TenantModels.Core.Diagnostics;
 using Npgsql;
+using TenantModels.Core.Diagnostics;
 
 namespace TenantModels.Runner.Connection;
 

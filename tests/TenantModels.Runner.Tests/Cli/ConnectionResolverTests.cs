@@ -16,7 +16,11 @@ public sealed class ConnectionResolverTests
     {
         var env = new Dictionary<string, string>
         {
-            ["PGHOST"] = "db.internal", ["PGPORT"] = "6543", ["PGDATABASE"] = "analytics", ["PGUSER"] = "deploy", ["PGPASSWORD"] = "s3cret",
+            ["PGHOST"] = "db.internal",
+            ["PGPORT"] = "6543",
+            ["PGDATABASE"] = "analytics",
+            ["PGUSER"] = "deploy",
+            ["PGPASSWORD"] = "s3cret",
         };
 
         var resolved = Resolve(null, env);
