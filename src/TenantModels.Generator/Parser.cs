@@ -83,11 +83,12 @@ internal static class Parser
         model.RowTypeName,
         model.Materialized,
         model.Scope,
-        model.Columns.Select(c => new ColumnSpec(c.Name, c.MemberName, c.SqlType, c.ClrType.Name, c.PropertyType, c.Nullable)).ToEquatableArray(),
+        model.Columns.Select(c => new ColumnSpec(c.Name, c.MemberName, c.SqlType, c.ClrType.Name, c.PropertyType, c.Nullable, c.Description)).ToEquatableArray(),
         model.PerTenant.Select(Object).ToEquatableArray(),
         model.Shared is { } shared ? Object(shared) : null,
         model.Canonical is { } canonical ? Object(canonical) : null,
-        model.TenantColumn);
+        model.TenantColumn,
+        model.Description);
 
     private static ModelObjectSpec Object(ModelObjectCode o) => new(o.Source, o.SchemaTemplate, o.ObjectName, o.QualifiedNameTemplate, o.SelectTemplate);
 

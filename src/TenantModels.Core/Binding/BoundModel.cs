@@ -36,7 +36,8 @@ public sealed record BoundModel(
     BoundTableKeys? Keys = null,
     IReadOnlyList<string>? DependsOn = null,
     BoundSeed? Seed = null,
-    IReadOnlyList<BoundGrant>? Grants = null)
+    IReadOnlyList<BoundGrant>? Grants = null,
+    string? Description = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 

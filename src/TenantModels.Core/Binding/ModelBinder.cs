@@ -80,7 +80,7 @@ internal sealed class ModelBinder
             .Distinct()
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToList();
-        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed);
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description);
     }
 
     private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)

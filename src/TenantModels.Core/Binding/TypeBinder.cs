@@ -23,7 +23,7 @@ internal static class TypeBinder
                 diagnostics.Report(DefinitionDiagnostics.UnknownType, column.Type.Location, column.Type.Value, hint, PostgresTypes.Supported);
             }
 
-            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity));
+            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity, column.Description));
         }
 
         return bound;

@@ -48,7 +48,7 @@ public static class CodeModelBuilder
         var rowType = typeName + "Row";
         var memberNames = CSharpNames.Unique(model.Columns.Select(c => c.Name), RecordMembers.Concat(new[] { rowType }));
         var columns = model.Columns
-            .Select((c, i) => new ColumnCode(c.Name, memberNames[i], c.Type.SqlName, ClrTypes.Map(c.Type), c.Nullable))
+            .Select((c, i) => new ColumnCode(c.Name, memberNames[i], c.Type.SqlName, ClrTypes.Map(c.Type), c.Nullable, c.Description))
             .ToList();
 
         var perTenant = new List<ModelObjectCode>();
@@ -78,7 +78,7 @@ public static class CodeModelBuilder
         }
 
         return new ModelCode(model.Name, typeName, rowType, Spelling(model.Materialized), model.Scope == ModelScope.Shared ? "shared" : "tenant",
-            columns, perTenant, shared, canonical, BoundProject.TenantColumn);
+            columns, perTenant, shared, canonical, BoundProject.TenantColumn, model.Description);
     }
 
     private static ModelObjectCode Object(BoundModel model, string? source, string schema) =>

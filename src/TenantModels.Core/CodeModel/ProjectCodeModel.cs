@@ -52,13 +52,14 @@ public sealed record ModelCode(
     IReadOnlyList<ModelObjectCode> PerTenant,
     ModelObjectCode? Shared,
     ModelObjectCode? Canonical,
-    string TenantColumn)
+    string TenantColumn,
+    string? Description = null)
 {
     public bool IsFromSources => PerTenant.Count > 0 && PerTenant[0].Source is not null;
 }
 
 /// <param name="MemberName">The row record's property and the column-name constant.</param>
-public sealed record ColumnCode(string Name, string MemberName, string SqlType, ClrType ClrType, bool Nullable)
+public sealed record ColumnCode(string Name, string MemberName, string SqlType, ClrType ClrType, bool Nullable, string? Description = null)
 {
     /// <summary>The property's C# type: <c>long?</c> or <c>string?</c> when nullable.</summary>
     public string PropertyType => ClrType.For(Nullable);

@@ -24,7 +24,7 @@ internal static class ColumnParser
                 continue;
             }
 
-            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, "type", "nullable", "default", "identity");
+            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, "type", "nullable", "default", "identity", "description");
             var declared = column?.Scalar("type", required: true);
             if (column is not null && declared is not null)
             {
@@ -34,7 +34,8 @@ internal static class ColumnParser
                     declared.Value,
                     column.Boolean("nullable", defaultValue: !identity),
                     column.Scalar("default"),
-                    identity));
+                    identity,
+                    column.Scalar("description")?.Value));
             }
         }
 

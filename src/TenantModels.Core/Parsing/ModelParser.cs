@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -28,7 +28,8 @@ internal static class ModelParser
             file.Scalar("sql"),
             TableKeysParser.Parse(file, diagnostics),
             file.Scalar("seed"),
-            file.Node("grants") is null ? null : ParseGrants(file));
+            file.Node("grants") is null ? null : ParseGrants(file),
+            file.Scalar("description")?.Value);
     }
 
     /// <summary><c>grants: { reader: [select], writer: [select, insert] }</c>.</summary>

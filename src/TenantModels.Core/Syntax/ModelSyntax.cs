@@ -15,7 +15,8 @@ public sealed record ModelSyntax(
     Located<string>? Sql = null,
     TableKeysSyntax? Keys = null,
     Located<string>? Seed = null,
-    IReadOnlyList<GrantSyntax>? Grants = null);
+    IReadOnlyList<GrantSyntax>? Grants = null,
+    string? Description = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -22,7 +22,7 @@ internal static class ModelEmitter
         Row(w, model);
         w.Line()
             .Open("public static partial class Models");
-        w.Summary("Model " + CodeWriter.Code(model.Name) + " (" + CodeWriter.Code(model.Materialized) + ", " + (model.Scope == "shared" ? "one object shared by all tenants" : "one object per tenant")
+        w.Summary(Described(model.Description) + "Model " + CodeWriter.Code(model.Name) + " (" + CodeWriter.Code(model.Materialized) + ", " + (model.Scope == "shared" ? "one object shared by all tenants" : "one object per tenant")
                 + "): its names, column constants, database objects and SQL" + (options.UseNpgsql ? ", and typed readers." : "."))
             .Line(Emitter.GeneratedCode)
             .Open("public static partial class " + model.TypeName);
@@ -37,13 +37,17 @@ internal static class ModelEmitter
         return w.ToString();
     }
 
+    /// <summary>The model's own description (from its YAML) as the first sentence of a doc comment.</summary>
+    private static string Described(string? description) =>
+        description is null ? string.Empty : CodeWriter.Xml(description.Trim().TrimEnd('.')) + ". ";
+
     private static void Row(CodeWriter w, ModelSpec model)
     {
-        w.Summary("A row of model " + CodeWriter.Code(model.Name) + ", with a property per column in declaration order.");
+        w.Summary(Described(model.Description) + "A row of model " + CodeWriter.Code(model.Name) + ", with a property per column in declaration order.");
         foreach (var c in model.Columns)
         {
             w.Line("/// <param name=\"" + c.MemberName + "\">Column " + CodeWriter.Code(c.Name) + ", " + CodeWriter.Code(c.SqlType)
-                + (c.Nullable ? ", nullable" : ", not null") + ".</param>");
+                + (c.Nullable ? ", nullable" : ", not null") + "." + (c.Description is null ? string.Empty : " " + Described(c.Description).TrimEnd()) + "</param>");
         }
 
         w.Line(Emitter.GeneratedCode)
@@ -77,7 +81,8 @@ internal static class ModelEmitter
             }
 
             first = false;
-            w.Summary("Column " + CodeWriter.Code(c.Name) + " (" + CodeWriter.Code(c.SqlType) + (c.Nullable ? ", nullable" : ", not null") + ").")
+            w.Summary("Column " + CodeWriter.Code(c.Name) + " (" + CodeWriter.Code(c.SqlType) + (c.Nullable ? ", nullable" : ", not null") + ")."
+                    + (c.Description is null ? string.Empty : " " + Described(c.Description).TrimEnd()))
                 .Line("public const string " + c.MemberName + " = " + CodeWriter.Literal(c.Name) + ";");
         }
 

@@ -44,14 +44,15 @@ internal sealed record ModelSpec(
     EquatableArray<ModelObjectSpec> PerTenant,
     ModelObjectSpec? Shared,
     ModelObjectSpec? Canonical,
-    string TenantColumn)
+    string TenantColumn,
+    string? Description = null)
 {
     public bool IsFromSources => PerTenant.Count > 0 && PerTenant[0].Source is not null;
 }
 
 /// <param name="ClrType">Without nullability (the reader's <c>GetFieldValue&lt;T&gt;</c> argument).</param>
 /// <param name="PropertyType">With nullability (<c>long?</c>, <c>string?</c>).</param>
-internal sealed record ColumnSpec(string Name, string MemberName, string SqlType, string ClrType, string PropertyType, bool Nullable);
+internal sealed record ColumnSpec(string Name, string MemberName, string SqlType, string ClrType, string PropertyType, bool Nullable, string? Description = null);
 
 /// <summary>A database object; per-tenant ones hold the tenant placeholder in their templates.</summary>
 internal sealed record ModelObjectSpec(string? Source, string SchemaTemplate, string ObjectName, string QualifiedNameTemplate, string SelectTemplate);

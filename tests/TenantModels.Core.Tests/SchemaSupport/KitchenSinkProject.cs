@@ -31,7 +31,7 @@ internal static class KitchenSinkProject
 
     public const string Tenants = """
         attributes:
-          white_label_id: { type: integer, nullable: false, default: 0, identity: false }
+          white_label_id: { type: integer, nullable: false, default: 0, identity: false, description: Partner id }
           region: text
         defaults:
           enabled: true
@@ -59,7 +59,7 @@ internal static class KitchenSinkProject
         tables:
           contact:
             columns:
-              id: { type: bigint, nullable: false, default: 0, identity: false }
+              id: { type: bigint, nullable: false, default: 0, identity: false, description: Row id }
               email: text
               amount: numeric(12,4)
               org_id: bigint
@@ -80,7 +80,7 @@ internal static class KitchenSinkProject
         materialized: table
         scope: tenant
         columns:
-          id: { type: bigint, identity: true }
+          id: { type: bigint, identity: true, description: Organization id }
           name: { type: text, nullable: false, default: "'unnamed'" }
           tags: text[]
         primary_key: [id]
@@ -90,6 +90,7 @@ internal static class KitchenSinkProject
           - [name]
           - { columns: [id, name], unique: true }
         seed: seeds/organizations.csv
+        description: Organizations of the tenant
         grants:
           reader: [select]
           admin: [select, insert]

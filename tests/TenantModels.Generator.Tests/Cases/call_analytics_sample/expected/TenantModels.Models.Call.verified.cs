@@ -5,8 +5,8 @@
 
 namespace CallAnalytics
 {
-    /// <summary>A row of model <c>call</c>, with a property per column in declaration order.</summary>
-    /// <param name="CallId">Column <c>call_id</c>, <c>bigint</c>, not null.</param>
+    /// <summary>One call a sales rep made or received, from whichever provider the tenant uses. A row of model <c>call</c>, with a property per column in declaration order.</summary>
+    /// <param name="CallId">Column <c>call_id</c>, <c>bigint</c>, not null. The provider's id of the call.</param>
     /// <param name="CallCreatedAt">Column <c>call_created_at</c>, <c>timestamp</c>, nullable.</param>
     /// <param name="UserId">Column <c>user_id</c>, <c>text</c>, nullable.</param>
     /// <param name="CallDispositionName">Column <c>call_disposition_name</c>, <c>text</c>, nullable.</param>
@@ -19,7 +19,7 @@ namespace CallAnalytics
 
     public static partial class Models
     {
-        /// <summary>Model <c>call</c> (<c>view</c>, one object per tenant): its names, column constants, database objects and SQL, and typed readers.</summary>
+        /// <summary>One call a sales rep made or received, from whichever provider the tenant uses. Model <c>call</c> (<c>view</c>, one object per tenant): its names, column constants, database objects and SQL, and typed readers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
         public static partial class Call
         {
@@ -35,7 +35,7 @@ namespace CallAnalytics
             /// <summary>The SQL name of each column.</summary>
             public static class Columns
             {
-                /// <summary>Column <c>call_id</c> (<c>bigint</c>, not null).</summary>
+                /// <summary>Column <c>call_id</c> (<c>bigint</c>, not null). The provider's id of the call.</summary>
                 public const string CallId = "call_id";
 
                 /// <summary>Column <c>call_created_at</c> (<c>timestamp</c>, nullable).</summary>
