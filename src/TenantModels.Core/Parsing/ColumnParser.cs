@@ -8,7 +8,11 @@ namespace TenantModels.Core.Parsing;
 /// <summary>Columns are written <c>name: type</c> or <c>name: { type: ..., nullable: false }</c>, in sources and models alike.</summary>
 internal static class ColumnParser
 {
-    public static IReadOnlyList<ColumnSyntax> Parse(MappingReader owner, string key, DiagnosticBag diagnostics, bool required)
+    private static readonly string[] Keys = { "type", "nullable", "description" };
+    private static readonly string[] TableKeys = { "type", "nullable", "default", "identity", "description" };
+
+    /// <param name="tableColumns">Model columns, where <c>default</c> and <c>identity</c> mean something; elsewhere they are unknown keys.</param>
+    public static IReadOnlyList<ColumnSyntax> Parse(MappingReader owner, string key, DiagnosticBag diagnostics, bool required, bool tableColumns = false)
     {
         var columns = new List<ColumnSyntax>();
         foreach (var entry in owner.Entries(key, required))
@@ -24,7 +28,7 @@ internal static class ColumnParser
                 continue;
             }
 
-            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, "type", "nullable", "default", "identity", "description");
+            var column = MappingReader.For(entry.Value, owner.Path, $"column '{entry.Key.Value}'", diagnostics, tableColumns ? TableKeys : Keys);
             var declared = column?.Scalar("type", required: true);
             if (column is not null && declared is not null)
             {

@@ -22,7 +22,7 @@ internal static class ModelParser
             name.Value,
             file.Scalar("materialized") ?? new Located<string>("view", defaultAt),
             file.Scalar("scope") ?? new Located<string>("tenant", defaultAt),
-            ColumnParser.Parse(file, "columns", diagnostics, required: true),
+            ColumnParser.Parse(file, "columns", diagnostics, required: true, tableColumns: true),
             file.Node("from") is null ? new SourceMappingSyntax[0] : ParseMappings(file, diagnostics),
             file.Boolean("canonical", defaultValue: false),
             file.Scalar("sql"),

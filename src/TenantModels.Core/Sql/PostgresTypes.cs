@@ -120,7 +120,13 @@ public static class PostgresTypes
             return false;
         }
 
-        return !match.Groups[3].Success || int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) <= first;
+        if (!match.Groups[3].Success)
+        {
+            return true;
+        }
+
+        // Only numeric takes a scale: varchar(10,2) is not a type.
+        return match.Groups[1].Value is "numeric" or "decimal" && int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) <= first;
     }
 
     internal static IEnumerable<string> Suggestions() => Simple.Keys.Where(k => !k.Contains(' '));

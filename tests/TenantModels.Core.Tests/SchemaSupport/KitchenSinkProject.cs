@@ -31,7 +31,7 @@ internal static class KitchenSinkProject
 
     public const string Tenants = """
         attributes:
-          white_label_id: { type: integer, nullable: false, default: 0, identity: false, description: Partner id }
+          white_label_id: { type: integer, nullable: false, description: Partner id }
           region: text
         defaults:
           enabled: true
@@ -59,7 +59,7 @@ internal static class KitchenSinkProject
         tables:
           contact:
             columns:
-              id: { type: bigint, nullable: false, default: 0, identity: false, description: Row id }
+              id: { type: bigint, nullable: false, description: Row id }
               email: text
               amount: numeric(12,4)
               org_id: bigint
