@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Npgsql;
 using TenantModels.Sdk.Tests.Infrastructure;
@@ -19,11 +22,9 @@ public sealed class UpgradePathTests
     [TestMethod]
     public void Bundles_from_an_older_and_the_current_sdk_apply_in_order()
     {
-        // The older package: packed into the run's feed under an earlier version number.
-        var pack = DotnetCli.Run(RepoPaths.Root, new Dictionary<string, string>(),
-            "pack", Path.Combine(RepoPaths.Root, "sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj"), "-c", "Release",
-            "-o", SdkFixture.Feed, $"-p:TenantModelsVersion={OlderSdkVersion}", "-nodeReuse:false", "--disable-build-servers", "-tl:off");
-        Assert.IsTrue(pack.Succeeded, pack.Output);
+        // The "older" package: this run's SDK package republished under an earlier version number. Repackaging (rather
+        // than packing again with another version) leaves the repository's build outputs untouched for other tests.
+        RepublishSdkAs(OlderSdkVersion);
 
         var older = SdkFixture.CopySample("CallAnalytics", "upgrade-v1");
         older.Write("CallAnalytics.csproj", older.Read("CallAnalytics.csproj").Replace("Sdk=\"TenantModels.Sdk\"", $"Sdk=\"TenantModels.Sdk/{OlderSdkVersion}\""));
@@ -60,6 +61,28 @@ public sealed class UpgradePathTests
         var back = RunnerTool.Run(environment, "apply", older.PathOf("out/CallAnalytics.1.0.0.tmbundle"));
         Assert.AreNotEqual(0, back.ExitCode, back.Output);
         StringAssert.Contains(back.Output, "TM3006");
+    }
+
+    private static void RepublishSdkAs(string version)
+    {
+        var target = Path.Combine(SdkFixture.Feed, $"TenantModels.Sdk.{version}.nupkg");
+        if (File.Exists(target))
+        {
+            return;
+        }
+
+        File.Copy(SdkFixture.SdkPackage, target);
+        using var package = ZipFile.Open(target, ZipArchiveMode.Update);
+        var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal));
+        string text;
+        using (var reader = new StreamReader(nuspec.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        nuspec.Delete();
+        using var writer = new StreamWriter(package.CreateEntry("TenantModels.Sdk.nuspec").Open());
+        writer.Write(Regex.Replace(text, "<version>[^<]+</version>", $"<version>{version}</version>"));
     }
 
     private static void Execute(string connectionString, string sql)
