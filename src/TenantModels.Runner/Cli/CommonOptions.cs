@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 
 namespace TenantModels.Runner.Cli;
@@ -41,5 +42,30 @@ internal static class CommonOptions
             }
         });
         return option;
+    }
+
+    /// <summary>
+    /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>. Each keeps its
+    /// own options record; only the wiring lives here.
+    /// </summary>
+    public static Command ReadOnlyCommand<TOptions>(
+        string name,
+        string description,
+        Func<string, string?, bool, string?, int, TOptions> create,
+        Func<TOptions, int> run)
+    {
+        var bundle = BundleDirectory();
+        var connection = Connection();
+        var json = Json();
+        var targets = Targets();
+        var parallel = Parallel();
+        var command = new Command(name, description);
+        command.Arguments.Add(bundle);
+        command.Options.Add(connection);
+        command.Options.Add(json);
+        command.Options.Add(targets);
+        command.Options.Add(parallel);
+        command.SetAction(result => run(create(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel))));
+        return command;
     }
 }
