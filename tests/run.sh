@@ -9,14 +9,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
 # No MSBuild node may outlive the run (and keep task assemblies loaded).
 export MSBUILDDISABLENODEREUSE=1
 
-# The PostgreSQL tests start a throwaway server from these binaries.
-if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
-  echo "== Installing PostgreSQL"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
-fi
+# The PostgreSQL tests start a throwaway server from these binaries (installed from Debian's packages if missing).
+source tests/postgres.sh
+pg_ensure_installed
 
 echo "== dotnet format --verify-no-changes"
 dotnet format TenantModels.sln --verify-no-changes

@@ -21,30 +21,14 @@ internal sealed class PlanCommand
 
     public PlanCommand(RunnerContext context) => _context = context;
 
-    public int Run(PlanOptions options)
-    {
-        var reporter = new Reporter(_context, "plan", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
-        if (preflight is null)
-        {
-            return exitCode;
-        }
-
-        var bundle = preflight.Bundle;
-        if (options.Targets is not null)
-        {
-            return new TargetMapRun(_context, reporter, bundle, options.Targets, options.Parallel)
-                .Run((target, output, connection, _, include) => PlanTarget(bundle, target, output, connection, include),
-                    exit => exit == ExitCodes.Success ? null : "failed", "planned");
-        }
-
-        var result = PlanTarget(bundle, preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString, null);
-        var manifest = bundle.Manifest;
-        reporter.WriteJson(result.Status == "error"
-            ? new RunResult("plan", "error", result.ExitCode, Diagnostics: result.Diagnostics)
-            : new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps));
-        return result.ExitCode;
-    }
+    public int Run(PlanOptions options) => ReadOnlyCommand.Run(
+        _context,
+        "plan",
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
+        PlanTarget,
+        exit => exit == ExitCodes.Success ? null : "failed",
+        "planned",
+        (result, manifest) => new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps));
 
     private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
     {

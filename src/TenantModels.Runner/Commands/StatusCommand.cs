@@ -20,30 +20,14 @@ internal sealed class StatusCommand
 
     public StatusCommand(RunnerContext context) => _context = context;
 
-    public int Run(StatusOptions options)
-    {
-        var reporter = new Reporter(_context, "status", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
-        if (preflight is null)
-        {
-            return exitCode;
-        }
-
-        var bundle = preflight.Bundle;
-        if (options.Targets is not null)
-        {
-            return new TargetMapRun(_context, reporter, bundle, options.Targets, options.Parallel)
-                .Run((target, output, connection, _, include) => StatusOf(bundle, target, output, connection, include),
-                    exit => exit == ExitCodes.Success ? null : "failed", "pending");
-        }
-
-        var result = StatusOf(bundle, preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString, null);
-        var manifest = bundle.Manifest;
-        reporter.WriteJson(result.Status == "error"
-            ? new RunResult("status", "error", result.ExitCode, Diagnostics: result.Diagnostics)
-            : new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed));
-        return result.ExitCode;
-    }
+    public int Run(StatusOptions options) => ReadOnlyCommand.Run(
+        _context,
+        "status",
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
+        StatusOf,
+        exit => exit == ExitCodes.Success ? null : "failed",
+        "pending",
+        (result, manifest) => new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed));
 
     private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
     {

@@ -16,31 +16,16 @@ internal sealed class VerifyCommand
 
     public VerifyCommand(RunnerContext context) => _context = context;
 
-    public int Run(VerifyOptions options)
-    {
-        var reporter = new Reporter(_context, "verify", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
-        if (preflight is null)
-        {
-            return exitCode;
-        }
-
-        if (options.Targets is not null)
-        {
-            return new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
-                .Run((target, output, connection, _, _) => VerifyTarget(target, output, connection),
-                    exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed", "ok");
-        }
-
-        var result = VerifyTarget(preflight.Database, TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json), preflight.ConnectionString);
-        var manifest = preflight.Bundle.Manifest;
-        reporter.WriteJson(result.Status == "error"
-            ? new RunResult("verify", "error", result.ExitCode, Diagnostics: result.Diagnostics)
-            : new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-                Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
-            { Drift = result.Drift });
-        return result.ExitCode;
-    }
+    public int Run(VerifyOptions options) => ReadOnlyCommand.Run(
+        _context,
+        "verify",
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
+        (_, target, output, connection, _) => VerifyTarget(target, output, connection),
+        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed",
+        "ok",
+        (result, manifest) => new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
+            Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
+        { Drift = result.Drift });
 
     private static TargetResult VerifyTarget(string name, TargetOutput output, string connectionString)
     {

@@ -1,0 +1,47 @@
+using System;
+using TenantModels.Core.Bundling;
+using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
+
+namespace TenantModels.Runner.Commands;
+
+/// <summary>
+/// The flow plan, status and verify share: read the bundle, then run the command's per-database work once (one
+/// connection) or per database of a target map, and report. Each command supplies only its per-database work and
+/// what its JSON result adds.
+/// </summary>
+internal static class ReadOnlyCommand
+{
+    /// <param name="include">With a target map: which tenants live in this database; null for a single connection.</param>
+    public delegate TargetResult PerTarget(Bundle bundle, string target, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include);
+
+    public static int Run(
+        RunnerContext context,
+        string command,
+        (string Bundle, string? Connection, bool Json, string? Targets, int Parallel) options,
+        PerTarget perTarget,
+        Func<int, string?> failureStatus,
+        string successStatus,
+        Func<TargetResult, BundleManifest, RunResult> result)
+    {
+        var reporter = new Reporter(context, command, options.Json);
+        var preflight = Preflight.Run(context, reporter, options.Bundle, options.Connection, out var exitCode, needsConnection: options.Targets is null);
+        if (preflight is null)
+        {
+            return exitCode;
+        }
+
+        var bundle = preflight.Bundle;
+        if (options.Targets is not null)
+        {
+            return new TargetMapRun(context, reporter, bundle, options.Targets, options.Parallel)
+                .Run((target, output, connection, _, include) => perTarget(bundle, target, output, connection, include), failureStatus, successStatus);
+        }
+
+        var single = perTarget(bundle, preflight.Database, TargetOutput.Direct(context.Out, context.Error, quiet: options.Json), preflight.ConnectionString, null);
+        reporter.WriteJson(single.Status == "error"
+            ? new RunResult(command, "error", single.ExitCode, Diagnostics: single.Diagnostics)
+            : result(single, bundle.Manifest));
+        return single.ExitCode;
+    }
+}
