@@ -62,6 +62,13 @@ internal static class ModelShapeRules
             Fail("only table columns take 'default' or 'identity'");
         }
 
+        if (materialized != Materialization.Table && columns.Any(c => c.RenamedFrom is { Count: > 0 }))
+        {
+            Fail("only table columns take 'renamed_from' (a view's columns are simply recreated)");
+        }
+
+        ok &= CheckRenames(model, columns, diagnostics);
+
         foreach (var column in columns.Where(c => c.Identity && c.Type.Category != TypeCategory.Integer && c.Type.Category != TypeCategory.Unknown))
         {
             Fail($"identity column '{column.Name}' must be smallint, integer or bigint");
@@ -72,6 +79,33 @@ internal static class ModelShapeRules
             diagnostics.Report(DefinitionDiagnostics.ReservedTenantColumn, columns.First(c => c.Name == BoundProject.TenantColumn).Location,
                 model.Name.Value, BoundProject.TenantColumn);
             ok = false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>An earlier name must be a valid name that no current column has and no other column claims.</summary>
+    private static bool CheckRenames(ModelSyntax model, IReadOnlyList<BoundColumn> columns, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var current = new HashSet<string>(columns.Select(c => c.Name), System.StringComparer.Ordinal);
+        var claimed = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var syntax in model.Columns.Where(c => c.RenamedFrom is not null))
+        {
+            foreach (var old in syntax.RenamedFrom!)
+            {
+                string? why = !Naming.IdentifierRules.IsValidName(old.Value) ? "it is not a valid column name"
+                    : current.Contains(old.Value) ? $"the model still has a column '{old.Value}'"
+                    : claimed.TryGetValue(old.Value, out var other) ? $"column '{other}' is already renamed from it"
+                    : null;
+                if (why is not null)
+                {
+                    diagnostics.Report(DefinitionDiagnostics.InvalidColumnRename, old.Location, syntax.Name.Value, model.Name.Value, old.Value, why);
+                    ok = false;
+                }
+
+                claimed[old.Value] = syntax.Name.Value;
+            }
         }
 
         return ok;

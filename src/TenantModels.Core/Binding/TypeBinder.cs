@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Parsing;
 using TenantModels.Core.Sql;
@@ -23,7 +24,8 @@ internal static class TypeBinder
                 diagnostics.Report(DefinitionDiagnostics.UnknownType, column.Type.Location, column.Type.Value, hint, PostgresTypes.Supported);
             }
 
-            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity, column.Description));
+            bound.Add(new BoundColumn(column.Name.Value, type, column.Nullable, column.Name.Location, column.Default?.Value, column.Identity, column.Description,
+                column.RenamedFrom?.Select(n => n.Value).ToList()));
         }
 
         return bound;

@@ -21,7 +21,7 @@ public static class BundleAssembler
         {
             var path = "artefacts/" + c.Id + ".sql";
             files.Add(path, c.Sql);
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns));
         }
 
         var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern, BundleManifest.CurrentToolchainVersion);

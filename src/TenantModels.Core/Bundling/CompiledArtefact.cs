@@ -11,4 +11,5 @@ public sealed record CompiledArtefact(
     string Sql,
     IReadOnlyList<string> DependsOn,
     string Object,
-    string? Signature);
+    string? Signature,
+    IReadOnlyList<ColumnRename>? RenamedColumns = null);

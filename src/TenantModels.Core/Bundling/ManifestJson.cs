@@ -50,11 +50,25 @@ public static class ManifestJson
               .Append(", \"checksum\": ").Append(Str(a.Checksum))
               .Append(", \"dependsOn\": ").Append(StrArray(a.DependsOn))
               .Append(", \"object\": ").Append(Str(a.Object))
-              .Append(", \"signature\": ").Append(a.Signature is null ? "null" : Str(a.Signature)).Append(" }");
+              .Append(", \"signature\": ").Append(a.Signature is null ? "null" : Str(a.Signature));
+            if (a.RenamedColumns is { Count: > 0 } renames)
+            {
+                // Only written when declared, so bundles without renames keep their exact bytes.
+                sb.Append(", \"renamedColumns\": { ")
+                  .Append(string.Join(", ", renames.Select(r => Str(r.Column) + ": " + StrArray(r.From)).ToArray()))
+                  .Append(" }");
+            }
+
+            sb.Append(" }");
         });
         json.Append("]\n}\n");
         return json.ToString();
     }
+
+    private static IReadOnlyList<ColumnRename>? ReadRenames(JsonElement artefact) =>
+        artefact.TryGetProperty("renamedColumns", out var renames)
+            ? renames.EnumerateObject().Select(r => new ColumnRename(r.Name, r.Value.EnumerateArray().Select(s => s.GetString()!).ToList())).ToList()
+            : null;
 
     /// <exception cref="FormatException">The text is not a manifest this version understands.</exception>
     public static BundleManifest Read(string text)
@@ -91,7 +105,8 @@ public static class ManifestJson
                 a.GetProperty("checksum").GetString()!,
                 a.GetProperty("dependsOn").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 a.GetProperty("object").GetString()!,
-                a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString())).ToList();
+                a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString(),
+                ReadRenames(a))).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,

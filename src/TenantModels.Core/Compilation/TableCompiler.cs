@@ -64,7 +64,8 @@ internal static class TableCompiler
             sql.ToString(),
             dependsOn,
             SqlWriter.QualifiedName(schema, model.Name),
-            Signature(model, shared));
+            Signature(model, shared),
+            Renames(model));
     }
 
     /// <summary>Also used for materialized views' indexes.</summary>
@@ -77,6 +78,12 @@ internal static class TableCompiler
     private static string Signature(BoundModel model, bool shared) =>
         string.Join(", ", (shared ? new[] { SqlWriter.QuoteIdentifier(BoundProject.TenantColumn) + " text NOT NULL" } : new string[0])
             .Concat(model.Columns.Select(c => ColumnDefinition(c).Trim())).ToArray());
+
+    private static IReadOnlyList<ColumnRename>? Renames(BoundModel model)
+    {
+        var renames = model.Columns.Where(c => c.RenamedFrom is { Count: > 0 }).Select(c => new ColumnRename(c.Name, c.RenamedFrom!)).ToList();
+        return renames.Count == 0 ? null : renames;
+    }
 
     private static string ColumnDefinition(BoundColumn column)
     {

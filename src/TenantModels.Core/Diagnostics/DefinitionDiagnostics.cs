@@ -120,6 +120,9 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor UnprotectedGrant = Error("TM1064", "Grant would bypass tenant isolation",
         "{0}");
 
+    public static readonly DiagnosticDescriptor InvalidColumnRename = Error("TM1080", "Invalid column rename",
+        "column '{0}' of model '{1}' cannot be renamed from '{2}': {3}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

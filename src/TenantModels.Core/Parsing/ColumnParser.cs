@@ -9,7 +9,7 @@ namespace TenantModels.Core.Parsing;
 internal static class ColumnParser
 {
     private static readonly string[] Keys = { "type", "nullable", "description" };
-    private static readonly string[] TableKeys = { "type", "nullable", "default", "identity", "description" };
+    private static readonly string[] TableKeys = { "type", "nullable", "default", "identity", "description", "renamed_from" };
 
     /// <param name="tableColumns">Model columns, where <c>default</c> and <c>identity</c> mean something; elsewhere they are unknown keys.</param>
     public static IReadOnlyList<ColumnSyntax> Parse(MappingReader owner, string key, DiagnosticBag diagnostics, bool required, bool tableColumns = false)
@@ -39,10 +39,20 @@ internal static class ColumnParser
                     column.Boolean("nullable", defaultValue: !identity),
                     column.Scalar("default"),
                     identity,
-                    column.Scalar("description")?.Value));
+                    column.Scalar("description")?.Value,
+                    tableColumns ? RenamedFrom(column) : null));
             }
         }
 
         return columns;
     }
+
+    /// <summary><c>renamed_from: old</c> or <c>renamed_from: [older, oldest]</c>.</summary>
+    private static IReadOnlyList<Located<string>>? RenamedFrom(MappingReader column) =>
+        column.Node("renamed_from") switch
+        {
+            null => null,
+            YamlSequenceNode => column.ScalarList("renamed_from"),
+            _ => column.Scalar("renamed_from") is { } single ? new[] { single } : null,
+        };
 }

@@ -206,7 +206,7 @@ public static class DeploymentPlanner
             return null;
         }
 
-        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql);
+        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql, desired.Artefact.RenamedColumns);
         if (diff.Blocker is not null)
         {
             blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but {diff.Blocker}");

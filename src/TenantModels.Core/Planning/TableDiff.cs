@@ -18,7 +18,8 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
 {
     private static readonly Regex SchemaOf = new("^(\"(?:[^\"]|\"\")+\")\\.", RegexOptions.CultureInvariant);
 
-    public static TableDiff Compute(string table, string oldSignature, string oldSql, string newSignature, string newSql)
+    /// <param name="renames">Columns declared with earlier names: a recorded column under an earlier name is renamed, not dropped.</param>
+    public static TableDiff Compute(string table, string oldSignature, string oldSql, string newSignature, string newSql, IReadOnlyList<Bundling.ColumnRename>? renames = null)
     {
         TableDefinition before;
         TableDefinition after;
@@ -55,10 +56,19 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
             sql.Append("DROP INDEX IF EXISTS ").Append(schema).Append(name).Append(";\n");
         }
 
-        // 2. Columns, matched by name.
+        // 2. Columns, matched by name — after renaming the recorded columns the definitions say were renamed.
         var oldColumns = before.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var newNames = new HashSet<string>(after.Columns.Select(c => c.Name), StringComparer.Ordinal);
-        foreach (var dropped in before.Columns.Where(c => !newNames.Contains(c.Name)))
+        foreach (var (from, to) in Renamed(renames, oldColumns, newNames).ToList())
+        {
+            sql.Append(alter).Append("RENAME COLUMN ").Append(from).Append(" TO ").Append(to).Append(";\n");
+            oldColumns[to] = oldColumns[from] with { Name = to };
+            oldColumns.Remove(from);
+            // Views read columns by position but print them by name: recreate them so their text stays true.
+            rewrites = true;
+        }
+
+        foreach (var dropped in before.Columns.Where(c => oldColumns.ContainsKey(c.Name) && !newNames.Contains(c.Name)))
         {
             sql.Append(alter).Append("DROP COLUMN IF EXISTS ").Append(dropped.Name).Append(";\n");
             loss.Add("drop column " + dropped.Name);
@@ -135,6 +145,31 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
         }
 
         return new TableDiff(sql.ToString(), loss, warnings, rewrites, null);
+    }
+
+    /// <summary>
+    /// (recorded name, desired name) for each desired column missing from the record whose newest earlier name is
+    /// recorded and no longer wanted; names quoted as the signatures quote them.
+    /// </summary>
+    private static IEnumerable<(string From, string To)> Renamed(
+        IReadOnlyList<Bundling.ColumnRename>? renames, IReadOnlyDictionary<string, TableColumn> recorded, ISet<string> desired)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rename in renames ?? Array.Empty<Bundling.ColumnRename>())
+        {
+            var to = SqlWriter.QuoteIdentifier(rename.Column);
+            if (recorded.ContainsKey(to))
+            {
+                continue;
+            }
+
+            var from = rename.From.Select(SqlWriter.QuoteIdentifier).FirstOrDefault(f => recorded.ContainsKey(f) && !desired.Contains(f) && !taken.Contains(f));
+            if (from is not null)
+            {
+                taken.Add(from);
+                yield return (from, to);
+            }
+        }
     }
 
     private static TableDiff Blocked(string why) => new(string.Empty, Array.Empty<string>(), Array.Empty<string>(), false, why);

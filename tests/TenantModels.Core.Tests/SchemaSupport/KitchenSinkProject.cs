@@ -81,8 +81,8 @@ internal static class KitchenSinkProject
         scope: tenant
         columns:
           id: { type: bigint, identity: true, description: Organization id }
-          name: { type: text, nullable: false, default: "'unnamed'" }
-          tags: text[]
+          name: { type: text, nullable: false, default: "'unnamed'", renamed_from: title }
+          tags: { type: "text[]", renamed_from: [labels, keywords] }
         primary_key: [id]
         unique:
           - [name]

@@ -45,18 +45,68 @@ public sealed class CompiledTableEvolutionTests
         }
     }
 
-    [TestMethod]
-    public void ShopTenantsEvolvesByAlterKeepingSeededAndUserRows()
+    /// <summary>A copy of a sample's definitions (no build outputs) that a test may edit.</summary>
+    private static string CopyOfSample(string sample)
     {
-        var copy = Path.Combine(CliRun.TempDirectory(), "ShopTenants");
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("samples", "ShopTenants"), "*", SearchOption.AllDirectories)
+        var copy = Path.Combine(CliRun.TempDirectory(), sample);
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("samples", sample), "*", SearchOption.AllDirectories)
                      .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
         {
-            var target = Path.Combine(copy, Path.GetRelativePath(RepoPaths.Combine("samples", "ShopTenants"), file));
+            var target = Path.Combine(copy, Path.GetRelativePath(RepoPaths.Combine("samples", sample), file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
 
+        return copy;
+    }
+
+    private static void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        Assert.IsTrue(text.Contains(from, System.StringComparison.Ordinal), $"{file} no longer contains '{from}': update the test");
+        File.WriteAllText(file, text.Replace(from, to));
+    }
+
+    [TestMethod]
+    public void ARenamedColumnKeepsItsRowsWithoutTheDataLossFlag()
+    {
+        var copy = CopyOfSample("ShopTenants");
+        var db = SharedPostgres.Server.CreateDatabase("shop_rename");
+        var v1 = HandBuiltBundles.WriteToTemp(Compile(copy, "ShopTenants", "1.0.0"));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", v1).ExitCode);
+        Db.Execute(db, "INSERT INTO acme_corp.products (product_id, product_name, unit_price) VALUES (9999, 'user row', 1.50)");
+        var before = Db.Rows(db, "SELECT product_id, product_name FROM acme_corp.products ORDER BY product_id");
+
+        // The user renames the column, says so, and updates what reads it.
+        Edit(Path.Combine(copy, "models", "products.yaml"), "product_name: { type: text, nullable: false }", "name: { type: text, nullable: false, renamed_from: product_name }");
+        Edit(Path.Combine(copy, "seeds", "products.csv"), "product_id,product_name,", "product_id,name,");
+        Edit(Path.Combine(copy, "models", "product_performance.yaml"), "select p.product_name,", "select p.name as product_name,");
+        Edit(Path.Combine(copy, "models", "product_performance.yaml"), "group by p.product_name,", "group by p.name,");
+        var v2 = HandBuiltBundles.WriteToTemp(Compile(copy, "ShopTenants", "1.1.0"));
+
+        var plan = CliRun.Against(db, "plan", v2);
+        var apply = CliRun.Against(db, "apply", v2);
+
+        StringAssert.Contains(plan.Out, "ALTER TABLE \"acme_corp\".\"products\" RENAME COLUMN \"product_name\" TO \"name\";");
+        Assert.IsFalse(plan.Out.Contains("DATA LOSS", System.StringComparison.Ordinal), plan.Out);
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        CollectionAssert.AreEqual(before, Db.Rows(db, "SELECT product_id, name FROM acme_corp.products ORDER BY product_id"));
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'acme_corp.products'::regclass AND attname = 'product_name' AND NOT attisdropped"));
+        Assert.AreNotEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM acme_corp.product_performance WHERE product_name = 'user row'"));
+        StringAssert.Contains(CliRun.Against(db, "apply", v2).Out, "Nothing to apply");
+
+        // A database still on 1.0.0 elsewhere is renamed too; one already renamed is left alone by a later version.
+        Edit(Path.Combine(copy, "models", "products.yaml"), "category: text", "category: text\n  barcode: text");
+        var v3 = HandBuiltBundles.WriteToTemp(Compile(copy, "ShopTenants", "1.2.0"));
+        var third = CliRun.Against(db, "plan", v3);
+        Assert.IsFalse(third.Out.Contains("RENAME COLUMN", System.StringComparison.Ordinal), third.Out);
+        StringAssert.Contains(third.Out, "ADD COLUMN IF NOT EXISTS \"barcode\" text;");
+    }
+
+    [TestMethod]
+    public void ShopTenantsEvolvesByAlterKeepingSeededAndUserRows()
+    {
+        var copy = CopyOfSample("ShopTenants");
         var db = SharedPostgres.Server.CreateDatabase("shop_evolve");
         var v1 = HandBuiltBundles.WriteToTemp(Compile(copy, "ShopTenants", "1.0.0"));
         var first = CliRun.Against(db, "apply", v1);

@@ -186,4 +186,58 @@ public sealed class TableDiffTests
 
         CollectionAssert.AreEqual(new[] { "first", "late", "tie_a" }, plan.Units.Where(u => u.Key.Kind == PlanUnitKind.Tenant).Select(u => u.Key.TenantId).ToArray());
     }
+
+    [TestMethod]
+    public void ADeclaredRenameRenamesInsteadOfDroppingAndThenDiffsTheColumn()
+    {
+        var renames = new[] { new ColumnRename("b", new[] { "a" }) };
+        var diff = TableDiff.Compute(Table, "\"id\" integer NOT NULL, \"a\" integer", Sql("\"id\" integer NOT NULL, \"a\" integer"),
+            "\"id\" integer NOT NULL, \"b\" bigint NOT NULL", Sql("\"id\" integer NOT NULL, \"b\" bigint NOT NULL"), renames);
+
+        Assert.AreEqual(
+            "ALTER TABLE \"s\".\"t\" RENAME COLUMN \"a\" TO \"b\";\n"
+            + "ALTER TABLE \"s\".\"t\" ALTER COLUMN \"b\" TYPE bigint;\n"
+            + "ALTER TABLE \"s\".\"t\" ALTER COLUMN \"b\" SET NOT NULL;\n",
+            diff.Sql);
+        Assert.AreEqual(0, diff.DataLoss.Count);
+        Assert.IsTrue(diff.RewritesColumns);
+    }
+
+    [TestMethod]
+    public void AnOlderNameIsUsedWhenTheNewestIsNotRecordedAndNothingIsRenamedTwice()
+    {
+        var fromOldest = TableDiff.Compute(Table, "\"x\" text", Sql("\"x\" text"), "\"z\" text", Sql("\"z\" text"),
+            new[] { new ColumnRename("z", new[] { "y", "x" }) });
+        var alreadyRenamed = TableDiff.Compute(Table, "\"z\" text, \"x\" text", Sql("\"z\" text, \"x\" text"), "\"z\" text", Sql("\"z\" text"),
+            new[] { new ColumnRename("z", new[] { "x" }) });
+        var stillWanted = TableDiff.Compute(Table, "\"x\" text", Sql("\"x\" text"), "\"x\" text, \"z\" text", Sql("\"x\" text, \"z\" text"),
+            new[] { new ColumnRename("z", new[] { "x" }) });
+
+        Assert.AreEqual("ALTER TABLE \"s\".\"t\" RENAME COLUMN \"x\" TO \"z\";\n", fromOldest.Sql);
+        // "z" exists already: the old "x" is an ordinary dropped column (data loss), not a rename target.
+        StringAssert.Contains(alreadyRenamed.Sql, "DROP COLUMN IF EXISTS \"x\"");
+        Assert.AreEqual(1, alreadyRenamed.DataLoss.Count);
+        // "x" is still a desired column: it cannot also be the old name of "z".
+        Assert.AreEqual("ALTER TABLE \"s\".\"t\" ADD COLUMN IF NOT EXISTS \"z\" text;\n", stillWanted.Sql);
+    }
+
+    [TestMethod]
+    public void ConstraintsAndIndexesNamingARenamedColumnAreRebuiltAroundTheRename()
+    {
+        var diff = TableDiff.Compute(Table,
+            "\"a\" text", Sql("\"a\" text", "CONSTRAINT \"t_a_key\" UNIQUE (\"a\")", "CREATE INDEX IF NOT EXISTS \"t_a_idx\" ON \"s\".\"t\" (\"a\");\n"),
+            "\"b\" text", Sql("\"b\" text", "CONSTRAINT \"t_b_key\" UNIQUE (\"b\")", "CREATE INDEX IF NOT EXISTS \"t_b_idx\" ON \"s\".\"t\" (\"b\");\n"),
+            new[] { new ColumnRename("b", new[] { "a" }) });
+
+        var lines = diff.Sql.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.AreEqual(new[]
+        {
+            "ALTER TABLE \"s\".\"t\" DROP CONSTRAINT IF EXISTS \"t_a_key\";",
+            "DROP INDEX IF EXISTS \"s\".\"t_a_idx\";",
+            "ALTER TABLE \"s\".\"t\" RENAME COLUMN \"a\" TO \"b\";",
+            "ALTER TABLE \"s\".\"t\" ADD CONSTRAINT \"t_b_key\" UNIQUE (\"b\");",
+            "CREATE INDEX IF NOT EXISTS \"t_b_idx\" ON \"s\".\"t\" (\"b\");",
+        }, lines);
+        Assert.AreEqual(0, diff.DataLoss.Count);
+    }
 }
