@@ -7,7 +7,8 @@ using TenantModels.Core.Sql;
 namespace TenantModels.Core.Compilation;
 
 /// <summary>
-/// Seed rows as an idempotent upsert on the table's primary (or first unique) key: re-applying a changed seed adds
+/// Seed rows staged as text in a temporary table (<see cref="SeedScript"/>: the runner fills it by binary COPY,
+/// deploy.sql by INSERT), then an idempotent upsert on the table's primary (or first unique) key: re-applying a changed seed adds
 /// and updates rows but never deletes — a DELETE could cascade into rows that tenants' data references. A table with no
 /// key cannot be referenced, so its seed replaces its rows. Identity sequences are moved past the seeded ids.
 /// </summary>
@@ -31,6 +32,11 @@ internal static class SeedCompiler
         var types = model.Columns.ToDictionary(c => c.Name, c => c.Type.SqlName);
         types[BoundProject.TenantColumn] = "text";
         var sql = new SqlWriter();
+        if (seed.Rows.Count > 0)
+        {
+            SeedScript.WriteStaging(sql, seed.Columns, seed.Rows);
+        }
+
         if (conflictKey is null)
         {
             sql.Append("DELETE FROM ").Append(table).Line(";");
@@ -38,18 +44,10 @@ internal static class SeedCompiler
 
         if (seed.Rows.Count > 0)
         {
-            sql.Append("INSERT INTO ").Append(table).Append(" (").Join(", ", seed.Columns, (w, c) => w.Identifier(c)).Line(") VALUES")
-                .Join(",\n", seed.Rows, (w, row) => w.Append("    (").Join(", ", row.Select((v, i) => (v, i)), (r, x) =>
-                {
-                    if (x.v is null)
-                    {
-                        r.Append("NULL");
-                    }
-                    else
-                    {
-                        r.Append("CAST(").Literal(x.v).Append(" AS ").Append(types[seed.Columns[x.i]]).Append(")");
-                    }
-                }).Append(")"));
+            // Text in, typed out: the cast is the same one a literal would get, so a value means what the CSV says.
+            sql.Append("INSERT INTO ").Append(table).Append(" (").Join(", ", seed.Columns, (w, c) => w.Identifier(c)).Line(")")
+                .Append("SELECT ").Join(", ", seed.Columns, (w, c) => w.Append("CAST(").Identifier(c).Append(" AS ").Append(types[c]).Append(")"))
+                .Append(" FROM ").Append(SeedScript.StagingTable);
             if (conflictKey is not null)
             {
                 var updated = seed.Columns.Where(c => !conflictKey.Contains(c)).ToList();
@@ -65,6 +63,7 @@ internal static class SeedCompiler
             }
 
             sql.Line(";");
+            sql.Append("DROP TABLE ").Append(SeedScript.StagingTable).Line(";");
         }
 
         foreach (var identity in model.Columns.Where(c => c.Identity && seed.Columns.Contains(c.Name)))

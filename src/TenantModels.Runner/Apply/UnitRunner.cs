@@ -23,6 +23,12 @@ internal static class UnitRunner
         {
             try
             {
+                if (step.Kind == ArtefactKind.Seed && SeedScript.TryParse(step.Sql, out var seed))
+                {
+                    SeedLoader.Run(connection, transaction, seed!);
+                    continue;
+                }
+
                 // No client-side timeout: lock_timeout and statement_timeout bound the server side.
                 using var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 };
                 command.ExecuteNonQuery();

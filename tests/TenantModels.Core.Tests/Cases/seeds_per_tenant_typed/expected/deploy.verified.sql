@@ -1,5 +1,5 @@
 -- TenantModels deploy script for seeds_per_tenant_typed 1.0.0
--- sha256:ce61f6fcdcf26a1242c265844c00139b7bec5ffd34845108bf2a7c6693ac96d0
+-- sha256:289dfbbbed5d954a7cde8479fd93b75d0d101543dbebce66de3cb1f767b1aaf9
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme_corp)
@@ -27,18 +27,26 @@ CREATE TABLE IF NOT EXISTS "global_inc"."regions" (
 );
 
 -- seed.regions (tenant acme_corp)
-INSERT INTO "acme_corp"."regions" ("region_id", "region_name", "country", "tax_rate") VALUES
-    (CAST('1' AS integer), CAST('Kanto' AS text), CAST('JP' AS text), CAST('0.1000' AS numeric(5,4))),
-    (CAST('2' AS integer), CAST('Kansai, West' AS text), CAST('JP' AS text), CAST('0.1000' AS numeric(5,4))),
-    (CAST('3' AS integer), CAST('The "Outback"' AS text), CAST('AU' AS text), NULL)
+CREATE TEMP TABLE "tm_seed" ("region_id" text, "region_name" text, "country" text, "tax_rate" text) ON COMMIT DROP;
+INSERT INTO pg_temp."tm_seed" ("region_id", "region_name", "country", "tax_rate") VALUES
+    ('1', 'Kanto', 'JP', '0.1000'),
+    ('2', 'Kansai, West', 'JP', '0.1000'),
+    ('3', 'The "Outback"', 'AU', NULL);
+INSERT INTO "acme_corp"."regions" ("region_id", "region_name", "country", "tax_rate")
+SELECT CAST("region_id" AS integer), CAST("region_name" AS text), CAST("country" AS text), CAST("tax_rate" AS numeric(5,4)) FROM pg_temp."tm_seed"
 ON CONFLICT ("region_id") DO UPDATE SET "region_name" = EXCLUDED."region_name", "country" = EXCLUDED."country", "tax_rate" = EXCLUDED."tax_rate";
+DROP TABLE pg_temp."tm_seed";
 
 -- seed.regions (tenant global_inc)
-INSERT INTO "global_inc"."regions" ("region_id", "region_name", "country", "tax_rate") VALUES
-    (CAST('1' AS integer), CAST('Kanto' AS text), CAST('JP' AS text), CAST('0.1000' AS numeric(5,4))),
-    (CAST('2' AS integer), CAST('Kansai, West' AS text), CAST('JP' AS text), CAST('0.1000' AS numeric(5,4))),
-    (CAST('3' AS integer), CAST('The "Outback"' AS text), CAST('AU' AS text), NULL)
+CREATE TEMP TABLE "tm_seed" ("region_id" text, "region_name" text, "country" text, "tax_rate" text) ON COMMIT DROP;
+INSERT INTO pg_temp."tm_seed" ("region_id", "region_name", "country", "tax_rate") VALUES
+    ('1', 'Kanto', 'JP', '0.1000'),
+    ('2', 'Kansai, West', 'JP', '0.1000'),
+    ('3', 'The "Outback"', 'AU', NULL);
+INSERT INTO "global_inc"."regions" ("region_id", "region_name", "country", "tax_rate")
+SELECT CAST("region_id" AS integer), CAST("region_name" AS text), CAST("country" AS text), CAST("tax_rate" AS numeric(5,4)) FROM pg_temp."tm_seed"
 ON CONFLICT ("region_id") DO UPDATE SET "region_name" = EXCLUDED."region_name", "country" = EXCLUDED."country", "tax_rate" = EXCLUDED."tax_rate";
+DROP TABLE pg_temp."tm_seed";
 
 -- table.products (tenant acme_corp)
 CREATE TABLE IF NOT EXISTS "acme_corp"."products" (
@@ -65,17 +73,25 @@ CREATE TABLE IF NOT EXISTS "global_inc"."products" (
 );
 
 -- seed.products (tenant acme_corp)
-INSERT INTO "acme_corp"."products" ("product_id", "name", "price", "region_id", "launched_on", "tags") VALUES
-    (CAST('10' AS bigint), CAST('Green tea' AS text), CAST('4.50' AS numeric(10,2)), CAST('1' AS integer), CAST('2024-04-01' AS date), CAST('{drink,tea}' AS text[])),
-    (CAST('11' AS bigint), CAST('Meat pie' AS text), CAST('7.25' AS numeric(10,2)), CAST('3' AS integer), CAST('2023-11-30' AS date), CAST('{}' AS text[])),
-    (CAST('12' AS bigint), CAST('It''s new' AS text), NULL, CAST('2' AS integer), NULL, NULL)
+CREATE TEMP TABLE "tm_seed" ("product_id" text, "name" text, "price" text, "region_id" text, "launched_on" text, "tags" text) ON COMMIT DROP;
+INSERT INTO pg_temp."tm_seed" ("product_id", "name", "price", "region_id", "launched_on", "tags") VALUES
+    ('10', 'Green tea', '4.50', '1', '2024-04-01', '{drink,tea}'),
+    ('11', 'Meat pie', '7.25', '3', '2023-11-30', '{}'),
+    ('12', 'It''s new', NULL, '2', NULL, NULL);
+INSERT INTO "acme_corp"."products" ("product_id", "name", "price", "region_id", "launched_on", "tags")
+SELECT CAST("product_id" AS bigint), CAST("name" AS text), CAST("price" AS numeric(10,2)), CAST("region_id" AS integer), CAST("launched_on" AS date), CAST("tags" AS text[]) FROM pg_temp."tm_seed"
 ON CONFLICT ("product_id") DO UPDATE SET "name" = EXCLUDED."name", "price" = EXCLUDED."price", "region_id" = EXCLUDED."region_id", "launched_on" = EXCLUDED."launched_on", "tags" = EXCLUDED."tags";
+DROP TABLE pg_temp."tm_seed";
 SELECT setval(pg_get_serial_sequence('"acme_corp"."products"', 'product_id'), COALESCE(MAX("product_id"), 0) + 1, false) FROM "acme_corp"."products";
 
 -- seed.products (tenant global_inc)
-INSERT INTO "global_inc"."products" ("product_id", "name", "price", "region_id", "launched_on", "tags") VALUES
-    (CAST('10' AS bigint), CAST('Green tea' AS text), CAST('4.50' AS numeric(10,2)), CAST('1' AS integer), CAST('2024-04-01' AS date), CAST('{drink,tea}' AS text[])),
-    (CAST('11' AS bigint), CAST('Meat pie' AS text), CAST('7.25' AS numeric(10,2)), CAST('3' AS integer), CAST('2023-11-30' AS date), CAST('{}' AS text[])),
-    (CAST('12' AS bigint), CAST('It''s new' AS text), NULL, CAST('2' AS integer), NULL, NULL)
+CREATE TEMP TABLE "tm_seed" ("product_id" text, "name" text, "price" text, "region_id" text, "launched_on" text, "tags" text) ON COMMIT DROP;
+INSERT INTO pg_temp."tm_seed" ("product_id", "name", "price", "region_id", "launched_on", "tags") VALUES
+    ('10', 'Green tea', '4.50', '1', '2024-04-01', '{drink,tea}'),
+    ('11', 'Meat pie', '7.25', '3', '2023-11-30', '{}'),
+    ('12', 'It''s new', NULL, '2', NULL, NULL);
+INSERT INTO "global_inc"."products" ("product_id", "name", "price", "region_id", "launched_on", "tags")
+SELECT CAST("product_id" AS bigint), CAST("name" AS text), CAST("price" AS numeric(10,2)), CAST("region_id" AS integer), CAST("launched_on" AS date), CAST("tags" AS text[]) FROM pg_temp."tm_seed"
 ON CONFLICT ("product_id") DO UPDATE SET "name" = EXCLUDED."name", "price" = EXCLUDED."price", "region_id" = EXCLUDED."region_id", "launched_on" = EXCLUDED."launched_on", "tags" = EXCLUDED."tags";
+DROP TABLE pg_temp."tm_seed";
 SELECT setval(pg_get_serial_sequence('"global_inc"."products"', 'product_id'), COALESCE(MAX("product_id"), 0) + 1, false) FROM "global_inc"."products";
