@@ -51,6 +51,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor RefreshFailed = Error("TM3016", "Refresh failed",
         "refreshing {0} ({1}) failed with SQLSTATE {2}: {3}; that tenant's refresh was rolled back and its materialized views keep their previous rows");
 
+    public static readonly DiagnosticDescriptor ProvisioningScriptRejected = Error("TM3050", "Provisioning script rejected",
+        "the provisioning script '{0}' cannot run: {1}; nothing was changed");
+
+    public static readonly DiagnosticDescriptor ProvisioningScriptFailed = Error("TM3051", "Provisioning script failed",
+        "the provisioning script '{0}' failed for tenant '{1}' with SQLSTATE {2}: {3}; the whole provisioning was rolled back, nothing of the tenant remains");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -5,7 +5,8 @@ namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
-    string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds)
+    string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
+    string? ThenScript = null, string[]? Variables = null)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -18,10 +19,15 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         var id = new Argument<string>("tenant-id");
         var sources = new Option<string[]>("--source") { Description = "A source the tenant has raw data for (repeatable; omit for projects whose models use no source)." };
         var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
+        var then = new Option<string?>("--then") { Description = "An SQL file run in the same transaction once the tenant exists (e.g. its owner user); {{tenant}} is the tenant id, :'name' / :\"name\" a --var as literal / identifier." };
+        var variables = new Option<string[]>("--var") { Description = "name=value for the --then script (repeatable)." };
         provision.Arguments.Add(id);
         provision.Options.Add(sources);
         provision.Options.Add(name);
-        provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name))));
+        provision.Options.Add(then);
+        provision.Options.Add(variables);
+        provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name),
+            ThenScript: r.GetValue(then), Variables: r.GetValue(variables))));
         tenants.Subcommands.Add(provision);
 
         var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj);

@@ -70,6 +70,16 @@ internal sealed class ProvisionCommand
             return reporter.Fail(ExitCodes.UsageError, descriptor.At(SourceLocation.None, options.TenantId!, string.Join("; ", plan.Errors)));
         }
 
+        string? script = null;
+        if (provisioning && options.ThenScript is { } path)
+        {
+            script = ReadScript(path, plan.Tenant!.Id, options.Variables ?? Array.Empty<string>(), out var why);
+            if (script is null)
+            {
+                return reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.ProvisioningScriptRejected.At(SourceLocation.None, path, why!));
+            }
+        }
+
         var unit = new PlanUnit(PlanUnitKey.Tenant(plan.Tenant!.Id), plan.Steps, Removal: !provisioning);
         if (unit.LosesData && !options.AllowDataLoss)
         {
@@ -79,19 +89,35 @@ internal sealed class ProvisionCommand
         RunnerSchema.EnsureCurrent(connection);
         long? deployment = null;
         var settings = new ApplySettings(TimeSpan.Zero, ApplyOptions.DefaultLockTimeoutSeconds, 0, false, options.AllowDataLoss, false);
-        var failure = UnitRunner.Run(connection, unit, settings, bundle.Manifest, ref deployment, (c, t) =>
-        {
-            if (provisioning)
-            {
-                RuntimeTenants.Insert(c, t, plan.Tenant);
-            }
-            else
-            {
-                RuntimeTenants.Delete(c, t, plan.Tenant.Id);
-            }
-        });
         var manifest = bundle.Manifest;
         var steps = Reporter.Steps(unit);
+        (Diagnostic Diagnostic, DiagnosticResult Detail)? failure;
+        try
+        {
+            failure = UnitRunner.Run(connection, unit, settings, bundle.Manifest, ref deployment, (c, t) =>
+            {
+                if (provisioning)
+                {
+                    RuntimeTenants.Insert(c, t, plan.Tenant);
+                    if (script is not null)
+                    {
+                        using var then = new NpgsqlCommand(script, c, t) { CommandTimeout = 0 };
+                        then.ExecuteNonQuery();
+                    }
+                }
+                else
+                {
+                    RuntimeTenants.Delete(c, t, plan.Tenant.Id);
+                }
+            });
+        }
+        catch (PostgresException e) when (script is not null)
+        {
+            // Thrown inside the unit's transaction, which its disposal rolled back with everything else.
+            var diagnostic = RunnerDiagnostics.ProvisioningScriptFailed.At(SourceLocation.None, options.ThenScript!, plan.Tenant.Id, e.SqlState, e.MessageText);
+            failure = (diagnostic, new DiagnosticResult(diagnostic.Code, diagnostic.Message, null, plan.Tenant.Id, e.SqlState));
+        }
+
         if (failure is { } f)
         {
             reporter.Line("Rolled back: nothing of the tenant was changed.");
@@ -109,5 +135,37 @@ internal sealed class ProvisionCommand
         reporter.WriteJson(new RunResult("tenants " + options.Action, provisioning ? "provisioned" : "removed", ExitCodes.Success,
             manifest.Project, manifest.BundleVersion, manifest.ContentHash, new System.Collections.Generic.List<StepResult>(steps)));
         return ExitCodes.Success;
+    }
+
+    /// <returns>The script ready to run, or null with <paramref name="why"/>.</returns>
+    private static string? ReadScript(string path, string tenantId, string[] assignments, out string? why)
+    {
+        var variables = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            var equals = assignment.IndexOf('=');
+            if (equals <= 0)
+            {
+                why = $"--var '{assignment}' is not name=value";
+                return null;
+            }
+
+            variables[assignment.Substring(0, equals)] = assignment.Substring(equals + 1);
+        }
+
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            why = e.Message;
+            return null;
+        }
+
+        var sql = ProvisioningScript.Prepare(text, tenantId, variables, out var errors);
+        why = sql is null ? string.Join("; ", errors) : null;
+        return sql;
     }
 }
