@@ -117,6 +117,8 @@ public static class ManifestJson
         ArtefactKind.Table => "table",
         ArtefactKind.MaterializedView => "materialized_view",
         ArtefactKind.Seed => "seed",
+        ArtefactKind.Roles => "roles",
+        ArtefactKind.Grants => "grants",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -135,6 +137,8 @@ public static class ManifestJson
         "table" => ArtefactKind.Table,
         "materialized_view" => ArtefactKind.MaterializedView,
         "seed" => ArtefactKind.Seed,
+        "roles" => ArtefactKind.Roles,
+        "grants" => ArtefactKind.Grants,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

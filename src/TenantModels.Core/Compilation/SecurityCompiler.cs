@@ -88,8 +88,8 @@ internal static class SecurityCompiler
             sql.Append("GRANT EXECUTE ON FUNCTION ").Append(function).Append("(name) TO ").Append(string.Join(", ", groups)).Line(";");
         }
 
-        return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Schema, ArtefactScope.Global, null, sql.ToString(),
-            new string[0], SqlWriter.QuoteIdentifier(schema), null);
+        return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Roles, ArtefactScope.Global, null, sql.ToString(),
+            new string[0], table, null);
     }
 
     /// <summary>Per tenant: its roles (NOLOGIN, members of their kind's group only), its rows in the registry, CONNECT.</summary>
@@ -124,8 +124,9 @@ internal static class SecurityCompiler
                 .Line(Dollar + ";");
         }
 
-        return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Schema, ArtefactScope.Tenant, null, sql.ToString(),
-            new[] { ArtefactIds.SecurityRoles }, SqlWriter.QuoteIdentifier(security.Schema), null);
+        // The object is the registry: a removed tenant's teardown finds its roles there (DropStatements).
+        return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Roles, ArtefactScope.Tenant, null, sql.ToString(),
+            new[] { ArtefactIds.SecurityRoles }, table, null);
     }
 
     /// <summary>A created schema: owned by the owner, nothing for PUBLIC, USAGE for the roles that can reach it.</summary>
@@ -197,7 +198,21 @@ internal static class SecurityCompiler
         return sql.ToString();
     }
 
-    /// <summary>Ownership, reconciled grants and (shared tables) row-level security, appended to a model's object.</summary>
+    /// <summary>
+    /// A model object's ownership, reconciled grants and (shared tables) row-level security as their own artefact, run
+    /// after the object: a grants change re-runs only this, and recreating the object (a dependent) re-runs it too.
+    /// </summary>
+    public static CompiledArtefact Grants(BoundProject project, BoundModel model, CompiledArtefact objectArtefact) => new(
+        ArtefactIds.Grants(objectArtefact.Id),
+        ArtefactKind.Grants,
+        objectArtefact.Scope,
+        objectArtefact.Source,
+        ObjectFooter(project, model, objectArtefact.Object),
+        new[] { objectArtefact.Id, objectArtefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles },
+        objectArtefact.Object,
+        null);
+
+    /// <summary>Ownership, reconciled grants and (shared tables) row-level security of a model's object.</summary>
     public static string ObjectFooter(BoundProject project, BoundModel model, string qualifiedName, bool canonical = false)
     {
         var security = project.Security!;

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:51a0a00968304f6d358685095425421a735af43e169a5eef401a742941c4f251
+-- sha256:78347ae4e072709c8d60cee92c3cfafd9958d408d7a2d9f93188f265ceca31ab
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -268,6 +268,8 @@ SELECT
     CAST("call_disposition"."name" AS text) AS "call_disposition_name"
 FROM "acme_raw_outreach"."call" AS "call"
 LEFT JOIN "acme_raw_outreach"."call_disposition" AS "call_disposition" ON call_disposition.id = call.relationship_call_disposition_id;
+
+-- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "acme_reader";
@@ -282,6 +284,8 @@ SELECT
     CAST("call"."user_id" AS text) AS "user_id",
     CAST("call"."disposition" AS text) AS "call_disposition_name"
 FROM "globex_raw_salesloft"."call" AS "call";
+
+-- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "globex_reader";
@@ -294,11 +298,6 @@ CREATE TABLE IF NOT EXISTS "tenant_acme"."note" (
     "body" text,
     CONSTRAINT "note_pkey" PRIMARY KEY ("id")
 );
-ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
-GRANT SELECT ON TABLE "tenant_acme"."note" TO "acme_reader";
-GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_acme"."note" TO "acme_writer";
-GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
 
 -- table.note (tenant globex)
 CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
@@ -306,6 +305,15 @@ CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
     "body" text,
     CONSTRAINT "note_pkey" PRIMARY KEY ("id")
 );
+
+-- grants.table.note (tenant acme)
+ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
+REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+GRANT SELECT ON TABLE "tenant_acme"."note" TO "acme_reader";
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_acme"."note" TO "acme_writer";
+GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
+
+-- grants.table.note (tenant globex)
 ALTER TABLE "tenant_globex"."note" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "tenant_globex"."note" TO "globex_reader";
@@ -318,10 +326,6 @@ SELECT CAST("q"."notes" AS bigint) AS "notes"
 FROM (
 select count(*) as notes from "tenant_acme"."note"
 ) AS "q";
-ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
-GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "acme_reader";
-GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
 
 -- view.note_count (tenant globex)
 CREATE OR REPLACE VIEW "tenant_globex"."note_count" WITH (security_invoker = true) AS
@@ -329,6 +333,14 @@ SELECT CAST("q"."notes" AS bigint) AS "notes"
 FROM (
 select count(*) as notes from "tenant_globex"."note"
 ) AS "q";
+
+-- grants.view.note_count (tenant acme)
+ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
+REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "acme_reader";
+GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
+
+-- grants.view.note_count (tenant globex)
 ALTER VIEW "tenant_globex"."note_count" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note_count" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "globex_reader";

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:d4addb3e046d57c8ee4b18cf15e57d7673570a2c9f25c2c74d716a8d58f95b61
+-- sha256:0f21c3afda5a5aa11a9538d989761418ba781961241071abf20c90cc41078051
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -247,6 +247,8 @@ CREATE TABLE IF NOT EXISTS "shared"."screens" (
     CONSTRAINT "screens_pkey" PRIMARY KEY ("tenant_id", "id")
 );
 CREATE INDEX IF NOT EXISTS "screens_tenant_id_submitted_at_idx" ON "shared"."screens" ("tenant_id", "submitted_at");
+
+-- grants.table.screens
 ALTER TABLE "shared"."screens" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screens" TO "gs2_reader";
@@ -285,6 +287,8 @@ CREATE TABLE IF NOT EXISTS "shared"."screen_events" (
     CONSTRAINT "screen_events_screen_id_fkey" FOREIGN KEY ("tenant_id", "screen_id") REFERENCES "shared"."screens" ("tenant_id", "id") ON DELETE NO ACTION
 );
 CREATE INDEX IF NOT EXISTS "screen_events_tenant_id_idx" ON "shared"."screen_events" ("tenant_id");
+
+-- grants.table.screen_events
 ALTER TABLE "shared"."screen_events" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screen_events" TO "gs2_reader";
@@ -320,6 +324,8 @@ SELECT CAST("q"."white_label_id" AS integer) AS "white_label_id", CAST("q"."scre
 FROM (
 select white_label_id, count(*) as screens from "shared"."screens" group by white_label_id
 ) AS "q";
+
+-- grants.view.screen_totals
 ALTER VIEW "shared"."screen_totals" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screen_totals" TO "gs2_reader";
