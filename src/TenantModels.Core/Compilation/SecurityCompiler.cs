@@ -217,15 +217,32 @@ internal static class SecurityCompiler
     {
         var security = project.Security!;
         var shared = model.Scope == ModelScope.Shared && !canonical;
-        var kind = canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
-            ? "VIEW"
-            : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
         var sql = new SqlWriter();
-        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("ALTER ").Append(ObjectKind(model, canonical)).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         var everyone = canonical
             ? new List<string> { security.Admin, security.App }
             : SchemaUsage(project, shared).ToList();
         sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        foreach (var (role, privileges) in ObjectPrivileges(project, model, canonical))
+        {
+            sql.Append("GRANT ").Append(string.Join(", ", privileges.Select(p => p.ToUpperInvariant()).ToArray()))
+                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(role).Line(";");
+        }
+
+        if (HasRowLevelSecurity(model, canonical))
+        {
+            RowLevelSecurity(sql, project, model);
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The privileges a model's object grants, by role name (a tenant role templated): what the grants apply and verify expects.</summary>
+    public static IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> ObjectPrivileges(BoundProject project, BoundModel model, bool canonical = false)
+    {
+        var security = project.Security!;
+        var shared = model.Scope == ModelScope.Shared && !canonical;
+        var result = new List<(string, IReadOnlyList<string>)>();
         foreach (var grant in model.GrantList.Where(g => g.Privileges.Count > 0))
         {
             if (canonical && grant.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey))
@@ -233,17 +250,38 @@ internal static class SecurityCompiler
                 continue; // a canonical view spans every tenant: admin and app only
             }
 
-            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
-                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(RoleFor(security, grant.Role, shared)).Line(";");
+            result.Add((RoleFor(security, grant.Role, shared), grant.Privileges));
         }
 
-        if (shared && model.Materialized == Materialization.Table)
-        {
-            RowLevelSecurity(sql, project, model);
-        }
-
-        return sql.ToString();
+        return result;
     }
+
+    /// <summary>Shared tables get row-level security; everything else is filtered by its schema or by the tables it reads.</summary>
+    public static bool HasRowLevelSecurity(BoundModel model, bool canonical = false) =>
+        model.Scope == ModelScope.Shared && !canonical && model.Materialized == Materialization.Table;
+
+    /// <summary>The policies a shared table has: name, permissive, the roles it names, and a fragment its USING text contains.</summary>
+    public static IReadOnlyList<(string Name, bool Permissive, IReadOnlyList<string> Roles, string Predicate)> Policies(BoundSecurity security)
+    {
+        var groups = security.TenantRoles.Select(r => r.Group).ToList();
+        var policies = new List<(string, bool, IReadOnlyList<string>, string)>();
+        if (groups.Count > 0)
+        {
+            policies.Add((TenantPolicy, true, groups, "tenant_of(CURRENT_USER)"));
+            policies.Add((TenantGuardPolicy, false, groups, "tenant_of(CURRENT_USER)"));
+        }
+
+        var app = new[] { security.App };
+        policies.Add((AppPolicy, true, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
+        policies.Add((AppGuardPolicy, false, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
+        return policies;
+    }
+
+    /// <summary>The SQL keyword for the object a model creates (ALTER ... OWNER TO).</summary>
+    public static string ObjectKind(BoundModel model, bool canonical = false) =>
+        canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
+            ? "VIEW"
+            : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
 
     private static void RowLevelSecurity(SqlWriter sql, BoundProject project, BoundModel model)
     {

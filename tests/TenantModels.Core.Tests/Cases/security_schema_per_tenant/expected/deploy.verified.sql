@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:78347ae4e072709c8d60cee92c3cfafd9958d408d7a2d9f93188f265ceca31ab
+-- sha256:9bb2966434187fd52036afe9ce0e7edc0f2e7b1935641da7b1352d184d8e3dcf
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

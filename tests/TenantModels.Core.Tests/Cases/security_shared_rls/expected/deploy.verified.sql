@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:0f21c3afda5a5aa11a9538d989761418ba781961241071abf20c90cc41078051
+-- sha256:5fe1b789ccc61c12e2c342bc00b216f1219e036243df82f839726ee6b6895afc
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
