@@ -98,6 +98,21 @@ internal static class SecurityCompiler
         var security = project.Security!;
         var sql = new SqlWriter();
         var roles = security.TenantRoles.Select(r => (Role: TenantRole(r), r.Group)).ToList();
+        var table = SqlWriter.QualifiedName(security.Schema, BoundSecurity.MappingTable);
+        if (security.Isolation == IsolationMode.Database)
+        {
+            // One tenant per database: CONNECT here must never go to a second tenant's roles (a target map that puts two
+            // tenants in one database is refused here, in the transaction, before anything of the second is created).
+            sql.Line("DO " + Dollar)
+                .Line("BEGIN")
+                .Append("    IF EXISTS (SELECT FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" <> ").Literal(ArtefactTemplate.TenantPlaceholder).Line(") THEN")
+                .Append("        RAISE EXCEPTION 'isolation: database: database % already holds another tenant; tenant ").Append(ArtefactTemplate.TenantPlaceholder)
+                .Line(" needs its own database (see the target map)', pg_catalog.current_database();")
+                .Line("    END IF;")
+                .Line("END")
+                .Line(Dollar + ";");
+        }
+
         foreach (var (role, group) in roles)
         {
             EnsureRole(sql, role, new RoleAttributes(BypassRls: false, Inherit: true));
@@ -106,7 +121,6 @@ internal static class SecurityCompiler
 
         sql.Line("-- A tenant's roles belong to their kind's group and nothing else (never another tenant's role).");
         RevokeMemberships(sql, roles.Select(r => r.Role).ToList(), roles.Select(r => (r.Role, r.Group)).ToList());
-        var table = SqlWriter.QualifiedName(security.Schema, BoundSecurity.MappingTable);
         sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
             .Append(" OR ").Identifier("role_name").Append(" IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");");
         if (roles.Count > 0)
