@@ -69,7 +69,15 @@ internal static class IsolationCheckCompiler
             Expected(groups.Select(g => new Grant(g, "EXECUTE")).ToList())) + new SqlWriter()
             .Append("SELECT ").Literal(function).Line("::text AS object, 'is not SECURITY DEFINER, STABLE with search_path pinned to pg_catalog, pg_temp' AS problem")
             .Append("FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(").Literal(function)
-            .Line(") AND NOT (prosecdef AND provolatile = 's' AND coalesce(proconfig, '{}') = ARRAY['search_path=pg_catalog, pg_temp']);").ToString());
+            .Line(") AND NOT (prosecdef AND provolatile = 's' AND coalesce(proconfig, '{}') @> ARRAY['search_path=pg_catalog, pg_temp']);").ToString());
+        var current = SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "()";
+        Global("registry.current_tenant", ArtefactIds.SecurityRoles, Privileges(
+            "function", SqlWriter.QuoteLiteral(current),
+            "SELECT coalesce(proacl, pg_catalog.acldefault('f', proowner)) AS acl, proowner AS owner FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(" + SqlWriter.QuoteLiteral(current) + ")",
+            security.Owner,
+            Expected(groups.Select(g => new Grant(g, "EXECUTE")).ToList())) + new SqlWriter()
+            .Append("SELECT ").Literal(current).Line("::text AS object, 'is SECURITY DEFINER: CURRENT_USER would be its owner, not the caller' AS problem")
+            .Append("FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(").Literal(current).Line(") AND prosecdef;").ToString());
         Global("functions.public_execute", ArtefactIds.SecurityRoles, new SqlWriter()
             .Line("SELECT p.oid::regprocedure::text AS object, 'PUBLIC may EXECUTE it' AS problem")
             .Line("FROM pg_catalog.pg_proc AS p JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace, pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) AS a")

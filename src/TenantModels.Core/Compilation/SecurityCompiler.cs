@@ -73,19 +73,49 @@ internal static class SecurityCompiler
         sql.Append("REVOKE ALL ON TABLE ").Append(table).Line(" FROM PUBLIC;");
         sql.Line("-- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.");
         sql.Append("CREATE OR REPLACE FUNCTION ").Append(function).Line("(member name) RETURNS text")
-            .Line("    LANGUAGE sql STABLE SECURITY DEFINER")
+            // plpgsql keeps its plan for the session; a SQL function with SET clauses would be planned on every call.
+            // The planner settings make that plan walk the indexes of pg_auth_members and the registry even while the
+            // catalogs' statistics are stale: the cost follows the member's own memberships, not the number of tenants.
+            .Line("    LANGUAGE plpgsql STABLE SECURITY DEFINER")
             .Line("    SET search_path = pg_catalog, pg_temp")
+            .Line("    SET enable_seqscan = off")
+            .Line("    SET enable_hashjoin = off")
             .Line("AS " + Dollar)
-            .Append("    SELECT CASE WHEN count(DISTINCT m.").Identifier("tenant_id").Append(") = 1 THEN min(m.").Identifier("tenant_id").Line(") END")
-            .Append("    FROM ").Append(table).Line(" AS m")
-            .Append("    JOIN pg_catalog.pg_roles AS r ON r.rolname = m.").Identifier("role_name").Line()
-            .Line("    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')")
+            .Line("BEGIN")
+            .Line("    RETURN (")
+            .Line("        WITH RECURSIVE up(oid) AS (")
+            .Line("            SELECT pg_catalog.to_regrole(pg_catalog.quote_ident(member))::oid")
+            .Line("            UNION")
+            .Line("            SELECT a.roleid FROM pg_catalog.pg_auth_members AS a JOIN up ON a.member = up.oid")
+            .Line("        )")
+            // pg_has_role keeps only the roles whose privileges the member really uses (INHERIT), on every PostgreSQL version.
+            .Append("        SELECT CASE WHEN count(DISTINCT m.").Identifier("tenant_id").Append(") = 1 THEN min(m.").Identifier("tenant_id").Line(") END")
+            .Append("        FROM up JOIN ").Append(table).Append(" AS m ON m.").Identifier("role_name").Line(" = pg_catalog.pg_get_userbyid(up.oid)")
+            .Line("        WHERE pg_catalog.pg_has_role(member, up.oid, 'USAGE'));")
+            .Line("END")
             .Line(Dollar + ";");
         sql.Append("ALTER FUNCTION ").Append(function).Append("(name) OWNER TO ").Identifier(security.Owner).Line(";");
         sql.Append("REVOKE ALL ON FUNCTION ").Append(function).Line("(name) FROM PUBLIC;");
         if (groups.Count > 0)
         {
             sql.Append("GRANT EXECUTE ON FUNCTION ").Append(function).Append("(name) TO ").Append(string.Join(", ", groups)).Line(";");
+        }
+
+        var current = SqlWriter.QualifiedName(schema, BoundSecurity.CurrentTenantFunction);
+        sql.Line("-- What the policies call: the tenant of CURRENT_USER. Not a definer (CURRENT_USER is the caller here), no argument:")
+            .Line("-- PostgreSQL turns (SELECT current_tenant()) into one init-plan whose value the tenant index can use, which")
+            .Line("-- (SELECT tenant_of(CURRENT_USER)) in a policy is not (docs/performance.md).");
+        sql.Append("CREATE OR REPLACE FUNCTION ").Append(current).Line("() RETURNS text")
+            .Line("    LANGUAGE plpgsql STABLE")
+            .Line("    SET search_path = pg_catalog, pg_temp")
+            .Line("AS " + Dollar)
+            .Append("BEGIN RETURN ").Append(function).Line("(CURRENT_USER); END")
+            .Line(Dollar + ";");
+        sql.Append("ALTER FUNCTION ").Append(current).Append("() OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON FUNCTION ").Append(current).Line("() FROM PUBLIC;");
+        if (groups.Count > 0)
+        {
+            sql.Append("GRANT EXECUTE ON FUNCTION ").Append(current).Append("() TO ").Append(string.Join(", ", groups)).Line(";");
         }
 
         return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Roles, ArtefactScope.Global, null, sql.ToString(),
@@ -281,8 +311,8 @@ internal static class SecurityCompiler
         var policies = new List<(string, bool, IReadOnlyList<string>, string)>();
         if (groups.Count > 0)
         {
-            policies.Add((TenantPolicy, true, groups, "tenant_of(CURRENT_USER)"));
-            policies.Add((TenantGuardPolicy, false, groups, "tenant_of(CURRENT_USER)"));
+            policies.Add((TenantPolicy, true, groups, BoundSecurity.CurrentTenantFunction + "()"));
+            policies.Add((TenantGuardPolicy, false, groups, BoundSecurity.CurrentTenantFunction + "()"));
         }
 
         var app = new[] { security.App };
@@ -304,7 +334,7 @@ internal static class SecurityCompiler
         var table = SqlWriter.QualifiedName(schema, model.Name);
         var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
         var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
-        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.TenantOfFunction) + "(CURRENT_USER))";
+        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
         var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
         var declared = new List<string> { AppPolicy, AppGuardPolicy };
         if (groups.Count > 0)

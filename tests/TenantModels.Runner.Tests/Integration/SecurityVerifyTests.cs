@@ -54,7 +54,7 @@ public sealed class SecurityVerifyTests
     [DataRow("CREATE POLICY leak ON shared.screens TO PUBLIC USING (true)", "DROP POLICY leak ON shared.screens", "policy leak was not declared")]
     [DataRow("ALTER POLICY tm_tenant_guard ON shared.screens TO vf_reader, vf_app", "ALTER POLICY tm_tenant_guard ON shared.screens TO vf_reader", "policy tm_tenant_guard differs")]
     [DataRow("DROP POLICY tm_tenant_guard ON shared.screens",
-        "CREATE POLICY tm_tenant_guard ON shared.screens AS RESTRICTIVE FOR ALL TO vf_reader USING (tenant_id = (SELECT vf_security.tenant_of(CURRENT_USER))) WITH CHECK (tenant_id = (SELECT vf_security.tenant_of(CURRENT_USER)))",
+        "CREATE POLICY tm_tenant_guard ON shared.screens AS RESTRICTIVE FOR ALL TO vf_reader USING (tenant_id = (SELECT vf_security.current_tenant())) WITH CHECK (tenant_id = (SELECT vf_security.current_tenant()))",
         "declared policy tm_tenant_guard is missing")]
     [DataRow("GRANT SELECT ON shared.screens TO PUBLIC", "REVOKE SELECT ON shared.screens FROM PUBLIC", "SELECT is granted to PUBLIC, which was not declared")]
     [DataRow("GRANT INSERT ON tenant_alpha.orders TO vf_alpha_reader", "REVOKE INSERT ON tenant_alpha.orders FROM vf_alpha_reader", "INSERT is granted to vf_alpha_reader, which was not declared")]
@@ -78,7 +78,7 @@ public sealed class SecurityVerifyTests
     [DataRow("UPDATE vf_security.tenant_role SET tenant_id = 'bravo' WHERE role_name = 'vf_alpha_reader'",
         "UPDATE vf_security.tenant_role SET tenant_id = 'alpha' WHERE role_name = 'vf_alpha_reader'", "role vf_alpha_reader is not registered for tenant alpha (it is for bravo)")]
     [DataRow("ALTER POLICY tm_tenant_guard ON shared.screens USING (true); ALTER POLICY tm_tenant ON shared.screens USING (true)",
-        "ALTER POLICY tm_tenant_guard ON shared.screens USING (tenant_id = (SELECT vf_security.tenant_of(CURRENT_USER))); ALTER POLICY tm_tenant ON shared.screens USING (tenant_id = (SELECT vf_security.tenant_of(CURRENT_USER)))",
+        "ALTER POLICY tm_tenant_guard ON shared.screens USING (tenant_id = (SELECT vf_security.current_tenant())); ALTER POLICY tm_tenant ON shared.screens USING (tenant_id = (SELECT vf_security.current_tenant()))",
         "as vf_alpha_reader, 3 row(s) of other tenants are visible")]
     [DataRow("ALTER POLICY tm_app_guard ON shared.screens USING (true); ALTER POLICY tm_app ON shared.screens USING (true)",
         "ALTER POLICY tm_app_guard ON shared.screens USING (tenant_id = NULLIF(current_setting('tenantmodels.tenant', true), '')); ALTER POLICY tm_app ON shared.screens USING (tenant_id = NULLIF(current_setting('tenantmodels.tenant', true), ''))",

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:9bb2966434187fd52036afe9ce0e7edc0f2e7b1935641da7b1352d184d8e3dcf
+-- sha256:95575276ebfbd1a603ed6f7b390e3d8ae88f53d9d295b00e97630c74e0de6bfd
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -109,17 +109,38 @@ ALTER TABLE "gs1_security"."tenant_role" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "gs1_security"."tenant_role" FROM PUBLIC;
 -- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.
 CREATE OR REPLACE FUNCTION "gs1_security"."tenant_of"(member name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    SET enable_seqscan = off
+    SET enable_hashjoin = off
 AS $tm$
-    SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
-    FROM "gs1_security"."tenant_role" AS m
-    JOIN pg_catalog.pg_roles AS r ON r.rolname = m."role_name"
-    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')
+BEGIN
+    RETURN (
+        WITH RECURSIVE up(oid) AS (
+            SELECT pg_catalog.to_regrole(pg_catalog.quote_ident(member))::oid
+            UNION
+            SELECT a.roleid FROM pg_catalog.pg_auth_members AS a JOIN up ON a.member = up.oid
+        )
+        SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
+        FROM up JOIN "gs1_security"."tenant_role" AS m ON m."role_name" = pg_catalog.pg_get_userbyid(up.oid)
+        WHERE pg_catalog.pg_has_role(member, up.oid, 'USAGE'));
+END
 $tm$;
 ALTER FUNCTION "gs1_security"."tenant_of"(name) OWNER TO "gs1_owner";
 REVOKE ALL ON FUNCTION "gs1_security"."tenant_of"(name) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "gs1_security"."tenant_of"(name) TO "gs1_reader", "gs1_writer";
+-- What the policies call: the tenant of CURRENT_USER. Not a definer (CURRENT_USER is the caller here), no argument:
+-- PostgreSQL turns (SELECT current_tenant()) into one init-plan whose value the tenant index can use, which
+-- (SELECT tenant_of(CURRENT_USER)) in a policy is not (docs/performance.md).
+CREATE OR REPLACE FUNCTION "gs1_security"."current_tenant"() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $tm$
+BEGIN RETURN "gs1_security"."tenant_of"(CURRENT_USER); END
+$tm$;
+ALTER FUNCTION "gs1_security"."current_tenant"() OWNER TO "gs1_owner";
+REVOKE ALL ON FUNCTION "gs1_security"."current_tenant"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "gs1_security"."current_tenant"() TO "gs1_reader", "gs1_writer";
 
 -- security.tenant_roles (tenant acme)
 DO $tm$
