@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using TenantModels.Runner.Logins;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Logins;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
 

@@ -47,7 +47,10 @@ public sealed class LoginsTests
 
     private static Dictionary<string, string> Environment(string alpha = AlphaPassword) => new()
     {
-        ["ALPHA_PASSWORD"] = alpha, ["BRAVO_PASSWORD"] = BravoPassword, ["APP_PASSWORD"] = "app-Secret-3", ["ADMIN_PASSWORD"] = "admin-Secret-4",
+        ["ALPHA_PASSWORD"] = alpha,
+        ["BRAVO_PASSWORD"] = BravoPassword,
+        ["APP_PASSWORD"] = "app-Secret-3",
+        ["ADMIN_PASSWORD"] = "admin-Secret-4",
     };
 
     private static CliResult Run(Dictionary<string, string> environment, params string[] args) => CliRun.Run(environment, args);
