@@ -49,6 +49,28 @@ public sealed class SecurityVerifyTests
     }
 
     [TestMethod]
+    public void TamperedIsolationChecksMakeTheBundleInvalid()
+    {
+        var copy = System.IO.Path.Combine(CliRun.TempDirectory(), "bundle");
+        foreach (var file in System.IO.Directory.EnumerateFiles(bundle, "*", System.IO.SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(copy, System.IO.Path.GetRelativePath(bundle, file));
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+
+        var checks = System.IO.Path.Combine(copy, "checks", "isolation.sql");
+        Assert.IsTrue(System.IO.File.Exists(checks), "the bundle must ship its isolation checks");
+        // A weakened check (one that can never find anything) must not pass for the shipped one.
+        System.IO.File.WriteAllText(checks, System.IO.File.ReadAllText(checks).Replace("WHERE r.oid IS NULL", "WHERE false AND r.oid IS NULL", StringComparison.Ordinal));
+
+        var result = CliRun.Against(db, "verify", copy);
+
+        Assert.AreEqual(ExitCodes.InvalidBundle, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "checks/isolation.sql");
+    }
+
+    [TestMethod]
     [DataRow("ALTER TABLE shared.screens DISABLE ROW LEVEL SECURITY", "ALTER TABLE shared.screens ENABLE ROW LEVEL SECURITY", "row-level security is not enabled")]
     [DataRow("ALTER TABLE shared.screens NO FORCE ROW LEVEL SECURITY", "ALTER TABLE shared.screens FORCE ROW LEVEL SECURITY", "row-level security is not forced")]
     [DataRow("CREATE POLICY leak ON shared.screens TO PUBLIC USING (true)", "DROP POLICY leak ON shared.screens", "policy leak was not declared")]
