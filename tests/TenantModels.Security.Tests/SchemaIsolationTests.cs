@@ -77,6 +77,8 @@ public abstract class PerTenantIsolationTests
         var db = Db("alpha");
         db.Denied(Login("alpha"), "SELECT count(*) FROM canonical.note_count");
         Assert.AreEqual(CanonicalForAdmin, db.Scalar(Login("admin"), "SELECT string_agg(tenant_id || ':' || notes, ' ' ORDER BY tenant_id) FROM canonical.note_count"));
+        Assert.AreEqual(CanonicalForAdmin.Split(' ').Sum(t => long.Parse(t.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)),
+            db.Scalar(Login("app"), "SELECT sum(notes)::bigint FROM canonical.note_count"));
         Assert.AreEqual("{security_invoker=true}", db.Superuser("SELECT reloptions::text FROM pg_class WHERE oid = 'canonical.note_count'::regclass"));
 
         // Control: the same count written as an owner-rights view (no security_invoker) of another tenant's schema, granted to PUBLIC, leaks.
