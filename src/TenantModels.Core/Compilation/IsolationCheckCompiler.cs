@@ -39,10 +39,13 @@ internal static class IsolationCheckCompiler
             .Line("SELECT g.rolname::text, m.rolname || ' is a member: a group holds tenant roles only, never a login' FROM pg_catalog.pg_auth_members AS a")
             .Line("JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
             .Append("WHERE m.rolcanlogin AND g.rolname IN (").Join(", ", groups.DefaultIfEmpty(security.Owner), (w, r) => w.Literal(r)).Line(");").ToString());
+        // Direct memberships suffice: only logins may be members of tenant roles (tenant.roles.memberships), so no
+        // role in between can carry a second tenant; and the cost follows memberships, not roles × tenants.
         Global("roles.one_tenant_per_login", ArtefactIds.SecurityRoles, new SqlWriter()
             .Line("SELECT r.rolname::text AS object, 'can use the roles of ' || count(DISTINCT m.tenant_id) || ' tenants (' || string_agg(DISTINCT m.tenant_id, ', ') || '): it resolves to no tenant' AS problem")
-            .Append("FROM pg_catalog.pg_roles AS r CROSS JOIN ").Append(registry).Line(" AS m JOIN pg_catalog.pg_roles AS t ON t.rolname = m.role_name")
-            .Line("WHERE NOT r.rolsuper AND pg_catalog.pg_has_role(r.oid, t.oid, 'USAGE')")
+            .Line("FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS r ON r.oid = a.member")
+            .Append("JOIN ").Append(registry).Line(" AS m ON m.role_name = pg_catalog.pg_get_userbyid(a.roleid)")
+            .Line("WHERE NOT r.rolsuper")
             .Line("GROUP BY r.rolname HAVING count(DISTINCT m.tenant_id) > 1;").ToString());
         Global("database.privileges", ArtefactIds.SecurityRoles, Privileges(
             "database", "pg_catalog.current_database()",

@@ -176,6 +176,28 @@ public sealed class LoginsTests
     }
 
     [TestMethod]
+    public void ALoginForATenantNotAppliedYetFailsAndChangesNoLogin()
+    {
+        var withDelta = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(Prefix, "1.1.0", new[] { "alpha", "bravo", "charlie", "delta" }, "shared"));
+        var path = Path.Combine(CliRun.TempDirectory(), "logins.json");
+        File.WriteAllText(path, """
+            { "logins": [
+                { "name": "lg_alpha_login", "tenant": "alpha", "role": "reader", "passwordVariable": "ROTATED" },
+                { "name": "lg_delta_login", "tenant": "delta", "role": "reader", "passwordVariable": "ALPHA_PASSWORD" } ] }
+            """);
+        var environment = Environment();
+        environment["ROTATED"] = "never-applied-9";
+
+        var result = Run(environment, "logins", "apply", withDelta, "--logins", path, "--connection", db);
+
+        Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "TM3034");
+        StringAssert.Contains(result.Error, "lg_delta_reader");
+        Assert.IsFalse(Db.Scalar<bool>(db, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lg_delta_login')"));
+        Assert.IsTrue(Opens("lg_alpha_login", AlphaPassword), "the whole file is one transaction: alpha's password must be unchanged");
+    }
+
+    [TestMethod]
     public void LoginsOfABundleWithoutSecurityAreRefused()
     {
         var plain = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());

@@ -110,6 +110,23 @@ public sealed class SecuredLifecycleTests
     }
 
     [TestMethod]
+    public void SchemaIsolationVerifiesCleanAndReportsAnotherTenantsPrivilege()
+    {
+        const string prefix = "sl8";
+        var db = SharedPostgres.Server.CreateDatabase("secured_verify_schema");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+
+        var clean = CliRun.Against(db, "verify", bundle);
+        Db.Execute(db, $"GRANT SELECT ON tenant_bravo.orders TO {prefix}_alpha_reader");
+        var drift = CliRun.Against(db, "verify", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, clean.ExitCode, clean.ToString());
+        Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
+        StringAssert.Contains(drift.Out, $"SELECT is granted to {prefix}_alpha_reader, which was not declared");
+    }
+
+    [TestMethod]
     public void RecreatingAViewRestoresItsGrants()
     {
         const string prefix = "sl7";
