@@ -72,5 +72,15 @@ public sealed class DatabaseIsolationTargetMapTests
         var drift = CliRun.Run(null, "verify", bundle, "--targets", map);
         Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
         StringAssert.Contains(drift.Out, "CONNECT is granted to di_bravo_reader, which was not declared");
+        Db.Execute(databases["alpha"], "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM di_bravo_reader', current_database()); END $$;");
+
+        // Charlie leaves: its database keeps the global roles, loses charlie's objects, roles and registry rows.
+        var v2 = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("di", "1.1.0", Tenants.Take(2), "database"));
+        var removal = CliRun.Run(null, "apply", v2, "--targets", map, "--allow-data-loss");
+        Assert.AreEqual(ExitCodes.Success, removal.ExitCode, removal.ToString());
+        Assert.IsFalse(Db.SchemaExists(databases["charlie"], "tenant_charlie"));
+        Assert.IsFalse(Db.Scalar<bool>(databases["alpha"], "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = 'di_charlie_reader')"));
+        Assert.AreEqual(0L, Db.Scalar<long>(databases["charlie"], "SELECT count(*) FROM di_security.tenant_role"));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Run(null, "verify", v2, "--targets", map).ExitCode);
     }
 }

@@ -50,19 +50,21 @@ public sealed class SecuredLifecycleTests
     }
 
     [TestMethod]
-    public void RemovingASecuredModelDropsItAndKeepsEverythingElse()
+    [DataRow("schema", "sl3", "tenant", "tenant_alpha.notes")]
+    [DataRow("shared", "sl9", "shared", "shared.notes")]
+    public void RemovingASecuredModelDropsItAndKeepsEverythingElse(string isolation, string prefix, string scope, string notesTable)
     {
-        const string prefix = "sl3";
-        var db = SharedPostgres.Server.CreateDatabase("secured_remove_model");
-        var notes = ("models/notes.yaml", "model: notes\nmaterialized: table\ncolumns:\n  id: integer\ngrants: { reader: [select] }\n");
-        Applied(db, SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, extra: new[] { notes }));
-        Assert.AreEqual(1L, Db.Scalar<long>(db, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('tenant_alpha.notes')"));
+        var db = SharedPostgres.Server.CreateDatabase("secured_remove_model_" + isolation);
+        var notes = ("models/notes.yaml", $"model: notes\nmaterialized: table\nscope: {scope}\ncolumns:\n  id: integer\ngrants: {{ reader: [select] }}\n");
+        Applied(db, SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, isolation, extra: new[] { notes }));
+        Assert.AreEqual(1L, Db.Scalar<long>(db, $"SELECT count(*) FROM pg_class WHERE oid = to_regclass('{notesTable}')"));
 
-        Applied(db, SecuredProjects.Compile(prefix, "1.1.0", ThreeTenants), "--allow-data-loss");
+        Applied(db, SecuredProjects.Compile(prefix, "1.1.0", ThreeTenants, isolation), "--allow-data-loss");
 
         Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM pg_class WHERE relname = 'notes'"));
         Assert.IsTrue(Db.Scalar<bool>(db, $"SELECT has_table_privilege('{prefix}_alpha_reader', 'tenant_alpha.orders', 'SELECT')"));
         Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployed_artefact WHERE artefact_id LIKE '%notes%'"));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "verify", HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.1.0", ThreeTenants, isolation))).ExitCode);
     }
 
     [TestMethod]
