@@ -21,7 +21,8 @@ public sealed record ApplyOptions(
     bool AllowSameVersion = false,
     string? Targets = null,
     int Parallel = 1,
-    string? Logins = null)
+    string? Logins = null,
+    bool ReconcileSecurity = false)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -40,10 +41,11 @@ public sealed record ApplyOptions(
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
         var logins = LoginsOptions.LoginsOption(required: false);
+        var reconcile = new Option<bool>("--reconcile-security") { Description = "Run every roles and grants artefact again, changed or not: repairs security drift that verify reported (roles, memberships, privileges, policies)." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins, reconcile })
         {
             command.Options.Add(option);
         }
@@ -60,7 +62,8 @@ public sealed record ApplyOptions(
             result.GetValue(allowSameVersion),
             result.GetValue(targets),
             result.GetValue(parallel),
-            result.GetValue(logins))));
+            result.GetValue(logins),
+            result.GetValue(reconcile))));
         return command;
     }
 

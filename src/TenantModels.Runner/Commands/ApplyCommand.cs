@@ -30,7 +30,8 @@ internal sealed class ApplyCommand
             options.StatementTimeoutSeconds,
             options.FailFast,
             options.AllowDataLoss,
-            options.AllowSameVersion);
+            options.AllowSameVersion,
+            options.ReconcileSecurity);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)
