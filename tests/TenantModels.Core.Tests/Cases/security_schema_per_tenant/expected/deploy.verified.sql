@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:95575276ebfbd1a603ed6f7b390e3d8ae88f53d9d295b00e97630c74e0de6bfd
+-- sha256:c6dd30f63cebab88eb4bf1b4a42f68ed216721f1bd8408bac790398f0160c4c2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

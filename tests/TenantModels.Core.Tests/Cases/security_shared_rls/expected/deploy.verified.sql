@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:eb4eb4cb7b8dfdf458755a5e06329fbe836d26668d0c41822dd6d0721d263a33
+-- sha256:011eb34e6cc90481304c9298a13bce2e2bc6fb58007bd1973e607063f2cd33e7
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
