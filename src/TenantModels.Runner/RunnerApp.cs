@@ -28,6 +28,7 @@ public sealed class RunnerApp
         root.Subcommands.Add(TenantsOptions.CreateCommand(options => new TenantsCommand(_context).Run(options)));
         root.Subcommands.Add(RefreshOptions.CreateCommand(options => new RefreshCommand(_context).Run(options)));
         root.Subcommands.Add(VerifyOptions.CreateCommand(options => new VerifyCommand(_context).Run(options)));
+        root.Subcommands.Add(LoginsOptions.CreateCommand(options => new LoginsCommand(_context).Run(options)));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -6,13 +6,20 @@ public static class Program
 {
     /// <summary>
     /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- --filter '*' [--job short]</c>, or
-    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
+    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>,
+    /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>).
     /// </summary>
     public static void Main(string[] args)
     {
         if (args.Length == 4 && args[0] == "write-scenario")
         {
             ScaleScenario.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length == 4 && args[0] == "rls-policies")
+        {
+            RlsPolicyBenchmark.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
 

@@ -53,11 +53,15 @@ internal sealed class SampleDeployment : IDisposable
         return deployment;
     }
 
-    public (int Exit, string Output) Run(params string[] args)
+    public (int Exit, string Output) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>The runner with more environment variables than the connection (e.g. the passwords of a logins file).</summary>
+    public (int Exit, string Output) RunWith(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var environment = new Dictionary<string, string?> { ["TENANTMODELS_CONNECTION"] = ConnectionString };
+        var environment = variables.ToDictionary(v => v.Key, v => (string?)v.Value);
+        environment["TENANTMODELS_CONNECTION"] = ConnectionString;
         var exit = new RunnerApp(stdout, stderr, name => environment.TryGetValue(name, out var value) ? value : null).Run(args);
         return (exit, stdout + stderr.ToString());
     }

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Npgsql;
+using TenantModels.Testing;
 
 namespace TenantModels.Samples.Tests;
 
@@ -23,16 +24,21 @@ public sealed class WhiteLabelAnalyticsSampleTests
     {
         deployment = SampleDeployment.Apply("WhiteLabelAnalytics");
 
-        // What the runner will do from secrets: logins that are members of the generated roles.
-        Execute(deployment.ConnectionString, $"""
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PartnerLogin}') THEN CREATE ROLE {PartnerLogin} LOGIN; END IF;
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AdminLogin}') THEN CREATE ROLE {AdminLogin} LOGIN; END IF;
-            END $$;
-            GRANT wl_north_carolina_partner TO {PartnerLogin};
-            GRANT wl_admin TO {AdminLogin};
-            """);
+        // The sample's logins file, with the passwords from the environment: the runner creates both logins.
+        var (exit, output) = deployment.RunWith(Passwords, "logins", "apply", deployment.BundlePath, "--logins", RepoPaths.Combine("samples", "WhiteLabelAnalytics", "logins.json"));
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, $"login {PartnerLogin}: created, member of wl_north_carolina_partner");
+        foreach (var password in Passwords.Values)
+        {
+            Assert.IsFalse(output.Contains(password, System.StringComparison.Ordinal), "a password was printed:\n" + output);
+        }
     }
+
+    private static readonly System.Collections.Generic.Dictionary<string, string> Passwords = new()
+    {
+        ["WL_NC_DASHBOARD_PASSWORD"] = "nc-dashboard-secret",
+        ["WL_GLOBAL_DASHBOARD_PASSWORD"] = "global-dashboard-secret",
+    };
 
     [ClassCleanup]
     public static void Cleanup() => deployment.Dispose();

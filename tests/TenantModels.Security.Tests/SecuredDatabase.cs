@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Npgsql;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Pipeline;
 using TenantModels.Testing;
 
@@ -12,7 +13,7 @@ namespace TenantModels.Security.Tests;
 /// A project compiled from in-memory YAML, its deploy.sql applied by the superuser to a fresh database, and
 /// LOGIN roles made members of the generated roles — what the runner will do from secrets.
 /// </summary>
-internal sealed class SecuredDatabase
+public sealed class SecuredDatabase
 {
     private SecuredDatabase(string connectionString, string deployScript)
     {
@@ -33,6 +34,29 @@ internal sealed class SecuredDatabase
         database.Execute(beforeDeploy);
         database.Reapply();
         return database;
+    }
+
+    /// <summary>
+    /// isolation: database — one database per tenant, each given what the runner applies there through a target map:
+    /// the global artefacts, that tenant's artefacts, and unions over that tenant only.
+    /// </summary>
+    public static IReadOnlyDictionary<string, SecuredDatabase> DeployPerTenant(string name, params (string Path, string Text)[] files)
+    {
+        var input = new ProjectInput(name, "1.0.0", files.Select(f => new DefinitionFile(f.Path, f.Path, f.Text)).ToList());
+        var result = ModelProjectCompiler.Compile(input);
+        Assert.IsTrue(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var bundle = result.Bundle!;
+        var databases = new Dictionary<string, SecuredDatabase>();
+        foreach (var tenant in bundle.Manifest.Tenants)
+        {
+            var manifest = bundle.Manifest with { Tenants = new[] { tenant } };
+            var script = string.Join("\n", ArtefactExpander.Expand(manifest, bundle.SqlOf).Select(i => i.Sql));
+            var database = new SecuredDatabase(SharedPostgres.Server.CreateDatabase(name + "_" + tenant.Id), script);
+            database.Reapply();
+            databases[tenant.Id] = database;
+        }
+
+        return databases;
     }
 
     /// <summary>Runs deploy.sql again, in one transaction, as the superuser: what reconciles drift.</summary>
@@ -108,8 +132,12 @@ internal sealed class SecuredDatabase
     /// <summary>The statement fails with <paramref name="sqlState"/> (42501 = insufficient privilege).</summary>
     public void Denied(string login, string sql, string sqlState = "42501")
     {
-        using var connection = Open(login);
-        var error = Assert.ThrowsExactly<PostgresException>(() => Scalar(connection, sql));
+        // Opening is part of the attempt: in database isolation a login is refused at CONNECT already (42501).
+        var error = Assert.ThrowsExactly<PostgresException>(() =>
+        {
+            using var connection = Open(login);
+            Scalar(connection, sql);
+        });
         Assert.AreEqual(sqlState, error.SqlState, error.MessageText);
     }
 }

@@ -215,7 +215,7 @@ public sealed class SharedRlsTests
     [TestMethod]
     public void T07_the_definer_function_is_pinned_owned_by_the_owner_and_not_public()
     {
-        Assert.AreEqual("{\"search_path=pg_catalog, pg_temp\"}", db.Superuser("SELECT proconfig::text FROM pg_proc WHERE oid = 'r_security.tenant_of(name)'::regprocedure"));
+        Assert.AreEqual("{\"search_path=pg_catalog, pg_temp\",enable_seqscan=off,enable_hashjoin=off}", db.Superuser("SELECT proconfig::text FROM pg_proc WHERE oid = 'r_security.tenant_of(name)'::regprocedure"));
         Assert.AreEqual(true, db.Superuser("SELECT prosecdef AND provolatile = 's' AND NOT proleakproof FROM pg_proc WHERE oid = 'r_security.tenant_of(name)'::regprocedure"));
         db.Denied(Alpha, "SELECT * FROM r_security.tenant_role");
         db.Denied(Alpha, "DELETE FROM r_security.tenant_role");

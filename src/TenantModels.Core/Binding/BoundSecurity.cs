@@ -39,6 +39,9 @@ public sealed record BoundSecurity(
     public const string MappingTable = "tenant_role";
 
     public const string TenantOfFunction = "tenant_of";
+
+    /// <summary>The tenant of CURRENT_USER, what the policies call (no argument, so the tenant index is usable).</summary>
+    public const string CurrentTenantFunction = "current_tenant";
 }
 
 /// <summary>Privileges a model grants to one role key (admin, app or a tenant role kind), lower case, in declared order.</summary>

@@ -9,4 +9,17 @@ public enum ArtefactKind
 
     /// <summary>Seed rows for a table: applied again whenever they change.</summary>
     Seed,
+
+    /// <summary>
+    /// Roles and the role → tenant registry (global: owner, admin, app, groups; tenant: that tenant's roles). Idempotent
+    /// and reconciling: re-run whenever they change; a removed tenant's roles are dropped (<c>DropStatements</c>).
+    /// The object is the registry table.
+    /// </summary>
+    Roles,
+
+    /// <summary>
+    /// Ownership, reconciled privileges and row-level security of one object, run after it. Re-run whenever it changes
+    /// and after the object is recreated; dropping it does nothing (the object's own drop takes its privileges).
+    /// </summary>
+    Grants,
 }

@@ -13,7 +13,9 @@ public static class BundleAssembler
         IReadOnlyList<BundleSource> sources,
         IReadOnlyList<BundleTenant> tenants,
         IReadOnlyList<CompiledArtefact> compiled,
-        string? databasePattern = null)
+        string? databasePattern = null,
+        BundleSecurity? security = null,
+        string? isolationChecks = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -24,7 +26,14 @@ public static class BundleAssembler
             artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns));
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern, BundleManifest.CurrentToolchainVersion);
+        if (security is not null && isolationChecks is not null)
+        {
+            files.Add(security.ChecksPath, isolationChecks);
+            security = security with { ChecksChecksum = Checksums.Of(isolationChecks) };
+        }
+
+        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
+            BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
         var deploy = DeployScript(manifest, a => files[a.Path]);
         return new Bundle(manifest, files, deploy);

@@ -98,6 +98,11 @@ public static class BundleDirectory
             }
         }
 
+        if (manifest.Security is { } security)
+        {
+            files[security.ChecksPath] = ReadChecked(directory, security.ChecksPath, security.ChecksChecksum, "the isolation checks");
+        }
+
         var expectedHash = BundleAssembler.ContentHashOf(manifest);
         if (!string.Equals(expectedHash, manifest.ContentHash, StringComparison.Ordinal))
         {
@@ -107,6 +112,24 @@ public static class BundleDirectory
         var deployPath = Path.Combine(directory, BundleManifest.DeployScriptFileName);
         var deploy = File.Exists(deployPath) ? File.ReadAllText(deployPath, Utf8NoBom) : string.Empty;
         return new Bundle(manifest, files, deploy);
+    }
+
+    private static string ReadChecked(string directory, string relative, string checksum, string what)
+    {
+        var path = SafeCombine(directory, relative);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"bundle file '{relative}' ({what}) is missing");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var actual = Checksums.Of(bytes);
+        if (!string.Equals(actual, checksum, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"bundle file '{relative}' does not match its checksum (expected {checksum}, found {actual}): the bundle was modified after it was built");
+        }
+
+        return Utf8NoBom.GetString(bytes);
     }
 
     private static string SafeCombine(string directory, string relative)

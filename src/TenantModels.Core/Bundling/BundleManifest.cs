@@ -7,6 +7,8 @@ namespace TenantModels.Core.Bundling;
 /// <paramref name="DatabasePattern"/>: for database-per-tenant projects, how each tenant's database is named (<c>&lt;tenant&gt;_db</c>).
 /// <paramref name="ToolchainVersion"/> and <paramref name="DefinitionsSchemaVersion"/> record what wrote the bundle, so a
 /// runner can tell a bundle from a newer TenantModels apart from a damaged one.
+/// <paramref name="Security"/>: role names and isolation checks of a secured project; the key is written only when set,
+/// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -18,7 +20,8 @@ public sealed record BundleManifest(
     IReadOnlyList<BundleArtefact> Artefacts,
     string? DatabasePattern = null,
     string? ToolchainVersion = null,
-    int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion)
+    int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion,
+    BundleSecurity? Security = null)
 {
     /// <summary>The bundle format this build of TenantModels writes and reads.</summary>
     public const int CurrentFormatVersion = 1;

@@ -61,6 +61,22 @@ public static class ManifestJson
 
             sb.Append(" }");
         });
+        if (manifest.Security is { } security)
+        {
+            json.Append("],\n");
+            json.Append("  \"security\": { \"isolation\": ").Append(Str(security.Isolation))
+                .Append(", \"owner\": ").Append(Str(security.Owner))
+                .Append(", \"admin\": ").Append(Str(security.Admin))
+                .Append(", \"app\": ").Append(Str(security.App))
+                .Append(", \"schema\": ").Append(Str(security.Schema))
+                .Append(", \"tenantRoles\": [")
+                .Append(string.Join(", ", security.TenantRoles.Select(r =>
+                    "{ \"kind\": " + Str(r.Kind) + ", \"pattern\": " + Str(r.Pattern) + ", \"group\": " + Str(r.Group) + " }").ToArray()))
+                .Append("], \"checks\": ").Append(Str(security.ChecksPath))
+                .Append(", \"checksChecksum\": ").Append(Str(security.ChecksChecksum)).Append(" }\n}\n");
+            return json.ToString();
+        }
+
         json.Append("]\n}\n");
         return json.ToString();
     }
@@ -117,13 +133,27 @@ public static class ManifestJson
                 artefacts,
                 root.GetProperty("databasePattern").ValueKind == JsonValueKind.Null ? null : root.GetProperty("databasePattern").GetString(),
                 root.GetProperty("toolchainVersion").ValueKind == JsonValueKind.Null ? null : root.GetProperty("toolchainVersion").GetString(),
-                root.GetProperty("definitionsSchemaVersion").GetInt32());
+                root.GetProperty("definitionsSchemaVersion").GetInt32(),
+                root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new FormatException("manifest.json is not a valid TenantModels manifest: " + e.Message, e);
         }
     }
+
+    private static BundleSecurity ReadSecurity(JsonElement security) => new(
+        security.GetProperty("isolation").GetString()!,
+        security.GetProperty("owner").GetString()!,
+        security.GetProperty("admin").GetString()!,
+        security.GetProperty("app").GetString()!,
+        security.GetProperty("schema").GetString()!,
+        security.GetProperty("tenantRoles").EnumerateArray().Select(r => new BundleTenantRole(
+            r.GetProperty("kind").GetString()!,
+            r.GetProperty("pattern").GetString()!,
+            r.GetProperty("group").GetString()!)).ToList(),
+        security.GetProperty("checks").GetString()!,
+        security.GetProperty("checksChecksum").GetString()!);
 
     public static string KindName(ArtefactKind kind) => kind switch
     {
@@ -132,6 +162,8 @@ public static class ManifestJson
         ArtefactKind.Table => "table",
         ArtefactKind.MaterializedView => "materialized_view",
         ArtefactKind.Seed => "seed",
+        ArtefactKind.Roles => "roles",
+        ArtefactKind.Grants => "grants",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -150,6 +182,8 @@ public static class ManifestJson
         "table" => ArtefactKind.Table,
         "materialized_view" => ArtefactKind.MaterializedView,
         "seed" => ArtefactKind.Seed,
+        "roles" => ArtefactKind.Roles,
+        "grants" => ArtefactKind.Grants,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

@@ -63,13 +63,14 @@ public static class ArtefactCompiler
         {
             if (model.IsFromSources)
             {
-                artefacts.AddRange(model.Mappings
-                    .OrderBy(m => m.Source.Name, System.StringComparer.Ordinal)
-                    .Select(mapping => Secure(project, model, StagingViewCompiler.View(project, model, mapping))));
+                foreach (var mapping in model.Mappings.OrderBy(m => m.Source.Name, System.StringComparer.Ordinal))
+                {
+                    AddSecured(artefacts, project, model, StagingViewCompiler.View(project, model, mapping));
+                }
             }
             else if (model.Materialized == Materialization.Table)
             {
-                artefacts.Add(Secure(project, model, TableCompiler.Compile(project, model)));
+                AddSecured(artefacts, project, model, TableCompiler.Compile(project, model));
                 if (model.Seed is not null)
                 {
                     artefacts.Add(SeedCompiler.Compile(project, model, models));
@@ -77,7 +78,7 @@ public static class ArtefactCompiler
             }
             else
             {
-                artefacts.Add(Secure(project, model, SqlModelCompiler.Compile(project, model, models)));
+                AddSecured(artefacts, project, model, SqlModelCompiler.Compile(project, model, models));
             }
         }
 
@@ -94,11 +95,15 @@ public static class ArtefactCompiler
         return artefacts;
     }
 
-    /// <summary>With a security section: the object's ownership, grants and policies, in its own artefact so a recreate restores them.</summary>
-    private static CompiledArtefact Secure(BoundProject project, BoundModel model, CompiledArtefact artefact) =>
-        project.Security is null
-            ? artefact
-            : artefact with { Sql = artefact.Sql + SecurityCompiler.ObjectFooter(project, model, artefact.Object) };
+    /// <summary>The object, then (with a security section) its ownership, grants and policies as a grants artefact depending on it.</summary>
+    private static void AddSecured(List<CompiledArtefact> artefacts, BoundProject project, BoundModel model, CompiledArtefact artefact)
+    {
+        artefacts.Add(artefact);
+        if (project.Security is not null)
+        {
+            artefacts.Add(SecurityCompiler.Grants(project, model, artefact));
+        }
+    }
 
     private static CompiledArtefact SchemaArtefact(string id, ArtefactScope scope, string schema) => new(
         id,

@@ -26,4 +26,7 @@ internal static class ArtefactIds
     public const string SecurityRoles = "security.roles";
 
     public const string SecurityTenantRoles = "security.tenant_roles";
+
+    /// <summary>The grants (and policies) of the object artefact <paramref name="objectId"/>.</summary>
+    public static string Grants(string objectId) => "grants." + objectId;
 }

@@ -73,13 +73,26 @@ internal static class SecurityCompiler
         sql.Append("REVOKE ALL ON TABLE ").Append(table).Line(" FROM PUBLIC;");
         sql.Line("-- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.");
         sql.Append("CREATE OR REPLACE FUNCTION ").Append(function).Line("(member name) RETURNS text")
-            .Line("    LANGUAGE sql STABLE SECURITY DEFINER")
+            // plpgsql keeps its plan for the session; a SQL function with SET clauses would be planned on every call.
+            // The planner settings make that plan walk the indexes of pg_auth_members and the registry even while the
+            // catalogs' statistics are stale: the cost follows the member's own memberships, not the number of tenants.
+            .Line("    LANGUAGE plpgsql STABLE SECURITY DEFINER")
             .Line("    SET search_path = pg_catalog, pg_temp")
+            .Line("    SET enable_seqscan = off")
+            .Line("    SET enable_hashjoin = off")
             .Line("AS " + Dollar)
-            .Append("    SELECT CASE WHEN count(DISTINCT m.").Identifier("tenant_id").Append(") = 1 THEN min(m.").Identifier("tenant_id").Line(") END")
-            .Append("    FROM ").Append(table).Line(" AS m")
-            .Append("    JOIN pg_catalog.pg_roles AS r ON r.rolname = m.").Identifier("role_name").Line()
-            .Line("    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')")
+            .Line("BEGIN")
+            .Line("    RETURN (")
+            .Line("        WITH RECURSIVE up(oid) AS (")
+            .Line("            SELECT pg_catalog.to_regrole(pg_catalog.quote_ident(member))::oid")
+            .Line("            UNION")
+            .Line("            SELECT a.roleid FROM pg_catalog.pg_auth_members AS a JOIN up ON a.member = up.oid")
+            .Line("        )")
+            // pg_has_role keeps only the roles whose privileges the member really uses (INHERIT), on every PostgreSQL version.
+            .Append("        SELECT CASE WHEN count(DISTINCT m.").Identifier("tenant_id").Append(") = 1 THEN min(m.").Identifier("tenant_id").Line(") END")
+            .Append("        FROM up JOIN ").Append(table).Append(" AS m ON m.").Identifier("role_name").Line(" = pg_catalog.pg_get_userbyid(up.oid)")
+            .Line("        WHERE pg_catalog.pg_has_role(member, up.oid, 'USAGE'));")
+            .Line("END")
             .Line(Dollar + ";");
         sql.Append("ALTER FUNCTION ").Append(function).Append("(name) OWNER TO ").Identifier(security.Owner).Line(";");
         sql.Append("REVOKE ALL ON FUNCTION ").Append(function).Line("(name) FROM PUBLIC;");
@@ -88,8 +101,25 @@ internal static class SecurityCompiler
             sql.Append("GRANT EXECUTE ON FUNCTION ").Append(function).Append("(name) TO ").Append(string.Join(", ", groups)).Line(";");
         }
 
-        return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Schema, ArtefactScope.Global, null, sql.ToString(),
-            new string[0], SqlWriter.QuoteIdentifier(schema), null);
+        var current = SqlWriter.QualifiedName(schema, BoundSecurity.CurrentTenantFunction);
+        sql.Line("-- What the policies call: the tenant of CURRENT_USER. Not a definer (CURRENT_USER is the caller here), no argument:")
+            .Line("-- PostgreSQL turns (SELECT current_tenant()) into one init-plan whose value the tenant index can use, which")
+            .Line("-- (SELECT tenant_of(CURRENT_USER)) in a policy is not (docs/performance.md).");
+        sql.Append("CREATE OR REPLACE FUNCTION ").Append(current).Line("() RETURNS text")
+            .Line("    LANGUAGE plpgsql STABLE")
+            .Line("    SET search_path = pg_catalog, pg_temp")
+            .Line("AS " + Dollar)
+            .Append("BEGIN RETURN ").Append(function).Line("(CURRENT_USER); END")
+            .Line(Dollar + ";");
+        sql.Append("ALTER FUNCTION ").Append(current).Append("() OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON FUNCTION ").Append(current).Line("() FROM PUBLIC;");
+        if (groups.Count > 0)
+        {
+            sql.Append("GRANT EXECUTE ON FUNCTION ").Append(current).Append("() TO ").Append(string.Join(", ", groups)).Line(";");
+        }
+
+        return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Roles, ArtefactScope.Global, null, sql.ToString(),
+            new string[0], table, null);
     }
 
     /// <summary>Per tenant: its roles (NOLOGIN, members of their kind's group only), its rows in the registry, CONNECT.</summary>
@@ -98,6 +128,21 @@ internal static class SecurityCompiler
         var security = project.Security!;
         var sql = new SqlWriter();
         var roles = security.TenantRoles.Select(r => (Role: TenantRole(r), r.Group)).ToList();
+        var table = SqlWriter.QualifiedName(security.Schema, BoundSecurity.MappingTable);
+        if (security.Isolation == IsolationMode.Database)
+        {
+            // One tenant per database: CONNECT here must never go to a second tenant's roles (a target map that puts two
+            // tenants in one database is refused here, in the transaction, before anything of the second is created).
+            sql.Line("DO " + Dollar)
+                .Line("BEGIN")
+                .Append("    IF EXISTS (SELECT FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" <> ").Literal(ArtefactTemplate.TenantPlaceholder).Line(") THEN")
+                .Append("        RAISE EXCEPTION 'isolation: database: database % already holds another tenant; tenant ").Append(ArtefactTemplate.TenantPlaceholder)
+                .Line(" needs its own database (see the target map)', pg_catalog.current_database();")
+                .Line("    END IF;")
+                .Line("END")
+                .Line(Dollar + ";");
+        }
+
         foreach (var (role, group) in roles)
         {
             EnsureRole(sql, role, new RoleAttributes(BypassRls: false, Inherit: true));
@@ -106,7 +151,6 @@ internal static class SecurityCompiler
 
         sql.Line("-- A tenant's roles belong to their kind's group and nothing else (never another tenant's role).");
         RevokeMemberships(sql, roles.Select(r => r.Role).ToList(), roles.Select(r => (r.Role, r.Group)).ToList());
-        var table = SqlWriter.QualifiedName(security.Schema, BoundSecurity.MappingTable);
         sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
             .Append(" OR ").Identifier("role_name").Append(" IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");");
         if (roles.Count > 0)
@@ -124,8 +168,9 @@ internal static class SecurityCompiler
                 .Line(Dollar + ";");
         }
 
-        return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Schema, ArtefactScope.Tenant, null, sql.ToString(),
-            new[] { ArtefactIds.SecurityRoles }, SqlWriter.QuoteIdentifier(security.Schema), null);
+        // The object is the registry: a removed tenant's teardown finds its roles there (DropStatements).
+        return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Roles, ArtefactScope.Tenant, null, sql.ToString(),
+            new[] { ArtefactIds.SecurityRoles }, table, null);
     }
 
     /// <summary>A created schema: owned by the owner, nothing for PUBLIC, USAGE for the roles that can reach it.</summary>
@@ -197,20 +242,51 @@ internal static class SecurityCompiler
         return sql.ToString();
     }
 
-    /// <summary>Ownership, reconciled grants and (shared tables) row-level security, appended to a model's object.</summary>
+    /// <summary>
+    /// A model object's ownership, reconciled grants and (shared tables) row-level security as their own artefact, run
+    /// after the object: a grants change re-runs only this, and recreating the object (a dependent) re-runs it too.
+    /// </summary>
+    public static CompiledArtefact Grants(BoundProject project, BoundModel model, CompiledArtefact objectArtefact) => new(
+        ArtefactIds.Grants(objectArtefact.Id),
+        ArtefactKind.Grants,
+        objectArtefact.Scope,
+        objectArtefact.Source,
+        ObjectFooter(project, model, objectArtefact.Object),
+        new[] { objectArtefact.Id, objectArtefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles },
+        objectArtefact.Object,
+        null);
+
+    /// <summary>Ownership, reconciled grants and (shared tables) row-level security of a model's object.</summary>
     public static string ObjectFooter(BoundProject project, BoundModel model, string qualifiedName, bool canonical = false)
     {
         var security = project.Security!;
         var shared = model.Scope == ModelScope.Shared && !canonical;
-        var kind = canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
-            ? "VIEW"
-            : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
         var sql = new SqlWriter();
-        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("ALTER ").Append(ObjectKind(model, canonical)).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         var everyone = canonical
             ? new List<string> { security.Admin, security.App }
             : SchemaUsage(project, shared).ToList();
         sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        foreach (var (role, privileges) in ObjectPrivileges(project, model, canonical))
+        {
+            sql.Append("GRANT ").Append(string.Join(", ", privileges.Select(p => p.ToUpperInvariant()).ToArray()))
+                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(role).Line(";");
+        }
+
+        if (HasRowLevelSecurity(model, canonical))
+        {
+            RowLevelSecurity(sql, project, model);
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The privileges a model's object grants, by role name (a tenant role templated): what the grants apply and verify expects.</summary>
+    public static IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> ObjectPrivileges(BoundProject project, BoundModel model, bool canonical = false)
+    {
+        var security = project.Security!;
+        var shared = model.Scope == ModelScope.Shared && !canonical;
+        var result = new List<(string, IReadOnlyList<string>)>();
         foreach (var grant in model.GrantList.Where(g => g.Privileges.Count > 0))
         {
             if (canonical && grant.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey))
@@ -218,17 +294,38 @@ internal static class SecurityCompiler
                 continue; // a canonical view spans every tenant: admin and app only
             }
 
-            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
-                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(RoleFor(security, grant.Role, shared)).Line(";");
+            result.Add((RoleFor(security, grant.Role, shared), grant.Privileges));
         }
 
-        if (shared && model.Materialized == Materialization.Table)
-        {
-            RowLevelSecurity(sql, project, model);
-        }
-
-        return sql.ToString();
+        return result;
     }
+
+    /// <summary>Shared tables get row-level security; everything else is filtered by its schema or by the tables it reads.</summary>
+    public static bool HasRowLevelSecurity(BoundModel model, bool canonical = false) =>
+        model.Scope == ModelScope.Shared && !canonical && model.Materialized == Materialization.Table;
+
+    /// <summary>The policies a shared table has: name, permissive, the roles it names, and a fragment its USING text contains.</summary>
+    public static IReadOnlyList<(string Name, bool Permissive, IReadOnlyList<string> Roles, string Predicate)> Policies(BoundSecurity security)
+    {
+        var groups = security.TenantRoles.Select(r => r.Group).ToList();
+        var policies = new List<(string, bool, IReadOnlyList<string>, string)>();
+        if (groups.Count > 0)
+        {
+            policies.Add((TenantPolicy, true, groups, BoundSecurity.CurrentTenantFunction + "()"));
+            policies.Add((TenantGuardPolicy, false, groups, BoundSecurity.CurrentTenantFunction + "()"));
+        }
+
+        var app = new[] { security.App };
+        policies.Add((AppPolicy, true, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
+        policies.Add((AppGuardPolicy, false, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
+        return policies;
+    }
+
+    /// <summary>The SQL keyword for the object a model creates (ALTER ... OWNER TO).</summary>
+    public static string ObjectKind(BoundModel model, bool canonical = false) =>
+        canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
+            ? "VIEW"
+            : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
 
     private static void RowLevelSecurity(SqlWriter sql, BoundProject project, BoundModel model)
     {
@@ -237,7 +334,7 @@ internal static class SecurityCompiler
         var table = SqlWriter.QualifiedName(schema, model.Name);
         var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
         var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
-        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.TenantOfFunction) + "(CURRENT_USER))";
+        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
         var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
         var declared = new List<string> { AppPolicy, AppGuardPolicy };
         if (groups.Count > 0)

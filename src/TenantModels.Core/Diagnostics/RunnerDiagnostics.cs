@@ -51,6 +51,21 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor RefreshFailed = Error("TM3016", "Refresh failed",
         "refreshing {0} ({1}) failed with SQLSTATE {2}: {3}; that tenant's refresh was rolled back and its materialized views keep their previous rows");
 
+    public static readonly DiagnosticDescriptor InvalidLogins = Error("TM3030", "Invalid logins file",
+        "logins file '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor LoginTenantUnknown = Error("TM3031", "Login for an unknown tenant",
+        "login '{0}' is for tenant '{1}', which is not an enabled tenant of this bundle: add the tenant to tenants.yaml (and apply) or remove the login");
+
+    public static readonly DiagnosticDescriptor LoginPasswordMissing = Error("TM3032", "Login password not set",
+        "login '{0}': environment variable {1} is not set or empty; logins take their password from the environment, never from a file or the command line");
+
+    public static readonly DiagnosticDescriptor LoginsNeedSecurity = Error("TM3033", "Bundle has no security section",
+        "logins need a bundle built with a 'security:' section in tenantmodels.yaml: without it there are no roles to make logins members of");
+
+    public static readonly DiagnosticDescriptor LoginRoleMissing = Error("TM3034", "Login role not deployed",
+        "login '{0}' is to be a member of role '{1}', which does not exist in this database's cluster: apply the bundle (for tenant '{2}') first");
+
     public static readonly DiagnosticDescriptor ProvisioningScriptRejected = Error("TM3050", "Provisioning script rejected",
         "the provisioning script '{0}' cannot run: {1}; nothing was changed");
 

@@ -87,6 +87,11 @@ public static class DeploymentPlanner
                 AddDrop(drops, record, PlanStepReason.DefinitionChanged, blockers);
                 creates[instanceKey] = Create(PlanStepReason.DefinitionChanged, desired);
             }
+            else if (desired.Artefact.Kind is ArtefactKind.Roles && record.Kind is ArtefactKind.Schema)
+            {
+                // Bundles before the roles kind recorded the security artefacts as the security schema: re-run, never drop it.
+                creates[instanceKey] = Create(PlanStepReason.Changed, desired);
+            }
             else if (NeedsRecreate(record, desired))
             {
                 AddDrop(drops, record, PlanStepReason.SignatureChanged, blockers);
@@ -109,7 +114,9 @@ public static class DeploymentPlanner
         // Whatever depends on a dropped object is dropped first and, when still wanted, created again afterwards,
         // all in this transaction: a failure rolls every one of them back to the old definitions.
         var recreate = new List<DeployedArtefact>();
-        foreach (var dependent in state.TransitiveDependents(drops.Keys.Select(k => state.Find(k.Item1, k.Item2.Length == 0 ? null : k.Item2)!).ToList()))
+        // Dropping grants, roles or a seed removes no object anything is built on: their dependents stay.
+        var droppedObjects = drops.Values.Where(d => DropStatements.DropsObject(d.Kind)).Select(d => state.Find(d.ArtefactId, d.TenantId)!).ToList();
+        foreach (var dependent in state.TransitiveDependents(droppedObjects))
         {
             var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
             if (drops.ContainsKey(dependentKey))
@@ -190,10 +197,18 @@ public static class DeploymentPlanner
             return;
         }
 
+        var name = record.Object!;
+        if (kind == ArtefactKind.Schema && record.ArtefactId is Compilation.ArtefactIds.SecurityRoles or Compilation.ArtefactIds.SecurityTenantRoles)
+        {
+            // Recorded by a bundle before the roles kind, as the security schema: its teardown finds the roles in the registry.
+            kind = ArtefactKind.Roles;
+            name = record.Object + "." + Sql.SqlWriter.QuoteIdentifier(Binding.BoundSecurity.MappingTable);
+        }
+
         drops[RecordedState.Key(record.ArtefactId, record.TenantId)] = new PlanStep(
             PlanStepAction.Drop, reason, record.ArtefactId, record.TenantId, kind,
             record.Scope ?? (record.TenantId is null ? ArtefactScope.Global : ArtefactScope.Tenant),
-            record.Object!, DropStatements.For(kind, record.Object!), null, record.Signature,
+            name, DropStatements.For(kind, name, record.TenantId), null, record.Signature,
             record.DependsOn ?? Array.Empty<string>(), record.IncludedTenants);
     }
 

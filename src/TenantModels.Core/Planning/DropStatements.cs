@@ -16,7 +16,11 @@ public static class DropStatements
 
     public static bool IsQuotedName(string? name) => name is not null && QuotedName.IsMatch(name);
 
-    public static string For(ArtefactKind kind, string quotedName)
+    /// <summary>Whether dropping an artefact of this kind drops a database object others may depend on (and must be recreated with).</summary>
+    public static bool DropsObject(ArtefactKind kind) => kind is not (ArtefactKind.Seed or ArtefactKind.Grants or ArtefactKind.Roles);
+
+    /// <param name="tenantId">The tenant of the instance being dropped (a removed tenant's roles are dropped); null for global ones.</param>
+    public static string For(ArtefactKind kind, string quotedName, string? tenantId = null)
     {
         if (!IsQuotedName(quotedName))
         {
@@ -31,6 +35,9 @@ public static class DropStatements
             ArtefactKind.Table => $"DROP TABLE IF EXISTS {quotedName};\n",
             // Seed rows are data in a table the bundle still manages: forgetting the seed must not delete them.
             ArtefactKind.Seed => $"-- seed for {quotedName} removed from the bundle: its rows are kept\n",
+            ArtefactKind.Roles => RoleTeardown.For(quotedName, tenantId),
+            // Privileges and policies go with the object when it is dropped; an object that stays keeps what it has.
+            ArtefactKind.Grants => $"-- grants of {quotedName} removed from the bundle: nothing to drop\n",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

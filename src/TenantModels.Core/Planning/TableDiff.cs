@@ -25,7 +25,7 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
         TableDefinition after;
         try
         {
-            before = TableDefinition.Parse(oldSignature, oldSql);
+            before = TableDefinition.Parse(oldSignature, WithoutLegacySecurity(table, oldSql, newSql));
             after = TableDefinition.Parse(newSignature, newSql);
         }
         catch (FormatException e)
@@ -170,6 +170,18 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
                 yield return (from, to);
             }
         }
+    }
+
+    /// <summary>
+    /// Bundles before the grants kind appended the table's ownership, grants and policies to its CREATE TABLE (from its
+    /// <c>ALTER TABLE ... OWNER TO</c> on). They now live in the table's grants artefact, so a recorded definition that
+    /// still has them is compared without them: moving them out is not a change ALTER planning must refuse.
+    /// </summary>
+    private static string WithoutLegacySecurity(string table, string oldSql, string newSql)
+    {
+        var footer = "ALTER TABLE " + table + " OWNER TO ";
+        var at = oldSql.IndexOf("\n" + footer, StringComparison.Ordinal);
+        return at < 0 || newSql.Contains(footer) ? oldSql : oldSql.Substring(0, at + 1);
     }
 
     private static TableDiff Blocked(string why) => new(string.Empty, Array.Empty<string>(), Array.Empty<string>(), false, why);

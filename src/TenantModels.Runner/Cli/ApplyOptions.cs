@@ -8,6 +8,7 @@ namespace TenantModels.Runner.Cli;
 /// <param name="LockTimeoutSeconds">PostgreSQL <c>lock_timeout</c> for each transaction, so a busy table fails the unit instead of stalling it.</param>
 /// <param name="StatementTimeoutSeconds">PostgreSQL <c>statement_timeout</c> for each transaction (0: none).</param>
 /// <param name="Targets">A target map file: apply to several databases instead of one connection.</param>
+/// <param name="Logins">A logins file: once a database is applied, its logins are created or updated (<c>logins apply</c>).</param>
 public sealed record ApplyOptions(
     string BundleDirectory,
     string? Connection,
@@ -19,7 +20,9 @@ public sealed record ApplyOptions(
     bool AllowDataLoss = false,
     bool AllowSameVersion = false,
     string? Targets = null,
-    int Parallel = 1)
+    int Parallel = 1,
+    string? Logins = null,
+    bool ReconcileSecurity = false)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -37,10 +40,12 @@ public sealed record ApplyOptions(
         var allowSameVersion = new Option<bool>("--allow-same-version") { Description = "Allow a bundle with the deployed version but different content (a rebuilt development version)." };
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
+        var logins = LoginsOptions.LoginsOption(required: false);
+        var reconcile = new Option<bool>("--reconcile-security") { Description = "Run every roles and grants artefact again, changed or not: repairs security drift that verify reported (roles, memberships, privileges, policies)." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins, reconcile })
         {
             command.Options.Add(option);
         }
@@ -56,7 +61,9 @@ public sealed record ApplyOptions(
             result.GetValue(allowDataLoss),
             result.GetValue(allowSameVersion),
             result.GetValue(targets),
-            result.GetValue(parallel))));
+            result.GetValue(parallel),
+            result.GetValue(logins),
+            result.GetValue(reconcile))));
         return command;
     }
 

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Logins;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
 
@@ -28,19 +30,51 @@ internal sealed class ApplyCommand
             options.StatementTimeoutSeconds,
             options.FailFast,
             options.AllowDataLoss,
-            options.AllowSameVersion);
+            options.AllowSameVersion,
+            options.ReconcileSecurity);
         var manifest = preflight.Bundle.Manifest;
+        var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
+        if (loginsExit != ExitCodes.Success)
+        {
+            return loginsExit;
+        }
+
         if (options.Targets is not null)
         {
-            return new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
-                .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target));
+            return logins is null
+                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                    .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
+                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                    .Run((target, output, connection, database, include) => WithLogins(
+                        new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
+                        () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, include), output)),
+                        exit => exit == ExitCodes.Success ? null : "failed", "applied");
         }
 
         var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json);
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
+        if (logins is not null)
+        {
+            result = WithLogins(result, () => LoginApplier.Apply(preflight.Database, preflight.ConnectionString, logins, null, output));
+        }
+
         reporter.WriteJson(new RunResult("apply", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             result.Steps, Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Units = result.Units });
         return result.ExitCode;
+    }
+
+    /// <summary>Logins follow a fully successful apply (their roles must exist); a failed login step fails the target.</summary>
+    private static TargetResult WithLogins(TargetResult applied, Func<TargetResult> logins)
+    {
+        if (applied.ExitCode != ExitCodes.Success)
+        {
+            return applied;
+        }
+
+        var result = logins();
+        return result.ExitCode == ExitCodes.Success
+            ? applied
+            : applied with { Status = "failed", ExitCode = result.ExitCode, Diagnostics = applied.Diagnostics.Concat(result.Diagnostics).ToList() };
     }
 }

@@ -23,6 +23,11 @@ internal static class DriftDetector
                 continue; // written by a runner that kept no object name; the next apply records one
             }
 
+            if (record.Kind is ArtefactKind.Roles or ArtefactKind.Grants)
+            {
+                continue; // roles, privileges and policies are checked by the bundle's isolation checks (SecurityDrift)
+            }
+
             void Report(string problem) => drift.Add(new DriftResult(record.ArtefactId, record.TenantId, record.Object, problem));
 
             if (record.Kind == ArtefactKind.Schema)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:51a0a00968304f6d358685095425421a735af43e169a5eef401a742941c4f251
+-- sha256:c6dd30f63cebab88eb4bf1b4a42f68ed216721f1bd8408bac790398f0160c4c2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -109,17 +109,38 @@ ALTER TABLE "gs1_security"."tenant_role" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "gs1_security"."tenant_role" FROM PUBLIC;
 -- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.
 CREATE OR REPLACE FUNCTION "gs1_security"."tenant_of"(member name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    SET enable_seqscan = off
+    SET enable_hashjoin = off
 AS $tm$
-    SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
-    FROM "gs1_security"."tenant_role" AS m
-    JOIN pg_catalog.pg_roles AS r ON r.rolname = m."role_name"
-    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')
+BEGIN
+    RETURN (
+        WITH RECURSIVE up(oid) AS (
+            SELECT pg_catalog.to_regrole(pg_catalog.quote_ident(member))::oid
+            UNION
+            SELECT a.roleid FROM pg_catalog.pg_auth_members AS a JOIN up ON a.member = up.oid
+        )
+        SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
+        FROM up JOIN "gs1_security"."tenant_role" AS m ON m."role_name" = pg_catalog.pg_get_userbyid(up.oid)
+        WHERE pg_catalog.pg_has_role(member, up.oid, 'USAGE'));
+END
 $tm$;
 ALTER FUNCTION "gs1_security"."tenant_of"(name) OWNER TO "gs1_owner";
 REVOKE ALL ON FUNCTION "gs1_security"."tenant_of"(name) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "gs1_security"."tenant_of"(name) TO "gs1_reader", "gs1_writer";
+-- What the policies call: the tenant of CURRENT_USER. Not a definer (CURRENT_USER is the caller here), no argument:
+-- PostgreSQL turns (SELECT current_tenant()) into one init-plan whose value the tenant index can use, which
+-- (SELECT tenant_of(CURRENT_USER)) in a policy is not (docs/performance.md).
+CREATE OR REPLACE FUNCTION "gs1_security"."current_tenant"() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $tm$
+BEGIN RETURN "gs1_security"."tenant_of"(CURRENT_USER); END
+$tm$;
+ALTER FUNCTION "gs1_security"."current_tenant"() OWNER TO "gs1_owner";
+REVOKE ALL ON FUNCTION "gs1_security"."current_tenant"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "gs1_security"."current_tenant"() TO "gs1_reader", "gs1_writer";
 
 -- security.tenant_roles (tenant acme)
 DO $tm$
@@ -268,6 +289,8 @@ SELECT
     CAST("call_disposition"."name" AS text) AS "call_disposition_name"
 FROM "acme_raw_outreach"."call" AS "call"
 LEFT JOIN "acme_raw_outreach"."call_disposition" AS "call_disposition" ON call_disposition.id = call.relationship_call_disposition_id;
+
+-- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "acme_reader";
@@ -282,6 +305,8 @@ SELECT
     CAST("call"."user_id" AS text) AS "user_id",
     CAST("call"."disposition" AS text) AS "call_disposition_name"
 FROM "globex_raw_salesloft"."call" AS "call";
+
+-- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "globex_reader";
@@ -294,11 +319,6 @@ CREATE TABLE IF NOT EXISTS "tenant_acme"."note" (
     "body" text,
     CONSTRAINT "note_pkey" PRIMARY KEY ("id")
 );
-ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
-GRANT SELECT ON TABLE "tenant_acme"."note" TO "acme_reader";
-GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_acme"."note" TO "acme_writer";
-GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
 
 -- table.note (tenant globex)
 CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
@@ -306,6 +326,15 @@ CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
     "body" text,
     CONSTRAINT "note_pkey" PRIMARY KEY ("id")
 );
+
+-- grants.table.note (tenant acme)
+ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
+REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+GRANT SELECT ON TABLE "tenant_acme"."note" TO "acme_reader";
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_acme"."note" TO "acme_writer";
+GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
+
+-- grants.table.note (tenant globex)
 ALTER TABLE "tenant_globex"."note" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "tenant_globex"."note" TO "globex_reader";
@@ -318,10 +347,6 @@ SELECT CAST("q"."notes" AS bigint) AS "notes"
 FROM (
 select count(*) as notes from "tenant_acme"."note"
 ) AS "q";
-ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
-GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "acme_reader";
-GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
 
 -- view.note_count (tenant globex)
 CREATE OR REPLACE VIEW "tenant_globex"."note_count" WITH (security_invoker = true) AS
@@ -329,6 +354,14 @@ SELECT CAST("q"."notes" AS bigint) AS "notes"
 FROM (
 select count(*) as notes from "tenant_globex"."note"
 ) AS "q";
+
+-- grants.view.note_count (tenant acme)
+ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
+REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "acme_reader";
+GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
+
+-- grants.view.note_count (tenant globex)
 ALTER VIEW "tenant_globex"."note_count" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note_count" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "globex_reader";

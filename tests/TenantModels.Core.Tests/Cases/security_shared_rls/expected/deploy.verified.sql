@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:d4addb3e046d57c8ee4b18cf15e57d7673570a2c9f25c2c74d716a8d58f95b61
+-- sha256:011eb34e6cc90481304c9298a13bce2e2bc6fb58007bd1973e607063f2cd33e7
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -109,17 +109,38 @@ ALTER TABLE "gs2_security"."tenant_role" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "gs2_security"."tenant_role" FROM PUBLIC;
 -- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.
 CREATE OR REPLACE FUNCTION "gs2_security"."tenant_of"(member name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    SET enable_seqscan = off
+    SET enable_hashjoin = off
 AS $tm$
-    SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
-    FROM "gs2_security"."tenant_role" AS m
-    JOIN pg_catalog.pg_roles AS r ON r.rolname = m."role_name"
-    WHERE pg_catalog.pg_has_role(member, r.oid, 'USAGE')
+BEGIN
+    RETURN (
+        WITH RECURSIVE up(oid) AS (
+            SELECT pg_catalog.to_regrole(pg_catalog.quote_ident(member))::oid
+            UNION
+            SELECT a.roleid FROM pg_catalog.pg_auth_members AS a JOIN up ON a.member = up.oid
+        )
+        SELECT CASE WHEN count(DISTINCT m."tenant_id") = 1 THEN min(m."tenant_id") END
+        FROM up JOIN "gs2_security"."tenant_role" AS m ON m."role_name" = pg_catalog.pg_get_userbyid(up.oid)
+        WHERE pg_catalog.pg_has_role(member, up.oid, 'USAGE'));
+END
 $tm$;
 ALTER FUNCTION "gs2_security"."tenant_of"(name) OWNER TO "gs2_owner";
 REVOKE ALL ON FUNCTION "gs2_security"."tenant_of"(name) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "gs2_security"."tenant_of"(name) TO "gs2_reader", "gs2_writer";
+-- What the policies call: the tenant of CURRENT_USER. Not a definer (CURRENT_USER is the caller here), no argument:
+-- PostgreSQL turns (SELECT current_tenant()) into one init-plan whose value the tenant index can use, which
+-- (SELECT tenant_of(CURRENT_USER)) in a policy is not (docs/performance.md).
+CREATE OR REPLACE FUNCTION "gs2_security"."current_tenant"() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $tm$
+BEGIN RETURN "gs2_security"."tenant_of"(CURRENT_USER); END
+$tm$;
+ALTER FUNCTION "gs2_security"."current_tenant"() OWNER TO "gs2_owner";
+REVOKE ALL ON FUNCTION "gs2_security"."current_tenant"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "gs2_security"."current_tenant"() TO "gs2_reader", "gs2_writer";
 
 -- security.tenant_roles (tenant nc)
 DO $tm$
@@ -247,6 +268,8 @@ CREATE TABLE IF NOT EXISTS "shared"."screens" (
     CONSTRAINT "screens_pkey" PRIMARY KEY ("tenant_id", "id")
 );
 CREATE INDEX IF NOT EXISTS "screens_tenant_id_submitted_at_idx" ON "shared"."screens" ("tenant_id", "submitted_at");
+
+-- grants.table.screens
 ALTER TABLE "shared"."screens" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screens" TO "gs2_reader";
@@ -269,9 +292,9 @@ BEGIN
 END
 $tm$;
 DROP POLICY IF EXISTS "tm_tenant" ON "shared"."screens";
-CREATE POLICY "tm_tenant" ON "shared"."screens" AS PERMISSIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER))) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER)));
+CREATE POLICY "tm_tenant" ON "shared"."screens" AS PERMISSIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."current_tenant"())) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."current_tenant"()));
 DROP POLICY IF EXISTS "tm_tenant_guard" ON "shared"."screens";
-CREATE POLICY "tm_tenant_guard" ON "shared"."screens" AS RESTRICTIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER))) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER)));
+CREATE POLICY "tm_tenant_guard" ON "shared"."screens" AS RESTRICTIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."current_tenant"())) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."current_tenant"()));
 DROP POLICY IF EXISTS "tm_app" ON "shared"."screens";
 CREATE POLICY "tm_app" ON "shared"."screens" AS PERMISSIVE FOR ALL TO "gs2_app" USING ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), '')) WITH CHECK ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), ''));
 DROP POLICY IF EXISTS "tm_app_guard" ON "shared"."screens";
@@ -285,6 +308,8 @@ CREATE TABLE IF NOT EXISTS "shared"."screen_events" (
     CONSTRAINT "screen_events_screen_id_fkey" FOREIGN KEY ("tenant_id", "screen_id") REFERENCES "shared"."screens" ("tenant_id", "id") ON DELETE NO ACTION
 );
 CREATE INDEX IF NOT EXISTS "screen_events_tenant_id_idx" ON "shared"."screen_events" ("tenant_id");
+
+-- grants.table.screen_events
 ALTER TABLE "shared"."screen_events" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screen_events" TO "gs2_reader";
@@ -306,9 +331,9 @@ BEGIN
 END
 $tm$;
 DROP POLICY IF EXISTS "tm_tenant" ON "shared"."screen_events";
-CREATE POLICY "tm_tenant" ON "shared"."screen_events" AS PERMISSIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER))) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER)));
+CREATE POLICY "tm_tenant" ON "shared"."screen_events" AS PERMISSIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."current_tenant"())) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."current_tenant"()));
 DROP POLICY IF EXISTS "tm_tenant_guard" ON "shared"."screen_events";
-CREATE POLICY "tm_tenant_guard" ON "shared"."screen_events" AS RESTRICTIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER))) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."tenant_of"(CURRENT_USER)));
+CREATE POLICY "tm_tenant_guard" ON "shared"."screen_events" AS RESTRICTIVE FOR ALL TO "gs2_reader", "gs2_writer" USING ("tenant_id" = (SELECT "gs2_security"."current_tenant"())) WITH CHECK ("tenant_id" = (SELECT "gs2_security"."current_tenant"()));
 DROP POLICY IF EXISTS "tm_app" ON "shared"."screen_events";
 CREATE POLICY "tm_app" ON "shared"."screen_events" AS PERMISSIVE FOR ALL TO "gs2_app" USING ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), '')) WITH CHECK ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), ''));
 DROP POLICY IF EXISTS "tm_app_guard" ON "shared"."screen_events";
@@ -320,6 +345,8 @@ SELECT CAST("q"."white_label_id" AS integer) AS "white_label_id", CAST("q"."scre
 FROM (
 select white_label_id, count(*) as screens from "shared"."screens" group by white_label_id
 ) AS "q";
+
+-- grants.view.screen_totals
 ALTER VIEW "shared"."screen_totals" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT SELECT ON TABLE "shared"."screen_totals" TO "gs2_reader";

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Npgsql;
+using TenantModels.Core.Bundling;
+using TenantModels.Runner.Output;
+
+namespace TenantModels.Runner.Database;
+
+/// <summary>
+/// Runs the bundle's shipped isolation checks (<see cref="IsolationCheck"/>) against a live database, for what the
+/// record says is deployed there: global checks once, tenant checks for each tenant recorded with the check's artefact.
+/// All of it in one read-only transaction that is rolled back; each check in its own savepoint so a failing one is
+/// reported and the others still run. Checks that <c>SET ROLE</c> run only for a superuser verifier.
+/// </summary>
+internal static class IsolationChecks
+{
+    /// <param name="skipped">How many behavioural checks were skipped because the verifier may not SET ROLE.</param>
+    public static IReadOnlyList<DriftResult> Run(NpgsqlConnection connection, Bundle bundle, out int skipped)
+    {
+        skipped = 0;
+        var drift = new List<DriftResult>();
+        if (bundle.Manifest.Security is not { } security || !bundle.ArtefactFiles.TryGetValue(security.ChecksPath, out var text))
+        {
+            return drift;
+        }
+
+        var checks = IsolationCheck.Parse(text);
+        var recorded = DeploymentRecord.ReadRows(connection, null).Select(r => (r.Artefact.ArtefactId, r.Artefact.TenantId)).ToHashSet();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, "SET TRANSACTION READ ONLY");
+        var superuser = (bool)new NpgsqlCommand("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", connection, transaction).ExecuteScalar()!;
+        var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+        foreach (var check in checks)
+        {
+            var instances = check.Scope == ArtefactScope.Tenant
+                ? tenants.Where(t => recorded.Contains((check.Artefact, t))).Select(t => ((string?)t, ArtefactTemplate.Expand(check.Sql, t))).ToList()
+                : recorded.Contains((check.Artefact, null)) ? new List<(string?, string)> { (null, check.Sql) } : new List<(string?, string)>();
+            if (check.RequiresSuperuser && !superuser)
+            {
+                skipped += instances.Count;
+                continue;
+            }
+
+            foreach (var (tenant, sql) in instances)
+            {
+                drift.AddRange(RunOne(connection, transaction, check.Name, tenant, sql));
+            }
+        }
+
+        transaction.Rollback();
+        return drift;
+    }
+
+    private static IEnumerable<DriftResult> RunOne(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, string? tenant, string sql)
+    {
+        var results = new List<DriftResult>();
+        transaction.Save("tm_check");
+        try
+        {
+            using var command = new NpgsqlCommand(sql, connection, transaction);
+            using var reader = command.ExecuteReader();
+            do
+            {
+                // Statements such as SET ROLE or set_config(...) return other shapes: only (object, problem) rows are findings.
+                if (reader.FieldCount != 2)
+                {
+                    continue;
+                }
+
+                while (reader.Read())
+                {
+                    results.Add(new DriftResult("check:" + name, tenant, reader.IsDBNull(0) ? "-" : reader.GetString(0), reader.IsDBNull(1) ? "-" : reader.GetString(1)));
+                }
+            }
+            while (reader.NextResult());
+        }
+        catch (PostgresException e)
+        {
+            transaction.Rollback("tm_check");
+            return new[] { new DriftResult("check:" + name, tenant, "-", "the check could not run: " + e.MessageText) };
+        }
+
+        transaction.Release("tm_check");
+        return results;
+    }
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
+    }
+}
