@@ -117,6 +117,8 @@ public static class ManifestJson
         ArtefactKind.Table => "table",
         ArtefactKind.MaterializedView => "materialized_view",
         ArtefactKind.Seed => "seed",
+        ArtefactKind.Partition => "partition",
+        ArtefactKind.Refresh => "refresh",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -135,6 +137,8 @@ public static class ManifestJson
         "table" => ArtefactKind.Table,
         "materialized_view" => ArtefactKind.MaterializedView,
         "seed" => ArtefactKind.Seed,
+        "partition" => ArtefactKind.Partition,
+        "refresh" => ArtefactKind.Refresh,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

@@ -205,36 +205,68 @@ internal static class SecurityCompiler
         var kind = canonical || model.Materialized == Materialization.View || model.IsFromSources && model.Materialized != Materialization.MaterializedView
             ? "VIEW"
             : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
-        var sql = new SqlWriter();
-        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         var everyone = canonical
             ? new List<string> { security.Admin, security.App }
             : SchemaUsage(project, shared).ToList();
-        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
-        foreach (var grant in model.GrantList.Where(g => g.Privileges.Count > 0))
-        {
-            if (canonical && grant.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey))
-            {
-                continue; // a canonical view spans every tenant: admin and app only
-            }
-
-            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
-                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(RoleFor(security, grant.Role, shared)).Line(";");
-        }
-
+        // A canonical view spans every tenant: admin and app only.
+        var grants = model.GrantList.Where(g => !canonical || g.Role is BoundSecurity.AdminKey or BoundSecurity.AppKey)
+            .Select(g => (g.Role, g.Privileges));
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, kind, qualifiedName, everyone, grants, shared);
         if (shared && model.Materialized == Materialization.Table)
         {
-            RowLevelSecurity(sql, project, model);
+            RowLevelSecurity(sql, project, project.SharedSchema, model.Name);
         }
 
         return sql.ToString();
     }
 
-    private static void RowLevelSecurity(SqlWriter sql, BoundProject project, BoundModel model)
+    /// <summary>
+    /// The canonical table form: like a shared table (tenant roles through their kind's group, row-level security on the
+    /// tenant column), read-only (the runner fills it), so only <c>select</c> grants apply.
+    /// </summary>
+    public static string CanonicalTableFooter(BoundProject project, BoundModel model, string qualifiedName)
     {
         var security = project.Security!;
-        var schema = project.SharedSchema;
-        var table = SqlWriter.QualifiedName(schema, model.Name);
+        var grants = model.GrantList.Select(g => (g.Role, (IReadOnlyList<string>)g.Privileges.Where(p => p == "select").ToList()));
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), grants, shared: true);
+        RowLevelSecurity(sql, project, project.CanonicalSchema, model.Name);
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// A partition is owned by the owner and granted to nobody: reading it directly would skip the parent's row-level
+    /// security, so every reader goes through the parent.
+    /// </summary>
+    public static string PartitionFooter(BoundProject project, string qualifiedName)
+    {
+        var security = project.Security!;
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), new (string, IReadOnlyList<string>)[0], shared: true);
+        return sql.ToString();
+    }
+
+    /// <summary>Whether a model grants anything to a tenant role kind (so its schema must be reachable by their groups).</summary>
+    public static bool GrantsTenantRoles(BoundModel model) =>
+        model.GrantList.Any(g => g.Privileges.Count > 0 && g.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey));
+
+    private static void OwnershipAndGrants(SqlWriter sql, BoundSecurity security, string kind, string qualifiedName, IReadOnlyList<string> everyone,
+        IEnumerable<(string Role, IReadOnlyList<string> Privileges)> grants, bool shared)
+    {
+        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        foreach (var grant in grants.Where(g => g.Privileges.Count > 0))
+        {
+            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
+                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(RoleFor(security, grant.Role, shared)).Line(";");
+        }
+    }
+
+    private static void RowLevelSecurity(SqlWriter sql, BoundProject project, string schema, string name)
+    {
+        var security = project.Security!;
+        var table = SqlWriter.QualifiedName(schema, name);
         var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
         var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
         var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.TenantOfFunction) + "(CURRENT_USER))";
@@ -256,7 +288,7 @@ internal static class SecurityCompiler
             .Line("    FOR policy IN SELECT p.polname FROM pg_catalog.pg_policy AS p")
             .Append("        WHERE p.polrelid = ").Literal(table).Append("::regclass AND p.polname NOT IN (").Join(", ", declared, (w, d) => w.Literal(d)).Line(")")
             .Line("    LOOP")
-            .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(model.Name).Line(");")
+            .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(name).Line(");")
             .Line("    END LOOP;")
             .Line("END")
             .Line(Dollar + ";");
