@@ -113,6 +113,41 @@ public sealed class CanonicalTableTests
     }
 
     [TestMethod]
+    public void AColumnChangeAltersTheCanonicalTableAndRefillsThePartitionsWithoutDataLoss()
+    {
+        var (db, _) = Deployed("canon_column", ThreeTenants);
+        var changed = HandBuiltBundles.WriteToTemp(CanonicalProject.Compile("1.1.0", withChannel: true, ThreeTenants));
+
+        var plan = CliRun.Against(db, "plan", changed);
+        var applied = CliRun.Against(db, "apply", changed);
+
+        Assert.AreEqual(ExitCodes.Success, applied.ExitCode, applied.ToString());
+        StringAssert.Contains(plan.Out, "ALTER TABLE \"canonical\".\"call\" ADD COLUMN IF NOT EXISTS \"channel\" text");
+        Assert.IsFalse(plan.Out.Contains("DROP TABLE", StringComparison.Ordinal), "a partition was dropped for a column change:\n" + plan.Out);
+        CollectionAssert.AreEqual(
+            Db.Rows(db, "SELECT tenant_id, channel, count(*) FROM canonical.call_v GROUP BY 1, 2 ORDER BY 1, 2"),
+            Db.Rows(db, "SELECT tenant_id, channel, count(*) FROM canonical.call GROUP BY 1, 2 ORDER BY 1, 2"));
+        CollectionAssert.AreEqual(new[] { "acme|email|5", "globex|phone|5", "initech|email|5", "initech|phone|5" },
+            Db.Rows(db, "SELECT tenant_id, channel, count(*) FROM canonical.call GROUP BY 1, 2 ORDER BY 1, 2"));
+        AssertTableEqualsView(db, "after the column change");
+    }
+
+    [TestMethod]
+    public void ACanonicalViewSwitchedToTheTableFormKeepsItsNameAndRows()
+    {
+        var (db, _) = Deployed("canon_switch", ThreeTenants);
+        var before = CanonicalProject.Rows(db, "call_v");
+        var switched = HandBuiltBundles.WriteToTemp(CanonicalProject.Compile("1.1.0", false, "table", ThreeTenants));
+
+        var applied = CliRun.Against(db, "apply", switched);
+
+        Assert.AreEqual(ExitCodes.Success, applied.ExitCode, applied.ToString());
+        Assert.AreEqual("p", Db.Scalar<char>(db, "SELECT relkind FROM pg_class WHERE oid = 'canonical.call_v'::regclass").ToString());
+        CollectionAssert.AreEqual(before, CanonicalProject.Rows(db, "call_v"));
+        StringAssert.Contains(CliRun.Against(db, "apply", switched).Out, "Nothing to apply");
+    }
+
+    [TestMethod]
     public void AFailingTenantKeepsItsPreviousRowsAndTheOthersAreRefreshed()
     {
         var (db, bundle) = Deployed("canon_failure", ThreeTenants);

@@ -64,8 +64,19 @@ internal static class CanonicalProject
               call_disposition_name: disposition
         """;
 
-    public static Bundle Compile(string version, params string[] tenants)
+    public static Bundle Compile(string version, params string[] tenants) => Compile(version, withChannel: false, tenants);
+
+    public static Bundle Compile(string version, bool withChannel, params string[] tenants) => Compile(version, withChannel, "view", tenants);
+
+    /// <param name="withChannel">Adds a column <c>channel</c> (a constant per source) to <c>call</c> and <c>call_v</c>: a column change of the canonical model.</param>
+    /// <param name="viewModelForm">The canonical form of <c>call_v</c> (view, or table to switch it).</param>
+    public static Bundle Compile(string version, bool withChannel, string viewModelForm, params string[] tenants)
     {
+        var mapping = withChannel
+            ? Mapping.Replace("  call_disposition_name: text\n", "  call_disposition_name: text\n  channel: text\n")
+                .Replace("      call_disposition_name: call_disposition.name", "      call_disposition_name: call_disposition.name\n      channel: { expr: \"lower('email')\" }")
+                .Replace("      call_disposition_name: disposition", "      call_disposition_name: disposition\n      channel: { expr: \"lower('phone')\" }")
+            : Mapping;
         var registry = "tenants:\n" + string.Concat(tenants.Select((t, i) =>
             $"  - id: {t.Split(':')[0]}\n    priority: {i + 1}\n    sources: [{string.Join(", ", t.Split(':')[1].Split('+'))}]\n"));
         var files = new List<(string, string)>
@@ -73,8 +84,8 @@ internal static class CanonicalProject
             ("tenants.yaml", registry),
             ("sources/outreach.yaml", Sources),
             ("sources/salesloft.yaml", Salesloft),
-            ("models/call.yaml", "model: call\n" + Mapping + "\ncanonical: table\n"),
-            ("models/call_v.yaml", "model: call_v\n" + Mapping + "\ncanonical: view\n"),
+            ("models/call.yaml", "model: call\n" + mapping + "\ncanonical: table\n"),
+            ("models/call_v.yaml", "model: call_v\n" + mapping + "\ncanonical: " + viewModelForm + "\n"),
             ("models/call_inc.yaml", """
                 model: call_inc
                 columns:
