@@ -77,6 +77,8 @@ public sealed class CanonicalTableTests
         var again = CliRun.Against(db, "apply", bundle);
         Assert.AreEqual(ExitCodes.Success, again.ExitCode, again.ToString());
         StringAssert.Contains(again.Out, "Nothing to apply");
+        var verify = CliRun.Against(db, "verify", bundle);
+        Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
     }
 
     [TestMethod]
@@ -130,6 +132,8 @@ public sealed class CanonicalTableTests
         CollectionAssert.AreEqual(new[] { "acme|email|5", "globex|phone|5", "initech|email|5", "initech|phone|5" },
             Db.Rows(db, "SELECT tenant_id, channel, count(*) FROM canonical.call GROUP BY 1, 2 ORDER BY 1, 2"));
         AssertTableEqualsView(db, "after the column change");
+        var verify = CliRun.Against(db, "verify", changed);
+        Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
     }
 
     [TestMethod]
