@@ -108,7 +108,7 @@ internal static class DeploymentRecord
                 continue;
             }
 
-            var catalog = step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table or ArtefactKind.Partition
+            var catalog = step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table
                 ? CatalogSnapshot.OfRelation(connection, transaction, step.Object)
                 : null;
             using var command = new NpgsqlCommand(upsert, connection, transaction);
