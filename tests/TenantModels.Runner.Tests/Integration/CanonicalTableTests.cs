@@ -152,6 +152,26 @@ public sealed class CanonicalTableTests
     }
 
     [TestMethod]
+    public void ATenantProvisionedAtRunTimeGetsItsPartitionAndIsRefreshed()
+    {
+        var (db, bundle) = Deployed("canon_provision", ThreeTenants);
+        Db.Execute(db, CanonicalProject.RawData("signup", "salesloft", 1, 3));
+
+        var provisioned = CliRun.Against(db, "tenants", "provision", bundle, "signup", "--source", "salesloft");
+
+        Assert.AreEqual(ExitCodes.Success, provisioned.ExitCode, provisioned.ToString());
+        Assert.AreEqual(3L, Db.Scalar<long>(db, "SELECT count(*) FROM canonical.\"call$signup\""));
+        AssertTableEqualsView(db, "after provisioning");
+
+        Db.Execute(db, CanonicalProject.RawData("signup", "salesloft", 10, 2));
+        var refreshed = CliRun.Against(db, "refresh", bundle, "--tenant", "signup");
+
+        Assert.AreEqual(ExitCodes.Success, refreshed.ExitCode, refreshed.ToString());
+        Assert.AreEqual(5L, Db.Scalar<long>(db, "SELECT count(*) FROM canonical.call WHERE tenant_id = 'signup'"));
+        AssertTableEqualsView(db, "after refreshing the run-time tenant");
+    }
+
+    [TestMethod]
     public void AFailingTenantKeepsItsPreviousRowsAndTheOthersAreRefreshed()
     {
         var (db, bundle) = Deployed("canon_failure", ThreeTenants);
