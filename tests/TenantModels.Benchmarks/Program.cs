@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 namespace TenantModels.Benchmarks;
@@ -8,6 +9,7 @@ public static class Program
     /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- --filter '*' [--job short]</c>, or
     /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>,
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>).
+    /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -20,6 +22,13 @@ public static class Program
         if (args.Length == 4 && args[0] == "rls-policies")
         {
             RlsPolicyBenchmark.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "canonical-forms")
+        {
+            var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            CanonicalFormsBenchmark.Run(counts.Length == 0 ? new[] { 10, 100, 1000, 5000 } : counts, System.Console.Out);
             return;
         }
 

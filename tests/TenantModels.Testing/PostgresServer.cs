@@ -24,8 +24,11 @@ public sealed class PostgresServer : IDisposable
     private readonly string _dataDirectory;
     private int _disposed;
 
-    private PostgresServer(string binDirectory, string rootDirectory, int port)
+    private readonly string _extraOptions;
+
+    private PostgresServer(string binDirectory, string rootDirectory, int port, string extraOptions = "")
     {
+        _extraOptions = extraOptions;
         _binDirectory = binDirectory;
         _rootDirectory = rootDirectory;
         _dataDirectory = Path.Combine(rootDirectory, "data");
@@ -37,14 +40,15 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Superuser <c>postgres</c> on database <c>postgres</c>; trust authentication, so no password.</summary>
     public string ConnectionString => ConnectionStringFor("postgres");
 
+    /// <param name="settings">Extra server settings (e.g. <c>max_locks_per_transaction=4096</c> for a benchmark over thousands of tables).</param>
     /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or the cluster could not be created or started.</exception>
-    public static PostgresServer Start()
+    public static PostgresServer Start(params string[] settings)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         SweepAbandonedClusters();
         var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(bin, root, port: 0);
+        var server = new PostgresServer(bin, root, port: 0, string.Concat(System.Linq.Enumerable.Select(settings, setting => " -c " + setting)));
         try
         {
             server.InitializeCluster();
@@ -143,7 +147,7 @@ public sealed class PostgresServer : IDisposable
                 CultureInfo.InvariantCulture,
                 "-c listen_addresses=127.0.0.1 -p {0} -k {1} -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
                 Port,
-                _rootDirectory);
+                _rootDirectory) + _extraOptions;
             try
             {
                 ProcessRunner.RunAsServerUser(PgCtl, new[]

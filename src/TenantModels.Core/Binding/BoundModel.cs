@@ -24,6 +24,7 @@ public enum Materialization
 /// <param name="Sql">The SELECT of a model written in SQL; null otherwise.</param>
 /// <param name="Keys">Keys and indexes (tables; indexes of materialized views); null when none.</param>
 /// <param name="DependsOn">Models this one references (SQL refs, foreign keys), sorted.</param>
+/// <param name="CanonicalTable">For <c>canonical: table</c>: the partitioned table form; null for the view form or a model that is not canonical.</param>
 public sealed record BoundModel(
     string Name,
     ModelScope Scope,
@@ -37,7 +38,8 @@ public sealed record BoundModel(
     IReadOnlyList<string>? DependsOn = null,
     BoundSeed? Seed = null,
     IReadOnlyList<BoundGrant>? Grants = null,
-    string? Description = null)
+    string? Description = null,
+    BoundCanonicalTable? CanonicalTable = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 

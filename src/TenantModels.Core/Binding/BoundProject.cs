@@ -5,6 +5,7 @@ namespace TenantModels.Core.Binding;
 
 /// <summary>The typed model of a project: what the compiler turns into SQL.</summary>
 /// <param name="Models">In dependency order: every model after the models it references.</param>
+/// <param name="CanonicalViewTenantLimit">tenantmodels.yaml <c>canonical_view_tenant_limit</c>: more tenants in a canonical view is TM2020.</param>
 /// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
@@ -15,8 +16,12 @@ public sealed record BoundProject(
     NamingPattern? TenantSchemaPattern = null,
     string SharedSchema = "shared",
     NamingPattern? DatabasePattern = null,
-    BoundSecurity? Security = null)
+    BoundSecurity? Security = null,
+    int CanonicalViewTenantLimit = BoundProject.DefaultCanonicalViewTenantLimit)
 {
+    /// <summary>Above this many tenants a canonical view gets warning TM2020 (see docs/performance.md).</summary>
+    public const int DefaultCanonicalViewTenantLimit = 200;
+
     public NamingPattern TenantSchema => TenantSchemaPattern ?? NamingPattern.DefaultTenantSchema;
 
     /// <summary>The tenant column TenantModels adds to shared tables and canonical views.</summary>

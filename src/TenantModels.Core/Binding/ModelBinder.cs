@@ -52,6 +52,7 @@ internal sealed class ModelBinder
         var materialized = Materializations[model.Materialized.Value];
         var scope = Scopes[model.Scope.Value];
         var shapeOk = ModelShapeRules.Check(model, materialized, scope, columns, _diagnostics);
+        var canonicalOk = CanonicalBinder.Bind(model, columns, _diagnostics, out var canonicalTable);
 
         var mappings = new List<BoundSourceMapping>();
         foreach (var mapping in model.From)
@@ -68,7 +69,7 @@ internal sealed class ModelBinder
         var seed = model.Seed is { } seedPath && materialized == Materialization.Table
             ? SeedBinder.Bind(model, seedPath, scope, columns, SeedKey(keys), _seedFiles, _diagnostics)
             : null;
-        if (!shapeOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
+        if (!shapeOk || !canonicalOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
             || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null) || (model.Seed is not null && seed is null))
         {
             return null;
@@ -80,7 +81,7 @@ internal sealed class ModelBinder
             .Distinct()
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToList();
-        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description);
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable);
     }
 
     private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)

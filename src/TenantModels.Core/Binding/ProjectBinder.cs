@@ -43,6 +43,6 @@ public static class ProjectBinder
         }
 
         var models = DependencyOrder.Sort(secured, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit);
     }
 }

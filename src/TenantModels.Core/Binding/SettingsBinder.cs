@@ -11,7 +11,8 @@ internal sealed record BoundSettings(
     string CanonicalSchema,
     NamingPattern TenantSchema,
     string SharedSchema,
-    NamingPattern? Database);
+    NamingPattern? Database,
+    int CanonicalViewTenantLimit);
 
 internal static class SettingsBinder
 {
@@ -29,7 +30,24 @@ internal static class SettingsBinder
             canonical,
             Pattern(settings.TenantSchemaPattern, NamingPattern.DefaultTenantSchema, "tenant schemas", diagnostics),
             shared,
-            settings.DatabasePattern is null ? null : Pattern(settings.DatabasePattern, NamingPattern.DefaultTenantSchema, "tenant databases", diagnostics));
+            settings.DatabasePattern is null ? null : Pattern(settings.DatabasePattern, NamingPattern.DefaultTenantSchema, "tenant databases", diagnostics),
+            TenantLimit(settings.CanonicalViewTenantLimit, diagnostics));
+    }
+
+    private static int TenantLimit(Located<string>? written, DiagnosticBag diagnostics)
+    {
+        if (written is not { } limit)
+        {
+            return BoundProject.DefaultCanonicalViewTenantLimit;
+        }
+
+        if (int.TryParse(limit.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        diagnostics.Report(DefinitionDiagnostics.InvalidValue, limit.Location, limit.Value, "canonical_view_tenant_limit", "a positive whole number");
+        return BoundProject.DefaultCanonicalViewTenantLimit;
     }
 
     private static string SchemaName(Located<string>? written, string fallback, string what, DiagnosticBag diagnostics) =>

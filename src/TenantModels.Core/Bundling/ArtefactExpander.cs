@@ -13,7 +13,8 @@ public static class ArtefactExpander
     {
         var instances = new List<ArtefactInstance>();
         var tenants = manifest.Tenants.Where(t => t.Enabled).ToList();
-        foreach (var artefact in manifest.Artefacts)
+        // Refresh artefacts are run by the runner's refresh command, never by a deployment.
+        foreach (var artefact in manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh))
         {
             var sql = sqlOf(artefact);
             if (artefact.Scope == ArtefactScope.Global)
@@ -31,7 +32,7 @@ public static class ArtefactExpander
 
             foreach (var tenant in tenants.Where(t => AppliesTo(artefact, t)))
             {
-                var expanded = ArtefactTemplate.Expand(sql, tenant.Id);
+                var expanded = ArtefactTemplate.ExpandFor(artefact, sql, tenant);
                 instances.Add(new ArtefactInstance(artefact, tenant.Id, expanded, Checksums.Of(expanded)));
             }
         }

@@ -22,4 +22,13 @@ public enum ArtefactKind
     /// and after the object is recreated; dropping it does nothing (the object's own drop takes its privileges).
     /// </summary>
     Grants,
+
+    /// <summary>A tenant's partition of a canonical table (<c>canonical: table</c>): created and filled on apply, dropped only with the data-loss flag.</summary>
+    Partition,
+
+    /// <summary>
+    /// The statement <c>tenantmodels refresh</c> runs to refill a tenant's partition (a union template over the tenant's
+    /// sources). Never applied: the planner, deploy.sql and provisioning skip it.
+    /// </summary>
+    Refresh,
 }

@@ -21,4 +21,15 @@ public static class ArtefactTemplate
 
         return template.Replace(TenantPlaceholder, tenantId);
     }
+
+    /// <summary>
+    /// A tenant artefact's statement for one tenant. Canonical partitions and their refreshes are union templates
+    /// (one branch per source), expanded over that tenant alone so it gets the branches of the sources it has.
+    /// </summary>
+    public static string ExpandFor(BundleArtefact artefact, string template, BundleTenant tenant) =>
+        IsPerSourceTemplate(artefact.Kind)
+            ? Expand(UnionTemplate.Parse(template).Expand(new[] { tenant }), tenant.Id)
+            : Expand(template, tenant.Id);
+
+    public static bool IsPerSourceTemplate(ArtefactKind kind) => kind is ArtefactKind.Partition or ArtefactKind.Refresh;
 }

@@ -164,6 +164,8 @@ public static class ManifestJson
         ArtefactKind.Seed => "seed",
         ArtefactKind.Roles => "roles",
         ArtefactKind.Grants => "grants",
+        ArtefactKind.Partition => "partition",
+        ArtefactKind.Refresh => "refresh",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -184,6 +186,8 @@ public static class ManifestJson
         "seed" => ArtefactKind.Seed,
         "roles" => ArtefactKind.Roles,
         "grants" => ArtefactKind.Grants,
+        "partition" => ArtefactKind.Partition,
+        "refresh" => ArtefactKind.Refresh,
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 

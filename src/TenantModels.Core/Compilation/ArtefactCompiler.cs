@@ -19,6 +19,8 @@ public static class ArtefactCompiler
             var column = model.Columns.First(c => c.Name == CanonicalViewCompiler.TenantColumn);
             diagnostics.Report(CompileDiagnostics.ReservedCanonicalColumn, column.Location, model.Name, CanonicalViewCompiler.TenantColumn);
         }
+
+        CanonicalViewSizeCheck.Check(project, diagnostics);
     }
 
     /// <summary>Only for a project that bound and checked without errors: every reference is then resolvable.</summary>
@@ -86,10 +88,22 @@ public static class ArtefactCompiler
         if (canonical.Count > 0)
         {
             var schema = CanonicalViewCompiler.Schema(project);
+            // Tenant roles reach the canonical schema only when a canonical table (row-level secured) is granted to them.
+            var tenantReaders = canonical.Any(m => m.CanonicalTable is not null && SecurityCompiler.GrantsTenantRoles(m));
             artefacts.Add(secured
-                ? SecurityCompiler.SecureSchema(project, schema, project.CanonicalSchema, SecurityCompiler.SchemaUsage(project, shared: false, tenants: false))
+                ? SecurityCompiler.SecureSchema(project, schema, project.CanonicalSchema, SecurityCompiler.SchemaUsage(project, shared: true, tenants: tenantReaders))
                 : schema);
-            artefacts.AddRange(canonical.Select(model => CanonicalViewCompiler.View(project, model)));
+            foreach (var model in canonical)
+            {
+                if (model.CanonicalTable is null)
+                {
+                    artefacts.Add(CanonicalViewCompiler.View(project, model));
+                }
+                else
+                {
+                    artefacts.AddRange(CanonicalTableCompiler.Compile(project, model));
+                }
+            }
         }
 
         return artefacts;

@@ -11,6 +11,12 @@ internal static class ArtefactIds
 
     public static string CanonicalView(string model) => "canonical_view." + model;
 
+    public static string CanonicalTable(string model) => "canonical_table." + model;
+
+    public static string CanonicalPartition(string model) => "canonical_partition." + model;
+
+    public static string CanonicalRefresh(string model) => "canonical_refresh." + model;
+
     public const string TenantSchema = "tenant_schema";
 
     public const string SharedSchema = "shared_schema";

@@ -32,28 +32,11 @@ internal static class CanonicalViewCompiler
             .Append("CREATE OR REPLACE VIEW ").Qualified(project.CanonicalSchema, model.Name)
             .Append(" WITH (security_invoker = true) AS")
             .ToString();
-        var branchSources = model.IsFromSources
-            ? model.Mappings.Select(m => m.Source.Name).OrderBy(s => s, System.StringComparer.Ordinal).ToList()
-            : new List<string> { model.Sql?.Source ?? UnionTemplate.EveryTenant };
-        var branches = branchSources
-            .Select(source => new KeyValuePair<string, string>(source, new SqlWriter()
-                .Append("SELECT ")
-                .Join(", ", model.Columns, (w, column) => w.Identifier(column.Name))
-                .Append(", CAST(").Literal(ArtefactTemplate.TenantPlaceholder).Append(" AS text) AS ").Identifier(TenantColumn)
-                .Append(" FROM ").Append(ModelLocation.QualifiedName(project, model, model.IsFromSources ? source : null))
-                .ToString()))
-            .ToList();
-        var empty = new SqlWriter()
-            .Append("SELECT ")
-            .Join(", ", model.Columns, (w, c) => w.Append("CAST(NULL AS ").Append(c.Type.SqlName).Append(") AS ").Identifier(c.Name))
-            .Append(", CAST(NULL AS text) AS ").Identifier(TenantColumn)
-            .Append(" WHERE false")
-            .ToString();
+        var branches = Branches(project, model);
+        var empty = Empty(model);
 
         var dependsOn = new List<string> { ArtefactIds.CanonicalSchema };
-        dependsOn.AddRange(model.IsFromSources
-            ? model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)).OrderBy(id => id, System.StringComparer.Ordinal)
-            : new[] { ModelLocation.ArtefactId(model) });
+        dependsOn.AddRange(TenantDependencies(model));
         return new CompiledArtefact(
             ArtefactIds.CanonicalView(model.Name),
             ArtefactKind.View,
@@ -65,4 +48,34 @@ internal static class CanonicalViewCompiler
             SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
             ViewSignature.Of(model.Columns, (TenantColumn, "text")));
     }
+
+    /// <summary>One SELECT per source (or one for every tenant): the model's columns plus the tenant column — both canonical forms read these.</summary>
+    public static List<KeyValuePair<string, string>> Branches(BoundProject project, BoundModel model, string? filter = null)
+    {
+        var branchSources = model.IsFromSources
+            ? model.Mappings.Select(m => m.Source.Name).OrderBy(s => s, System.StringComparer.Ordinal).ToList()
+            : new List<string> { model.Sql?.Source ?? UnionTemplate.EveryTenant };
+        return branchSources
+            .Select(source => new KeyValuePair<string, string>(source, new SqlWriter()
+                .Append("SELECT ")
+                .Join(", ", model.Columns, (w, column) => w.Identifier(column.Name))
+                .Append(", CAST(").Literal(ArtefactTemplate.TenantPlaceholder).Append(" AS text) AS ").Identifier(TenantColumn)
+                .Append(" FROM ").Append(ModelLocation.QualifiedName(project, model, model.IsFromSources ? source : null))
+                .Append(filter ?? string.Empty)
+                .ToString()))
+            .ToList();
+    }
+
+    /// <summary>The typed, rowless SELECT used when a tenant (or no tenant) has no branch.</summary>
+    public static string Empty(BoundModel model) => new SqlWriter()
+        .Append("SELECT ")
+        .Join(", ", model.Columns, (w, c) => w.Append("CAST(NULL AS ").Append(c.Type.SqlName).Append(") AS ").Identifier(c.Name))
+        .Append(", CAST(NULL AS text) AS ").Identifier(TenantColumn)
+        .Append(" WHERE false")
+        .ToString();
+
+    /// <summary>The per-tenant artefacts a canonical model reads: its staging views, or the model's own object.</summary>
+    public static IEnumerable<string> TenantDependencies(BoundModel model) => model.IsFromSources
+        ? model.Mappings.Select(m => ArtefactIds.StagingView(m.Source.Name, model.Name)).OrderBy(id => id, System.StringComparer.Ordinal)
+        : new[] { ModelLocation.ArtefactId(model) };
 }

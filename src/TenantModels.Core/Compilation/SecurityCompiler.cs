@@ -261,21 +261,14 @@ internal static class SecurityCompiler
     {
         var security = project.Security!;
         var shared = model.Scope == ModelScope.Shared && !canonical;
-        var sql = new SqlWriter();
-        sql.Append("ALTER ").Append(ObjectKind(model, canonical)).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         var everyone = canonical
             ? new List<string> { security.Admin, security.App }
             : SchemaUsage(project, shared).ToList();
-        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
-        foreach (var (role, privileges) in ObjectPrivileges(project, model, canonical))
-        {
-            sql.Append("GRANT ").Append(string.Join(", ", privileges.Select(p => p.ToUpperInvariant()).ToArray()))
-                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(role).Line(";");
-        }
-
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, ObjectKind(model, canonical), qualifiedName, everyone, ObjectPrivileges(project, model, canonical));
         if (HasRowLevelSecurity(model, canonical))
         {
-            RowLevelSecurity(sql, project, model);
+            RowLevelSecurity(sql, project, project.SharedSchema, model.Name);
         }
 
         return sql.ToString();
@@ -327,11 +320,54 @@ internal static class SecurityCompiler
             ? "VIEW"
             : model.Materialized == Materialization.MaterializedView ? "MATERIALIZED VIEW" : "TABLE";
 
-    private static void RowLevelSecurity(SqlWriter sql, BoundProject project, BoundModel model)
+
+    /// <summary>
+    /// The canonical table form: like a shared table (tenant roles through their kind's group, row-level security on the
+    /// tenant column), read-only (the runner fills it), so only <c>select</c> grants apply.
+    /// </summary>
+    public static string CanonicalTableFooter(BoundProject project, BoundModel model, string qualifiedName)
     {
         var security = project.Security!;
-        var schema = project.SharedSchema;
-        var table = SqlWriter.QualifiedName(schema, model.Name);
+        var grants = model.GrantList.Select(g => (RoleFor(security, g.Role, shared: true), (IReadOnlyList<string>)g.Privileges.Where(p => p == "select").ToList()));
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), grants);
+        RowLevelSecurity(sql, project, project.CanonicalSchema, model.Name);
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// A partition is owned by the owner and granted to nobody: reading it directly would skip the parent's row-level
+    /// security, so every reader goes through the parent.
+    /// </summary>
+    public static string PartitionFooter(BoundProject project, string qualifiedName)
+    {
+        var security = project.Security!;
+        var sql = new SqlWriter();
+        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), new (string, IReadOnlyList<string>)[0]);
+        return sql.ToString();
+    }
+
+    /// <summary>Whether a model grants anything to a tenant role kind (so its schema must be reachable by their groups).</summary>
+    public static bool GrantsTenantRoles(BoundModel model) =>
+        model.GrantList.Any(g => g.Privileges.Count > 0 && g.Role is not (BoundSecurity.AdminKey or BoundSecurity.AppKey));
+
+    /// <param name="grants">Privileges by role name (tenant roles templated), as <see cref="ObjectPrivileges"/> gives them.</param>
+    private static void OwnershipAndGrants(SqlWriter sql, BoundSecurity security, string kind, string qualifiedName, IReadOnlyList<string> everyone,
+        IEnumerable<(string Role, IReadOnlyList<string> Privileges)> grants)
+    {
+        sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
+        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        foreach (var grant in grants.Where(g => g.Privileges.Count > 0))
+        {
+            sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
+                .Append(" ON TABLE ").Append(qualifiedName).Append(" TO ").Identifier(grant.Role).Line(";");
+        }
+    }
+
+    private static void RowLevelSecurity(SqlWriter sql, BoundProject project, string schema, string name)
+    {
+        var security = project.Security!;
+        var table = SqlWriter.QualifiedName(schema, name);
         var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
         var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
         var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
@@ -353,7 +389,7 @@ internal static class SecurityCompiler
             .Line("    FOR policy IN SELECT p.polname FROM pg_catalog.pg_policy AS p")
             .Append("        WHERE p.polrelid = ").Literal(table).Append("::regclass AND p.polname NOT IN (").Join(", ", declared, (w, d) => w.Literal(d)).Line(")")
             .Line("    LOOP")
-            .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(model.Name).Line(");")
+            .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(name).Line(");")
             .Line("    END LOOP;")
             .Line("END")
             .Line(Dollar + ";");

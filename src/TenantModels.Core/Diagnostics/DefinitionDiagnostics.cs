@@ -120,6 +120,15 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor UnprotectedGrant = Error("TM1064", "Grant would bypass tenant isolation",
         "{0}");
 
+    public static readonly DiagnosticDescriptor InvalidCanonicalForm = Error("TM1070", "Invalid canonical form",
+        "model '{0}' has canonical form '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor InvalidCanonicalWatermark = Error("TM1071", "Invalid canonical watermark",
+        "watermark '{0}' of canonical model '{1}' {2}; it must be a column of the model of an orderable type (integer, numeric, floating point, text, date or timestamp)");
+
+    public static readonly DiagnosticDescriptor UnknownCanonicalIndexColumn = Error("TM1072", "Unknown canonical index column",
+        "index column '{0}' of the canonical table of model '{1}' is neither a column of the model nor '{2}'");
+
     public static readonly DiagnosticDescriptor InvalidColumnRename = Error("TM1080", "Invalid column rename",
         "column '{0}' of model '{1}' cannot be renamed from '{2}': {3}");
 

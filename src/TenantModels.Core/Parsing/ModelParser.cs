@@ -18,18 +18,20 @@ internal static class ModelParser
         }
 
         var defaultAt = file.Location;
+        var canonical = CanonicalParser.Parse(file, diagnostics);
         return new ModelSyntax(
             name.Value,
             file.Scalar("materialized") ?? new Located<string>("view", defaultAt),
             file.Scalar("scope") ?? new Located<string>("tenant", defaultAt),
             ColumnParser.Parse(file, "columns", diagnostics, required: true, tableColumns: true),
             file.Node("from") is null ? new SourceMappingSyntax[0] : ParseMappings(file, diagnostics),
-            file.Boolean("canonical", defaultValue: false),
+            canonical is not null,
             file.Scalar("sql"),
             TableKeysParser.Parse(file, diagnostics),
             file.Scalar("seed"),
             file.Node("grants") is null ? null : ParseGrants(file),
-            file.Scalar("description")?.Value);
+            file.Scalar("description")?.Value,
+            canonical);
     }
 
     /// <summary><c>grants: { reader: [select], writer: [select, insert] }</c>.</summary>

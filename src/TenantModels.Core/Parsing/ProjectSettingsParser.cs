@@ -13,7 +13,7 @@ internal static class ProjectSettingsParser
             return new ProjectSettingsSyntax(null, null, null);
         }
 
-        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security");
+        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit");
         if (file is null)
         {
             return new ProjectSettingsSyntax(null, null, null);
@@ -29,7 +29,8 @@ internal static class ProjectSettingsParser
             naming?.Scalar("tenant_schema"),
             file.Scalar("shared_schema"),
             naming?.Scalar("database"),
-            file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null);
+            file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null,
+            file.Scalar("canonical_view_tenant_limit"));
     }
 
     private static SecuritySyntax? ParseSecurity(YamlNode node, string path, DiagnosticBag diagnostics)

@@ -20,9 +20,11 @@ internal sealed class ArtefactGraph
             _byId[manifest.Artefacts[i].Id] = manifest.Artefacts[i];
         }
 
-        Artefacts = manifest.Artefacts;
+        // What a deployment creates: refresh artefacts are only run by `tenantmodels refresh`.
+        Artefacts = manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh).ToList();
     }
 
+    /// <summary>The artefacts a deployment creates, in manifest order.</summary>
     public IReadOnlyList<BundleArtefact> Artefacts { get; }
 
     public BundleArtefact? Find(string id) => _byId.TryGetValue(id, out var artefact) ? artefact : null;

@@ -111,6 +111,17 @@ public static class DeploymentPlanner
             AddDrop(drops, record, removal ? PlanStepReason.TenantRemoved : PlanStepReason.Removed, blockers);
         }
 
+        // An object name still held by a removed artefact (a canonical model switching from view to table keeps its name)
+        // is freed first, in this unit, instead of in the unit that would otherwise drop it later.
+        foreach (var create in creates.Values.ToList())
+        {
+            foreach (var clash in state.Records.Where(r => r.TenantId == create.TenantId && r.ArtefactId != create.ArtefactId
+                && string.Equals(r.Object, create.Object, StringComparison.Ordinal) && target.Graph.Find(r.ArtefactId) is null).ToList())
+            {
+                AddDrop(drops, clash, PlanStepReason.Removed, blockers);
+            }
+        }
+
         // Whatever depends on a dropped object is dropped first and, when still wanted, created again afterwards,
         // all in this transaction: a failure rolls every one of them back to the old definitions.
         var recreate = new List<DeployedArtefact>();
@@ -124,7 +135,12 @@ public static class DeploymentPlanner
                 continue;
             }
 
-            AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            // A canonical partition holds rows, not a query: it outlives the views it is filled from and is refilled after them.
+            if (dependent.Kind != ArtefactKind.Partition)
+            {
+                AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            }
+
             creates.Remove(dependentKey);
             recreate.Add(dependent);
         }

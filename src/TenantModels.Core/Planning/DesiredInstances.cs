@@ -8,10 +8,10 @@ namespace TenantModels.Core.Planning;
 /// <summary>Expands the bundle's artefacts for the target's tenants; unions over the tenants that are ready for them.</summary>
 internal static class DesiredInstances
 {
-    public static DesiredInstance ForTenant(BundleArtefact artefact, string tenantId, string template)
+    public static DesiredInstance ForTenant(BundleArtefact artefact, BundleTenant tenant, string template)
     {
-        var sql = ArtefactTemplate.Expand(template, tenantId);
-        return new DesiredInstance(artefact, tenantId, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenantId), null);
+        var sql = ArtefactTemplate.ExpandFor(artefact, template, tenant);
+        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null);
     }
 
     public static DesiredInstance ForGlobal(BundleArtefact artefact, string sql) =>
@@ -49,7 +49,7 @@ internal static class DesiredInstances
         if (artefact.Scope == ArtefactScope.Tenant)
         {
             return tenantId is not null && target.FindTenant(tenantId) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant)
-                ? ForTenant(artefact, tenantId, target.Bundle.SqlOf(artefact))
+                ? ForTenant(artefact, tenant, target.Bundle.SqlOf(artefact))
                 : null;
         }
 
@@ -76,7 +76,7 @@ internal static class DesiredInstances
             {
                 if (target.FindTenant(key.TenantId!) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant))
                 {
-                    yield return ForTenant(artefact, tenant.Id, target.Bundle.SqlOf(artefact));
+                    yield return ForTenant(artefact, tenant, target.Bundle.SqlOf(artefact));
                 }
             }
             else

@@ -33,6 +33,8 @@ public static class DropStatements
             ArtefactKind.View => $"DROP VIEW IF EXISTS {quotedName};\n",
             ArtefactKind.MaterializedView => $"DROP MATERIALIZED VIEW IF EXISTS {quotedName};\n",
             ArtefactKind.Table => $"DROP TABLE IF EXISTS {quotedName};\n",
+            // Dropping a partition removes it from its canonical table with its rows.
+            ArtefactKind.Partition => $"DROP TABLE IF EXISTS {quotedName};\n",
             // Seed rows are data in a table the bundle still manages: forgetting the seed must not delete them.
             ArtefactKind.Seed => $"-- seed for {quotedName} removed from the bundle: its rows are kept\n",
             ArtefactKind.Roles => RoleTeardown.For(quotedName, tenantId),

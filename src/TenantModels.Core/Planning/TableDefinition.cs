@@ -55,6 +55,12 @@ public sealed record TableDefinition(
                 {
                     inCreate = false;
                 }
+                else if (line.Trim().StartsWith(") PARTITION BY ", StringComparison.Ordinal))
+                {
+                    // A partitioned table (canonical: table): the partitioning cannot change by ALTER, so it is compared as text.
+                    inCreate = false;
+                    other.Append(line.Trim().Substring(2)).Append('\n');
+                }
                 else if (ConstraintLine.Match(line) is { Success: true } constraint)
                 {
                     constraints[constraint.Groups[1].Value] = constraint.Groups[2].Value.Trim();

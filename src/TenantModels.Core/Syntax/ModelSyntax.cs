@@ -5,6 +5,7 @@ namespace TenantModels.Core.Syntax;
 /// <summary>A file under models/: one model.</summary>
 /// <param name="From">Per-source mappings (a staging view per tenant and source); empty for tables and SQL views.</param>
 /// <param name="Sql">The SELECT of a view or materialized view written in SQL, with <c>{{ ref('model') }}</c> references.</param>
+/// <param name="CanonicalForm">How the model is canonical; null (and <paramref name="Canonical"/> false) when it is not.</param>
 public sealed record ModelSyntax(
     Located<string> Name,
     Located<string> Materialized,
@@ -16,7 +17,8 @@ public sealed record ModelSyntax(
     TableKeysSyntax? Keys = null,
     Located<string>? Seed = null,
     IReadOnlyList<GrantSyntax>? Grants = null,
-    string? Description = null);
+    string? Description = null,
+    CanonicalSyntax? CanonicalForm = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -8,4 +8,5 @@ public sealed record ProjectSettingsSyntax(
     Located<string>? TenantSchemaPattern = null,
     Located<string>? SharedSchema = null,
     Located<string>? DatabasePattern = null,
-    SecuritySyntax? Security = null);
+    SecuritySyntax? Security = null,
+    Located<string>? CanonicalViewTenantLimit = null);

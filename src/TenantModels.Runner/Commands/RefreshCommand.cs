@@ -10,13 +10,16 @@ using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
 /// <summary>
-/// <c>refresh</c>: REFRESH MATERIALIZED VIEW for every recorded materialized view instance, tenant by tenant in
-/// priority order (lower first; ties in manifest order), each tenant in its own transaction so a failing tenant keeps
-/// its previous rows; global ones last. Other tenants continue unless <c>--fail-fast</c>.
+/// <c>refresh</c>: every recorded materialized view (REFRESH MATERIALIZED VIEW) and canonical table partition (the
+/// bundle's refresh statement: DELETE and INSERT, or the watermark's increment), tenant by tenant in priority order
+/// (lower first; ties in manifest order), each tenant in its own transaction so a failing tenant keeps its previous
+/// rows; global ones last. Other tenants continue unless <c>--fail-fast</c>. With <c>--targets</c>, every database of
+/// the map, each under its own lock.
 /// </summary>
 internal sealed class RefreshCommand
 {
@@ -24,17 +27,26 @@ internal sealed class RefreshCommand
 
     public RefreshCommand(RunnerContext context) => _context = context;
 
-    public int Run(RefreshOptions options)
+    public int Run(RefreshOptions options) => ReadOnlyCommand.Run(
+        _context,
+        "refresh",
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
+        (bundle, target, output, connection, include) => RefreshTarget(bundle, target, output, connection, include, options),
+        exit => exit == ExitCodes.Success ? null : "failed",
+        "refreshed",
+        (result, manifest) => new RunResult("refresh", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
+            Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
+        { Units = result.Units });
+
+    private static TargetResult RefreshTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, RefreshOptions options)
     {
-        var reporter = new Reporter(_context, "refresh", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
-        if (preflight is null)
+        TargetResult Error(int exitCode, Diagnostic diagnostic)
         {
-            return exitCode;
+            output.Error(Reporter.Format(diagnostic));
+            return new TargetResult(name, "error", exitCode, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var manifest = preflight.Bundle.Manifest;
-        using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+        using var dataSource = NpgsqlDataSource.Create(connectionString);
         NpgsqlConnection connection;
         try
         {
@@ -42,7 +54,7 @@ internal sealed class RefreshCommand
         }
         catch (NpgsqlException e)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
+            return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
         }
 
         using (connection)
@@ -52,22 +64,34 @@ internal sealed class RefreshCommand
             {
                 if (!DeploymentLock.TryAcquire(connection, wait))
                 {
-                    return reporter.Fail(ExitCodes.LockNotAcquired, RunnerDiagnostics.LockNotAcquired.At(
-                        SourceLocation.None, preflight.Database, wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+                    return Error(ExitCodes.LockNotAcquired, RunnerDiagnostics.LockNotAcquired.At(
+                        SourceLocation.None, connection.Database, wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
                 }
             }
             catch (NpgsqlException e)
             {
-                return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
             }
 
             try
             {
-                return RefreshLocked(connection, preflight.Bundle, options, reporter);
+                var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
+                var units = RefreshUnits.Of(target, DeploymentRecord.Read(connection, null), options.Concurrently);
+                if (options.Tenant is not null)
+                {
+                    units = units.Where(u => u.TenantId == options.Tenant).ToList();
+                    if (units.Count == 0)
+                    {
+                        return Error(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.Tenant,
+                            "has nothing to refresh: no materialized view or canonical table partition deployed"));
+                    }
+                }
+
+                return RefreshLocked(connection, name, units, options, output);
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
-                return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", e.Message));
             }
             finally
             {
@@ -76,100 +100,85 @@ internal sealed class RefreshCommand
         }
     }
 
-    private int RefreshLocked(NpgsqlConnection connection, Bundle bundle, RefreshOptions options, Reporter reporter)
+    private static TargetResult RefreshLocked(NpgsqlConnection connection, string name, IReadOnlyList<RefreshUnit> refreshUnits, RefreshOptions options, TargetOutput output)
     {
-        var manifest = bundle.Manifest;
-        var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null));
-        var graph = manifest.Artefacts.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var views = DeploymentRecord.Read(connection, null)
-            .Where(r => r.Kind == ArtefactKind.MaterializedView && DropStatements.IsQuotedName(r.Object))
-            .ToList();
-        if (options.Tenant is not null && views.All(v => v.TenantId != options.Tenant))
-        {
-            return reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.Tenant, "has no materialized view deployed"));
-        }
-
-        // Tenants in the target's order (priority, then manifest); recorded tenants the bundle no longer has after them; globals last.
-        var order = target.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var groups = views
-            .Where(v => options.Tenant is null || v.TenantId == options.Tenant)
-            .GroupBy(v => v.TenantId)
-            .OrderBy(g => g.Key is null ? 2 : order.ContainsKey(g.Key) ? 0 : 1)
-            .ThenBy(g => g.Key is not null && order.TryGetValue(g.Key, out var i) ? i : 0)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
-
         var units = new List<UnitResult>();
         var diagnostics = new List<DiagnosticResult>();
         var stop = false;
-        var settings = new ApplySettings(TimeSpan.Zero, 0, options.StatementTimeoutSeconds, options.FailFast, false, false);
-        foreach (var group in groups)
+        foreach (var unit in refreshUnits)
         {
-            var label = group.Key is null ? "global" : "tenant " + group.Key;
-            var ordered = group.OrderBy(v => graph.TryGetValue(v.ArtefactId, out var i) ? i : int.MaxValue).ThenBy(v => v.ArtefactId, StringComparer.Ordinal).ToList();
+            var kind = unit.TenantId is null ? "global" : "tenant";
+            var label = unit.TenantId is null ? "global" : "tenant " + unit.TenantId;
             if (stop)
             {
-                units.Add(new UnitResult(group.Key is null ? "global" : "tenant", group.Key, "skipped", ordered.Count));
-                reporter.Line($"  skipped {label} (--fail-fast)");
+                units.Add(new UnitResult(kind, unit.TenantId, "skipped", unit.Steps.Count));
+                output.Line($"  skipped {label} (--fail-fast)");
                 continue;
             }
 
-            using var transaction = connection.BeginTransaction();
-            UnitRunner.SetLocal(connection, transaction, "statement_timeout", settings.StatementTimeoutSeconds);
-            DiagnosticResult? failure = null;
-            foreach (var view in ordered)
-            {
-                try
-                {
-                    using var command = new NpgsqlCommand(
-                        $"REFRESH MATERIALIZED VIEW {(options.Concurrently ? "CONCURRENTLY " : string.Empty)}{view.Object} WITH DATA", connection, transaction)
-                    { CommandTimeout = 0 };
-                    command.ExecuteNonQuery();
-                }
-                catch (PostgresException e)
-                {
-                    transaction.Rollback();
-                    var diagnostic = RunnerDiagnostics.RefreshFailed.At(SourceLocation.None, view.Object!, label, e.SqlState, e.MessageText);
-                    _context.Error.WriteLine(Reporter.Format(diagnostic));
-                    failure = new DiagnosticResult(diagnostic.Code, diagnostic.Message, view.ArtefactId, view.TenantId, e.SqlState);
-                    break;
-                }
-            }
-
+            var failure = Run(connection, unit, label, options, output);
             if (failure is null)
             {
-                transaction.Commit();
-                units.Add(new UnitResult(group.Key is null ? "global" : "tenant", group.Key, "refreshed", ordered.Count));
-                reporter.Line($"  refreshed {label}: {ordered.Count} materialized view(s)");
+                units.Add(new UnitResult(kind, unit.TenantId, "refreshed", unit.Steps.Count));
+                output.Line($"  refreshed {label}: {Describe(unit.Steps)}");
             }
             else
             {
                 diagnostics.Add(failure);
-                units.Add(new UnitResult(group.Key is null ? "global" : "tenant", group.Key, "failed", ordered.Count, failure));
-                reporter.Line($"  FAILED {label}: rolled back, its previous rows are kept");
+                units.Add(new UnitResult(kind, unit.TenantId, "failed", unit.Steps.Count, failure));
+                output.Line($"  FAILED {label}: rolled back, its previous rows are kept");
                 stop = options.FailFast;
             }
         }
 
         var failed = units.Where(u => u.Status == "failed").Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
         var exit = failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
-        var refreshed = units.Where(u => u.Status == "refreshed").Sum(u => u.Steps);
+        var refreshed = refreshUnits.Where((u, i) => units[i].Status == "refreshed").SelectMany(u => u.Steps).ToList();
         if (failed.Count == 0)
         {
-            reporter.Line(units.Count == 0 ? "No materialized views to refresh." : $"Refreshed {refreshed} materialized view(s) in {units.Count} transaction(s).");
+            output.Line(units.Count == 0 ? "Nothing to refresh: no materialized view or canonical table partition is deployed." : $"Refreshed {Describe(refreshed)} in {units.Count} transaction(s).");
         }
         else
         {
             var summary = RunnerDiagnostics.UnitsFailed.At(SourceLocation.None, failed.Count, units.Count, string.Join(", ", failed));
-            _context.Error.WriteLine(Reporter.Format(summary));
+            output.Error(Reporter.Format(summary));
             diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
-            reporter.Line($"Refreshed {refreshed} materialized view(s); failed: {string.Join(", ", failed)}.");
+            output.Line($"Refreshed {Describe(refreshed)}; failed: {string.Join(", ", failed)}.");
         }
 
-        var status = failed.Count == 0 ? "refreshed" : refreshed == 0 ? "failed" : "partial";
-        reporter.WriteJson(new RunResult("refresh", status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-            Diagnostics: diagnostics.Count == 0 ? null : diagnostics)
-        { Units = units });
-        return exit;
+        var status = failed.Count == 0 ? "refreshed" : refreshed.Count == 0 ? "failed" : "partial";
+        return new TargetResult(name, status, exit, Array.Empty<StepResult>(), units, diagnostics);
+    }
+
+    /// <summary>One tenant's statements in one transaction: null when committed, the failure when rolled back.</summary>
+    private static DiagnosticResult? Run(NpgsqlConnection connection, RefreshUnit unit, string label, RefreshOptions options, TargetOutput output)
+    {
+        using var transaction = connection.BeginTransaction();
+        UnitRunner.SetLocal(connection, transaction, "statement_timeout", options.StatementTimeoutSeconds);
+        foreach (var step in unit.Steps)
+        {
+            try
+            {
+                using var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 };
+                command.ExecuteNonQuery();
+            }
+            catch (PostgresException e)
+            {
+                transaction.Rollback();
+                var diagnostic = RunnerDiagnostics.RefreshFailed.At(SourceLocation.None, step.Object, label, e.SqlState, e.MessageText);
+                output.Error(Reporter.Format(diagnostic));
+                return new DiagnosticResult(diagnostic.Code, diagnostic.Message, step.ArtefactId, unit.TenantId, e.SqlState);
+            }
+        }
+
+        transaction.Commit();
+        return null;
+    }
+
+    private static string Describe(IReadOnlyList<RefreshStep> steps)
+    {
+        var views = steps.Count(s => s.Kind == ArtefactKind.MaterializedView);
+        var partitions = steps.Count - views;
+        return partitions == 0 ? $"{views} materialized view(s)" : $"{views} materialized view(s) and {partitions} canonical table partition(s)";
     }
 }

@@ -17,6 +17,7 @@ internal static class KitchenSinkProject
           database: "<tenant>_db"
         canonical_schema: canonical
         shared_schema: shared
+        canonical_view_tenant_limit: 200
         security:
           isolation: database
           prefix: ks
@@ -139,6 +140,26 @@ internal static class KitchenSinkProject
 
         """;
 
+    public const string CanonicalTableFromSource = """
+        model: contact_table
+        columns:
+          contact_id: bigint
+          email: text
+        from:
+          crm:
+            table: contact
+            columns:
+              contact_id: id
+              email: email
+        canonical:
+          form: table
+          watermark: contact_id
+          indexes:
+            - [email]
+            - { columns: [contact_id], unique: true }
+
+        """;
+
     public const string MaterializedViewFromSql = """
         model: org_summary
         materialized: materialized_view
@@ -166,6 +187,7 @@ internal static class KitchenSinkProject
         File("models/contacts.yaml", TableWithForeignKey),
         File("models/contact_view.yaml", ViewFromSource),
         File("models/org_summary.yaml", MaterializedViewFromSql),
+        File("models/contact_table.yaml", CanonicalTableFromSource),
         File("seeds/organizations.csv", Seed),
     };
 
