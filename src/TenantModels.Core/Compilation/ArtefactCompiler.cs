@@ -88,10 +88,8 @@ public static class ArtefactCompiler
         if (canonical.Count > 0)
         {
             var schema = CanonicalViewCompiler.Schema(project);
-            // Tenant roles reach the canonical schema only when a canonical table (row-level secured) is granted to them.
-            var tenantReaders = canonical.Any(m => m.CanonicalTable is not null && SecurityCompiler.GrantsTenantRoles(m));
             artefacts.Add(secured
-                ? SecurityCompiler.SecureSchema(project, schema, project.CanonicalSchema, SecurityCompiler.SchemaUsage(project, shared: true, tenants: tenantReaders))
+                ? SecurityCompiler.SecureSchema(project, schema, project.CanonicalSchema, SecurityCompiler.CanonicalSchemaUsage(project))
                 : schema);
             foreach (var model in canonical)
             {

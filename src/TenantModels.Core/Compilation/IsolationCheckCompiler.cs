@@ -129,7 +129,7 @@ internal static class IsolationCheckCompiler
         if (project.Models.Any(m => m.Canonical))
         {
             checks.Add(new IsolationCheck("schema." + project.CanonicalSchema, ArtefactScope.Global, ArtefactIds.CanonicalSchema, false,
-                SchemaPrivileges(project.CanonicalSchema, security.Owner, SecurityCompiler.SchemaUsage(project, shared: false, tenants: false))));
+                SchemaPrivileges(project.CanonicalSchema, security.Owner, SecurityCompiler.CanonicalSchemaUsage(project))));
         }
     }
 
@@ -147,17 +147,40 @@ internal static class IsolationCheckCompiler
                 SecurityCompiler.ObjectPrivileges(project, model), SecurityCompiler.HasRowLevelSecurity(model));
         }
 
-        if (model.Canonical)
+        if (model.Canonical && model.CanonicalTable is null)
         {
             var id = ArtefactIds.CanonicalView(model.Name);
             AddObject(checks, security, model, "object." + id, id, ArtefactScope.Global, SqlWriter.QualifiedName(project.CanonicalSchema, model.Name), canonical: true,
                 SecurityCompiler.ObjectPrivileges(project, model, canonical: true), rowLevelSecurity: false);
         }
 
+        if (model.Canonical && model.CanonicalTable is not null)
+        {
+            AddCanonicalTableChecks(project, model, checks);
+        }
+
         if (SecurityCompiler.HasRowLevelSecurity(model))
         {
-            AddBehaviouralChecks(project, model, checks);
+            AddBehaviouralChecks(project, model, ModelLocation.QualifiedName(project, model), SecurityCompiler.ObjectPrivileges(project, model), checks);
         }
+    }
+
+    /// <summary>
+    /// The parent: select for its grantees, row-level security and its policies, and what each tenant sees through it;
+    /// each partition: the owner's alone, so no one reads around the parent's policies.
+    /// </summary>
+    private static void AddCanonicalTableChecks(BoundProject project, BoundModel model, List<IsolationCheck> checks)
+    {
+        var security = project.Security!;
+        var id = ArtefactIds.CanonicalTable(model.Name);
+        var table = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
+        var privileges = SecurityCompiler.CanonicalTablePrivileges(project, model);
+        var grants = privileges.SelectMany(p => p.Privileges.Select(x => new Grant(p.Role, x.ToUpperInvariant()))).ToList();
+        checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, id, false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security)));
+        var partition = SqlWriter.QualifiedName(project.CanonicalSchema, CanonicalTableCompiler.PartitionName(model.Name, ArtefactTemplate.TenantPlaceholder));
+        checks.Add(new IsolationCheck("object." + ArtefactIds.CanonicalPartition(model.Name), ArtefactScope.Tenant, ArtefactIds.CanonicalPartition(model.Name), false,
+            RelationPrivileges(partition, security.Owner, new List<Grant>())));
+        AddBehaviouralChecks(project, model, table, privileges, checks, "rows." + id);
     }
 
     private static void AddObject(List<IsolationCheck> checks, BoundSecurity security, BoundModel model, string name, string artefact, ArtefactScope scope,
@@ -184,14 +207,14 @@ internal static class IsolationCheckCompiler
     }
 
     /// <summary>As each tenant's role (and as the app role with that tenant set), no row of another tenant is visible.</summary>
-    private static void AddBehaviouralChecks(BoundProject project, BoundModel model, List<IsolationCheck> checks)
+    private static void AddBehaviouralChecks(BoundProject project, BoundModel model, string table,
+        IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> privileges, List<IsolationCheck> checks, string? name = null)
     {
         var security = project.Security!;
-        var table = ModelLocation.QualifiedName(project, model);
         var tenant = SqlWriter.QuoteLiteral(ArtefactTemplate.TenantPlaceholder);
         var column = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
         var sql = new SqlWriter();
-        foreach (var (role, privileges) in SecurityCompiler.ObjectPrivileges(project, model).Where(p => p.Privileges.Contains("select")))
+        foreach (var (role, _) in privileges.Where(p => p.Privileges.Contains("select")))
         {
             if (role == security.Admin)
             {
@@ -221,7 +244,7 @@ internal static class IsolationCheckCompiler
 
         if (sql.ToString().Length > 0)
         {
-            checks.Add(new IsolationCheck("rows." + ModelLocation.ArtefactId(model), ArtefactScope.Tenant, ArtefactIds.SecurityTenantRoles, true, sql.ToString()));
+            checks.Add(new IsolationCheck(name ?? "rows." + ModelLocation.ArtefactId(model), ArtefactScope.Tenant, ArtefactIds.SecurityTenantRoles, true, sql.ToString()));
         }
     }
 

@@ -328,12 +328,25 @@ internal static class SecurityCompiler
     public static string CanonicalTableFooter(BoundProject project, BoundModel model, string qualifiedName)
     {
         var security = project.Security!;
-        var grants = model.GrantList.Select(g => (RoleFor(security, g.Role, shared: true), (IReadOnlyList<string>)g.Privileges.Where(p => p == "select").ToList()));
         var sql = new SqlWriter();
-        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), grants);
+        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), CanonicalTablePrivileges(project, model));
         RowLevelSecurity(sql, project, project.CanonicalSchema, model.Name);
         return sql.ToString();
     }
+
+    /// <summary>What a canonical table grants, by role name: <c>select</c> only (the runner fills it), tenant kinds through their group.</summary>
+    public static IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> CanonicalTablePrivileges(BoundProject project, BoundModel model) =>
+        model.GrantList
+            .Select(g => (RoleFor(project.Security!, g.Role, shared: true), (IReadOnlyList<string>)g.Privileges.Where(p => p == "select").ToList()))
+            .Where(g => g.Item2.Count > 0)
+            .ToList();
+
+    /// <summary>
+    /// Roles with USAGE on the canonical schema: admin and app, and the tenant groups only when a canonical table (row-level
+    /// secured) is granted to them.
+    /// </summary>
+    public static IReadOnlyList<string> CanonicalSchemaUsage(BoundProject project) =>
+        SchemaUsage(project, shared: true, tenants: project.Models.Any(m => m.Canonical && m.CanonicalTable is not null && GrantsTenantRoles(m)));
 
     /// <summary>
     /// A partition is owned by the owner and granted to nobody: reading it directly would skip the parent's row-level

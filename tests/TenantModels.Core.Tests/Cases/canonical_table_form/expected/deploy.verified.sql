@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:801dfdec25e5ca5df160f0bb362248a08a3de2d8d493ee99f4617aaf54407f9b
+-- sha256:a9ea324676cee72d5a25cf9107e78eeb1ae18fcb1ab78d27035bbc73108a492a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,0 +1,48 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Runner.Tests.Support;
+using TenantModels.Testing;
+
+namespace TenantModels.Runner.Tests.Integration;
+
+/// <summary>A canonical table in a secured project: applied by the runner, its shipped isolation checks hold.</summary>
+[TestClass]
+public sealed class SecuredCanonicalTableTests
+{
+    private const string OrderCount = """
+        model: order_count
+        columns:
+          orders: bigint
+        sql: "select count(*) as orders from {{ ref('orders') }}"
+        canonical: table
+        grants: { reader: [select], admin: [select] }
+        """;
+
+    [TestMethod]
+    [DataRow("schema")]
+    [DataRow("shared")]
+    public void ApplyRefreshAndVerifyFindNoDrift(string isolation)
+    {
+        var prefix = "sc" + isolation[..2];
+        var db = SharedPostgres.Server.CreateDatabase("secured_canonical_" + isolation);
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", new[] { "alpha", "bravo" }, isolation, extra: new[] { ("models/order_count.yaml", OrderCount) }));
+
+        var apply = CliRun.Against(db, "apply", bundle);
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        Db.Execute(db, "INSERT INTO tenant_alpha.orders VALUES (1, 10), (2, 20)");
+        var refresh = CliRun.Against(db, "refresh", bundle);
+        var verify = CliRun.Against(db, "verify", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, refresh.ExitCode, refresh.ToString());
+        CollectionAssert.AreEqual(new[] { "alpha|2", "bravo|0" }, Db.Rows(db, "SELECT tenant_id, orders FROM canonical.order_count ORDER BY tenant_id"));
+        Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "No drift");
+
+        // The checks do cover the canonical table and its partitions: a partition readable around the parent's policies,
+        // and a parent whose row-level security is no longer forced, are both drift.
+        Db.Execute(db, $"GRANT SELECT ON canonical.\"order_count$alpha\" TO {prefix}_bravo_reader; ALTER TABLE canonical.order_count NO FORCE ROW LEVEL SECURITY;");
+        var drift = CliRun.Against(db, "verify", bundle);
+        Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
+        StringAssert.Contains(drift.Out, "order_count$alpha");
+        StringAssert.Contains(drift.Out, "row-level security is not forced");
+    }
+}
