@@ -27,7 +27,14 @@ internal static class CanonicalTableCompiler
 
     public static IEnumerable<CompiledArtefact> Compile(BoundProject project, BoundModel model)
     {
-        yield return Parent(project, model);
+        var parent = Parent(project, model);
+        yield return parent;
+        if (project.Security is not null)
+        {
+            // Its own artefact, as for every model object: a grants change re-runs only this, never ALTERs the table.
+            yield return SecurityCompiler.CanonicalTableGrants(project, model, parent);
+        }
+
         yield return Partition(project, model);
         yield return Refresh(project, model);
     }
@@ -50,11 +57,6 @@ internal static class CanonicalTableCompiler
         }
 
         var name = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
-        if (project.Security is not null)
-        {
-            sql.Append(SecurityCompiler.CanonicalTableFooter(project, model, name));
-        }
-
         return new CompiledArtefact(
             ArtefactIds.CanonicalTable(model.Name),
             ArtefactKind.Table,

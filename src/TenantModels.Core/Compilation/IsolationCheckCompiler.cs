@@ -176,7 +176,7 @@ internal static class IsolationCheckCompiler
         var table = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
         var privileges = SecurityCompiler.CanonicalTablePrivileges(project, model);
         var grants = privileges.SelectMany(p => p.Privileges.Select(x => new Grant(p.Role, x.ToUpperInvariant()))).ToList();
-        checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, id, false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security)));
+        checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, ArtefactIds.Grants(id), false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security)));
         var partition = SqlWriter.QualifiedName(project.CanonicalSchema, CanonicalTableCompiler.PartitionName(model.Name, ArtefactTemplate.TenantPlaceholder));
         checks.Add(new IsolationCheck("object." + ArtefactIds.CanonicalPartition(model.Name), ArtefactScope.Tenant, ArtefactIds.CanonicalPartition(model.Name), false,
             RelationPrivileges(partition, security.Owner, new List<Grant>())));

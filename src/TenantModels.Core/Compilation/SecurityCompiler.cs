@@ -179,7 +179,15 @@ internal static class SecurityCompiler
         var security = project.Security!;
         var sql = new SqlWriter().Append(artefact.Sql);
         sql.Append("ALTER SCHEMA ").Identifier(schema).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
-        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Line(" FROM PUBLIC;");
+        // Reconciled like object grants: every project role that could hold USAGE loses it, then the declared ones get it
+        // back, so a role that no longer needs the schema (a canonical table no longer granted to tenants) loses it.
+        var candidates = (artefact.Scope == ArtefactScope.Tenant
+                ? security.TenantRoles.Select(TenantRole)
+                : security.TenantRoles.Select(r => r.Group))
+            .Concat(new[] { security.Admin, security.App })
+            .Distinct()
+            .ToList();
+        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Append(" FROM PUBLIC, ").Join(", ", candidates, (w, r) => w.Identifier(r)).Line(";");
         if (usage.Count > 0)
         {
             sql.Append("GRANT USAGE ON SCHEMA ").Identifier(schema).Append(" TO ").Join(", ", usage, (w, r) => w.Identifier(r)).Line(";");
@@ -254,6 +262,17 @@ internal static class SecurityCompiler
         ObjectFooter(project, model, objectArtefact.Object),
         new[] { objectArtefact.Id, objectArtefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles },
         objectArtefact.Object,
+        null);
+
+    /// <summary>A canonical table's ownership, select grants and row-level security, as the grants artefact of its parent table.</summary>
+    public static CompiledArtefact CanonicalTableGrants(BoundProject project, BoundModel model, CompiledArtefact parent) => new(
+        ArtefactIds.Grants(parent.Id),
+        ArtefactKind.Grants,
+        ArtefactScope.Global,
+        null,
+        CanonicalTableFooter(project, model, parent.Object),
+        new[] { parent.Id, ArtefactIds.SecurityRoles },
+        parent.Object,
         null);
 
     /// <summary>Ownership, reconciled grants and (shared tables) row-level security of a model's object.</summary>

@@ -45,4 +45,26 @@ public sealed class SecuredCanonicalTableTests
         StringAssert.Contains(drift.Out, "order_count$alpha");
         StringAssert.Contains(drift.Out, "row-level security is not forced");
     }
+
+    [TestMethod]
+    public void AGrantChangeReRunsOnlyTheCanonicalTablesGrants()
+    {
+        const string prefix = "scgr";
+        var db = SharedPostgres.Server.CreateDatabase("secured_canonical_grants");
+        string Bundle(string version, string grants) => HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, version, new[] { "alpha", "bravo" }, "shared",
+            extra: new[] { ("models/order_count.yaml", OrderCount.Replace("grants: { reader: [select], admin: [select] }", grants, System.StringComparison.Ordinal)) }));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", Bundle("1.0.0", "grants: { reader: [select], admin: [select] }")).ExitCode);
+        var v2 = Bundle("1.1.0", "grants: { admin: [select], app: [select] }");
+
+        var plan = CliRun.Against(db, "plan", v2);
+        var apply = CliRun.Against(db, "apply", v2);
+
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        StringAssert.Contains(plan.Out, "-- grants.canonical_table.order_count [changed]");
+        Assert.IsFalse(plan.Out.Contains("ALTER TABLE \"canonical\".\"order_count\" ADD", System.StringComparison.Ordinal), plan.Out);
+        Assert.IsTrue(Db.Scalar<bool>(db, $"SELECT has_table_privilege('{prefix}_app', 'canonical.order_count', 'SELECT')"));
+        Assert.IsFalse(Db.Scalar<bool>(db, $"SELECT has_table_privilege('{prefix}_alpha_reader', 'canonical.order_count', 'SELECT')"));
+        var verify = CliRun.Against(db, "verify", v2);
+        Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
+    }
 }

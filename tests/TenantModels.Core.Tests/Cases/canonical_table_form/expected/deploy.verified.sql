@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:a9ea324676cee72d5a25cf9107e78eeb1ae18fcb1ab78d27035bbc73108a492a
+-- sha256:83bdf1770df5ae885f533dd2c6b86065f338c1787d1333071a939a0719f2a4de
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -310,7 +310,7 @@ $tm$;
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "acme_stg_outreach" TO "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "acme_raw_outreach" TO "ctf_owner", "acme_reader", "ctf_admin";
 GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disposition" TO "ctf_owner", "acme_reader", "ctf_admin";
@@ -318,7 +318,7 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 -- staging_schema.outreach (tenant initech)
 CREATE SCHEMA IF NOT EXISTS "initech_stg_outreach";
 ALTER SCHEMA "initech_stg_outreach" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "initech_stg_outreach" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "initech_stg_outreach" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_stg_outreach" TO "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_raw_outreach" TO "ctf_owner", "initech_reader", "ctf_admin";
 GRANT SELECT ON TABLE "initech_raw_outreach"."call", "initech_raw_outreach"."call_disposition" TO "ctf_owner", "initech_reader", "ctf_admin";
@@ -326,7 +326,7 @@ GRANT SELECT ON TABLE "initech_raw_outreach"."call", "initech_raw_outreach"."cal
 -- staging_schema.salesloft (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "globex_stg_salesloft" TO "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "globex_raw_salesloft" TO "ctf_owner", "globex_reader", "ctf_admin";
 GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "ctf_owner", "globex_reader", "ctf_admin";
@@ -334,7 +334,7 @@ GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "ctf_owner", "globex_read
 -- staging_schema.salesloft (tenant initech)
 CREATE SCHEMA IF NOT EXISTS "initech_stg_salesloft";
 ALTER SCHEMA "initech_stg_salesloft" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "initech_stg_salesloft" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "initech_stg_salesloft" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_stg_salesloft" TO "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_raw_salesloft" TO "ctf_owner", "initech_reader", "ctf_admin";
 GRANT SELECT ON TABLE "initech_raw_salesloft"."call" TO "ctf_owner", "initech_reader", "ctf_admin";
@@ -424,7 +424,7 @@ REVOKE ALL ON TABLE "initech_stg_outreach"."outreach_user" FROM PUBLIC, "initech
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "canonical" TO "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 
 -- canonical_table.call
@@ -437,6 +437,8 @@ CREATE TABLE IF NOT EXISTS "canonical"."call" (
 ) PARTITION BY LIST ("tenant_id");
 CREATE INDEX IF NOT EXISTS "call_call_created_at_idx" ON "canonical"."call" ("call_created_at");
 CREATE UNIQUE INDEX IF NOT EXISTS "call_tenant_id_call_id_idx" ON "canonical"."call" ("tenant_id", "call_id");
+
+-- grants.canonical_table.call
 ALTER TABLE "canonical"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 GRANT SELECT ON TABLE "canonical"."call" TO "ctf_reader";
@@ -496,6 +498,8 @@ CREATE TABLE IF NOT EXISTS "canonical"."outreach_user" (
     "user_id" text,
     "tenant_id" text NOT NULL
 ) PARTITION BY LIST ("tenant_id");
+
+-- grants.canonical_table.outreach_user
 ALTER TABLE "canonical"."outreach_user" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."outreach_user" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 -- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).

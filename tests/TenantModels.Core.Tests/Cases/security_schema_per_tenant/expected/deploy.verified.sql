@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:c6dd30f63cebab88eb4bf1b4a42f68ed216721f1bd8408bac790398f0160c4c2
+-- sha256:e5f519e7f0c037d034e8fb90e7ed3b85f4eb0d8816aa5962ec3fe898d8fb7081
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -255,19 +255,19 @@ $tm$;
 -- tenant_schema (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "tenant_acme";
 ALTER SCHEMA "tenant_acme" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "tenant_acme" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "tenant_acme" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "tenant_acme" TO "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 
 -- tenant_schema (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "tenant_globex";
 ALTER SCHEMA "tenant_globex" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "tenant_globex" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "tenant_globex" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "tenant_globex" TO "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "acme_stg_outreach" TO "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "acme_raw_outreach" TO "gs1_owner", "acme_reader", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disposition" TO "gs1_owner", "acme_reader", "gs1_admin", "gs1_app";
@@ -275,7 +275,7 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 -- staging_schema.salesloft (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "globex_stg_salesloft" TO "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "globex_raw_salesloft" TO "gs1_owner", "globex_reader", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "gs1_owner", "globex_reader", "gs1_admin", "gs1_app";
@@ -370,7 +370,7 @@ GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "gs1_admin";
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "gs1_reader", "gs1_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "canonical" TO "gs1_admin", "gs1_app";
 
 -- canonical_view.call

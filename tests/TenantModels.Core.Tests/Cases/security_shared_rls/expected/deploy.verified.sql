@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:011eb34e6cc90481304c9298a13bce2e2bc6fb58007bd1973e607063f2cd33e7
+-- sha256:bc46d6719aba7b48e6e713645171706026dd1fdf4a534b0b796b02cc7fa3bf57
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -255,7 +255,7 @@ $tm$;
 -- shared_schema
 CREATE SCHEMA IF NOT EXISTS "shared";
 ALTER SCHEMA "shared" OWNER TO "gs2_owner";
-REVOKE ALL ON SCHEMA "shared" FROM PUBLIC;
+REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 GRANT USAGE ON SCHEMA "shared" TO "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 
 -- table.screens
