@@ -1,11 +1,14 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
+using TenantModels.Benchmarks.Perf;
 
 namespace TenantModels.Benchmarks;
 
 public static class Program
 {
     /// <summary>
-    /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- --filter '*' [--job short]</c>, or
+    /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- perf-report [compile] [build] [apply]</c> for every
+    /// figure of docs/performance.md; <c>-- --filter '*' [--job short]</c> for the BenchmarkDotNet micro-benchmarks; or
     /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
     /// </summary>
     public static void Main(string[] args)
@@ -13,6 +16,18 @@ public static class Program
         if (args.Length == 4 && args[0] == "write-scenario")
         {
             ScaleScenario.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length == 3 && args[0] == CompileMeasurement.ChildCommand)
+        {
+            CompileMeasurement.RunChild(args[1], args[2]);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == PerfReport.Command)
+        {
+            PerfReport.Run(args.Skip(1).ToList());
             return;
         }
 

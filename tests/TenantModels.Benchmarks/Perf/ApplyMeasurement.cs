@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Npgsql;
+using TenantModels.Core.Bundling;
+using TenantModels.Core.Pipeline;
+using TenantModels.Runner;
+using TenantModels.Testing;
+
+namespace TenantModels.Benchmarks.Perf;
+
+/// <summary>
+/// Applying a scale bundle on a throwaway PostgreSQL, side by side in one run on copies of one database holding the raw
+/// source tables: <c>psql -1 -f deploy.sql</c> (the floor: PostgreSQL's own DDL cost), the runner, and Evolve applying
+/// the same deploy.sql as one migration; then the runner again with nothing changed, and with one tenant added.
+/// </summary>
+internal static class ApplyMeasurement
+{
+    public static IReadOnlyList<Figure> Measure(string root, IReadOnlyList<int> tenantCounts, int models)
+    {
+        var figures = new List<Figure>();
+        using var server = PostgresServer.Start();
+        foreach (var tenants in tenantCounts)
+        {
+            figures.AddRange(MeasureOne(server, root, tenants, models));
+        }
+
+        return figures;
+    }
+
+    private static IEnumerable<Figure> MeasureOne(PostgresServer server, string root, int tenants, int models)
+    {
+        var shape = FormattableString.Invariant($"{tenants:N0} tenants × {models} models");
+        var bundle = CompileBundle(root, tenants, models, "1.0.0");
+        var grown = CompileBundle(root, tenants + 1, models, "1.0.1");
+        var template = FormattableString.Invariant($"raw_t{tenants}");
+        Execute(server.ConnectionString, $"CREATE DATABASE \"{template}\"");
+        Execute(ConnectionTo(server, template), RawSources.Sql(BundleDirectory.Read(bundle).Manifest, models));
+        NpgsqlConnection.ClearAllPools();
+
+        var psql = Copy(server, template, "psql");
+        var runner = Copy(server, template, "runner");
+        var evolve = Copy(server, template, "evolve");
+
+        var floor = Time(() => Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", Path.Combine(bundle, BundleManifest.DeployScriptFileName), Libpq(server, psql) }));
+        var applied = Time(() => Apply(bundle, ConnectionTo(server, runner)));
+        var migrated = Time(() => EvolveMigrate(root, bundle, ConnectionTo(server, evolve)));
+        yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor)", Seconds(floor));
+        yield return new Figure("fresh apply", shape, "tenantmodels apply", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
+        yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
+
+        var reapplied = Time(() => Apply(bundle, ConnectionTo(server, runner)));
+        yield return new Figure("re-apply, nothing changed", shape, "tenantmodels apply", Seconds(reapplied) + " (target < 1 s)");
+
+        var newTenant = BundleDirectory.Read(grown).Manifest.Tenants.Last();
+        Execute(ConnectionTo(server, runner), RawSources.Sql(BundleDirectory.Read(grown).Manifest, models, newTenant.Id));
+        var added = Time(() => Apply(grown, ConnectionTo(server, runner)));
+        yield return new Figure("add one tenant", shape + " deployed", "tenantmodels apply of the bundle with one more tenant",
+            Seconds(added) + FormattableString.Invariant($" = {100 * added / applied:F1}% of the fresh apply (target < 2%)"));
+    }
+
+    private static string CompileBundle(string root, int tenants, int models, string version)
+    {
+        var scenario = ScaleScenario.Write(Path.Combine(root, FormattableString.Invariant($"apply-t{tenants}-m{models}")), tenants, models);
+        var result = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(scenario, "Scale", version));
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("the scale scenario does not compile:\n" + string.Join("\n", result.Diagnostics));
+        }
+
+        var bundle = Path.Combine(scenario, "bundle");
+        BundleDirectory.Write(result.Bundle!, bundle);
+        return bundle;
+    }
+
+    private static void Apply(string bundle, string connectionString)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = new RunnerApp(stdout, stderr, _ => null).Run(new[] { "apply", bundle, "--connection", connectionString });
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"tenantmodels apply exited with {exit}:\n{stdout}\n{stderr}");
+        }
+    }
+
+    private static void EvolveMigrate(string root, string bundle, string connectionString)
+    {
+        var migrations = Path.Combine(root, "evolve-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(migrations);
+        File.Copy(Path.Combine(bundle, BundleManifest.DeployScriptFileName), Path.Combine(migrations, "V1__deploy.sql"));
+        using var connection = new NpgsqlConnection(connectionString);
+        var evolve = new EvolveDb.Evolve(connection, _ => { })
+        {
+            Locations = new[] { migrations },
+            IsEraseDisabled = true,
+            CommandTimeout = 3600,
+        };
+        evolve.Migrate();
+    }
+
+    private static string Copy(PostgresServer server, string template, string purpose)
+    {
+        var name = template + "_" + purpose;
+        Execute(server.ConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return name;
+    }
+
+    private static string ConnectionTo(PostgresServer server, string database) =>
+        new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 0 }.ConnectionString;
+
+    private static string Libpq(PostgresServer server, string database) =>
+        FormattableString.Invariant($"host=127.0.0.1 port={server.Port} user=postgres dbname={database}");
+
+    /// <summary>Fixture SQL only (database names and raw tables the harness makes up), never product SQL.</summary>
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        command.ExecuteNonQuery();
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string Ratio(double a, double b, string what, string target) =>
+        FormattableString.Invariant($" ({a / b:F2}× {what}, target {target})");
+
+    private static string Seconds(double ms) => FormattableString.Invariant($"{ms / 1000:F2} s");
+}
