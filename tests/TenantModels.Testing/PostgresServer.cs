@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -24,8 +26,11 @@ public sealed class PostgresServer : IDisposable
     private readonly string _dataDirectory;
     private int _disposed;
 
-    private PostgresServer(string binDirectory, string rootDirectory, int port)
+    private readonly string _extraOptions;
+
+    private PostgresServer(string binDirectory, string rootDirectory, int port, string extraOptions = "")
     {
+        _extraOptions = extraOptions;
         _binDirectory = binDirectory;
         _rootDirectory = rootDirectory;
         _dataDirectory = Path.Combine(rootDirectory, "data");
@@ -38,13 +43,16 @@ public sealed class PostgresServer : IDisposable
     public string ConnectionString => ConnectionStringFor("postgres");
 
     /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or the cluster could not be created or started.</exception>
-    public static PostgresServer Start()
+    public static PostgresServer Start() => Start(new Dictionary<string, string>());
+
+    /// <param name="settings">Server settings beyond the defaults (e.g. <c>max_locks_per_transaction</c> for one huge transaction); names and values are trusted fixture input.</param>
+    public static PostgresServer Start(IReadOnlyDictionary<string, string> settings)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         SweepAbandonedClusters();
         var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(bin, root, port: 0);
+        var server = new PostgresServer(bin, root, port: 0, string.Concat(settings.Select(s => " -c " + s.Key + "=" + s.Value)));
         try
         {
             server.InitializeCluster();
@@ -143,7 +151,7 @@ public sealed class PostgresServer : IDisposable
                 CultureInfo.InvariantCulture,
                 "-c listen_addresses=127.0.0.1 -p {0} -k {1} -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
                 Port,
-                _rootDirectory);
+                _rootDirectory) + _extraOptions;
             try
             {
                 ProcessRunner.RunAsServerUser(PgCtl, new[]
