@@ -138,7 +138,10 @@ public static class DeploymentPlanner
         }
 
         var dropSteps = StepOrder.Drops(drops.Values, state, target.Graph);
-        var beforeUnions = state.After(dropSteps.Concat(creates.Values.Where(c => c.Scope != ArtefactScope.Union)));
+        // Built only when needed: it copies the whole record, and most tenant units neither recreate nor touch unions.
+        var beforeUnions = recreate.Count == 0 && !creates.Values.Any(c => c.Scope == ArtefactScope.Union)
+            ? state
+            : state.After(dropSteps.Concat(creates.Values.Where(c => c.Scope != ArtefactScope.Union)).ToList());
         foreach (var dependent in recreate)
         {
             if (DesiredInstances.Find(target, dependent.ArtefactId, dependent.TenantId, beforeUnions) is { } desired)
