@@ -101,7 +101,8 @@ public static class DeploymentPlanner
             }
         }
 
-        foreach (var record in state.Records.Where(r => Owns(key, r, target) && !desiredKeys.Contains(RecordedState.Key(r.ArtefactId, r.TenantId))))
+        var candidates = state.OfTenant(key.Kind == PlanUnitKind.Tenant ? key.TenantId : null);
+        foreach (var record in candidates.Where(r => Owns(key, r, target) && !desiredKeys.Contains(RecordedState.Key(r.ArtefactId, r.TenantId))))
         {
             AddDrop(drops, record, removal ? PlanStepReason.TenantRemoved : PlanStepReason.Removed, blockers);
         }

@@ -13,6 +13,7 @@ public sealed class RecordedState
 {
     private readonly Dictionary<(string, string), DeployedArtefact> _records;
     private Dictionary<string, List<DeployedArtefact>>? _byDependency;
+    private Dictionary<string, List<DeployedArtefact>>? _byTenant;
 
     public RecordedState(IEnumerable<DeployedArtefact> records)
     {
@@ -35,6 +36,32 @@ public sealed class RecordedState
 
     public IReadOnlyList<string> TenantIds => _records.Values.Where(r => r.TenantId is not null).Select(r => r.TenantId!)
         .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The records of one tenant (null: those of no tenant), in <see cref="Records"/> order: planning a unit looks only
+    /// at its own, so an apply of many tenants does not scan the whole record once per tenant.
+    /// </summary>
+    internal IReadOnlyList<DeployedArtefact> OfTenant(string? tenantId)
+    {
+        if (_byTenant is null)
+        {
+            var index = new Dictionary<string, List<DeployedArtefact>>(StringComparer.Ordinal);
+            foreach (var record in _records.Values)
+            {
+                var key = record.TenantId ?? string.Empty;
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = new List<DeployedArtefact>();
+                }
+
+                list.Add(record);
+            }
+
+            _byTenant = index;
+        }
+
+        return _byTenant.TryGetValue(tenantId ?? string.Empty, out var records) ? records : (IReadOnlyList<DeployedArtefact>)Array.Empty<DeployedArtefact>();
+    }
 
     public DeployedArtefact? Find(string artefactId, string? tenantId) =>
         _records.TryGetValue(Key(artefactId, tenantId), out var record) ? record : null;
