@@ -46,19 +46,32 @@ internal static class ApplyMeasurement
 
         NpgsqlConnection.ClearAllPools();
 
-        var psql = Copy(server, template, "psql");
-        var runner = Copy(server, template, "runner");
-        var evolve = Copy(server, template, "evolve");
+        // Twice each, in opposite orders, best of two: on a shared machine the minimum is the least disturbed run.
+        double floor = double.MaxValue, applied = double.MaxValue, migrated = double.MaxValue;
+        string runner = string.Empty;
+        for (var round = 0; round < 2; round++)
+        {
+            var psql = Copy(server, template, FormattableString.Invariant($"psql{round}"));
+            runner = Copy(server, template, FormattableString.Invariant($"runner{round}"));
+            var evolve = Copy(server, template, FormattableString.Invariant($"evolve{round}"));
+            var runs = new (Action Run, Action<double> Keep)[]
+            {
+                (() => Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", Path.Combine(bundle, BundleManifest.DeployScriptFileName), Libpq(server, psql) }), t => floor = Math.Min(floor, t)),
+                (() => Apply(bundle, ConnectionTo(server, runner)), t => applied = Math.Min(applied, t)),
+                (() => EvolveMigrate(root, bundle, ConnectionTo(server, evolve)), t => migrated = Math.Min(migrated, t)),
+            };
+            foreach (var (run, keep) in round == 0 ? runs : runs.Reverse())
+            {
+                keep(Time(run));
+            }
+        }
 
-        var floor = Time(() => Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", Path.Combine(bundle, BundleManifest.DeployScriptFileName), Libpq(server, psql) }));
-        var applied = Time(() => Apply(bundle, ConnectionTo(server, runner)));
-        var migrated = Time(() => EvolveMigrate(root, bundle, ConnectionTo(server, evolve)));
-        yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor)", Seconds(floor));
-        yield return new Figure("fresh apply", shape, "tenantmodels apply", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
-        yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
+        yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor), best of 2", Seconds(floor));
+        yield return new Figure("fresh apply", shape, "tenantmodels apply, best of 2", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
+        yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration, best of 2", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
 
-        var reapplied = Time(() => Apply(bundle, ConnectionTo(server, runner)));
-        yield return new Figure("re-apply, nothing changed", shape, "tenantmodels apply", Seconds(reapplied) + " (target < 1 s)");
+        var reapplied = Enumerable.Range(0, 3).Select(_ => Time(() => Apply(bundle, ConnectionTo(server, runner)))).OrderBy(t => t).ToList();
+        yield return new Figure("re-apply, nothing changed", shape, "tenantmodels apply, median of 3", Seconds(reapplied[1]) + " (target < 1 s)");
 
         var newTenant = BundleDirectory.Read(grown).Manifest.Tenants.Last();
         Execute(ConnectionTo(server, runner), string.Concat(RawSources.Sql(BundleDirectory.Read(grown).Manifest, models, newTenant.Id)));
