@@ -6,6 +6,7 @@ using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Pipeline;
+using TenantModels.Core.Planning;
 using TenantModels.Runner;
 using TenantModels.Testing;
 
@@ -69,6 +70,11 @@ internal static class ApplyMeasurement
         yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor), best of 2", Seconds(floor));
         yield return new Figure("fresh apply", shape, "tenantmodels apply, best of 2", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
         yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration, best of 2", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
+
+        // The runner's own CPU share of a fresh apply: planning every unit, with no database.
+        var read = BundleDirectory.Read(bundle);
+        var planning = Enumerable.Range(0, 3).Select(_ => Time(() => DeploymentPlanner.Plan(read, Array.Empty<DeployedArtefact>()))).Min();
+        yield return new Figure("fresh apply", shape, "of which planning (in process, no database), best of 3", Seconds(planning));
 
         var reapplied = Enumerable.Range(0, 3).Select(_ => Time(() => Apply(bundle, ConnectionTo(server, runner)))).OrderBy(t => t).ToList();
         yield return new Figure("re-apply, nothing changed", shape, "tenantmodels apply, median of 3", Seconds(reapplied[1]) + " (target < 1 s)");

@@ -1,5 +1,5 @@
-using System.Linq;
 using System.Collections.Generic;
+using System.Linq;
 using TenantModels.Core.Bundling;
 
 namespace TenantModels.Benchmarks.Perf;
