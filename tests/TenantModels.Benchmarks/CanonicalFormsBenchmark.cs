@@ -28,7 +28,7 @@ public static class CanonicalFormsBenchmark
     public static void Run(IReadOnlyList<int> tenantCounts, TextWriter output)
     {
         // An all-tenant query locks every partition / every branch's view and raw table in one transaction.
-        using var server = PostgresServer.Start("max_locks_per_transaction=4096");
+        using var server = PostgresServer.Start(new System.Collections.Generic.Dictionary<string, string> { ["max_locks_per_transaction"] = "4096" });
         output.WriteLine($"PostgreSQL {Scalar(server.ConnectionString, "SHOW server_version")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         output.WriteLine();
         output.WriteLine("| tenants | query | view: planning | view: execution | table: planning | table: execution |");

@@ -1,14 +1,16 @@
 using System.Linq;
 using BenchmarkDotNet.Running;
+using TenantModels.Benchmarks.Perf;
 
 namespace TenantModels.Benchmarks;
 
 public static class Program
 {
     /// <summary>
-    /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- --filter '*' [--job short]</c>, or
-    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>,
-    /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>).
+    /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- perf-report [compile] [build] [apply]</c> for every
+    /// figure of docs/performance.md; <c>-- --filter '*' [--job short]</c> for the BenchmarkDotNet micro-benchmarks; or
+    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
+    /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL.
     /// </summary>
     public static void Main(string[] args)
@@ -29,6 +31,18 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             CanonicalFormsBenchmark.Run(counts.Length == 0 ? new[] { 10, 100, 1000, 5000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length == 3 && args[0] == CompileMeasurement.ChildCommand)
+        {
+            CompileMeasurement.RunChild(args[1], args[2]);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == PerfReport.Command)
+        {
+            PerfReport.Run(args.Skip(1).ToList());
             return;
         }
 

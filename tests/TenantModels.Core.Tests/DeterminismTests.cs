@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -55,6 +56,27 @@ public sealed class DeterminismTests
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"enabled\": true", "\"enabled\": false"));
         e = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(dir2));
         StringAssert.Contains(e.Message, "content hash");
+    }
+
+    public static IEnumerable<object[]> CompilingCases() => CaseDeploymentTests.CompilingCases();
+
+    /// <summary>deploy.sql is streamed for size; it must say exactly what the runner's own expansion of the templates says.</summary>
+    [TestMethod]
+    [DynamicData(nameof(CompilingCases))]
+    public void Streamed_deploy_script_equals_the_runners_expansion(string name)
+    {
+        var bundle = CaseCompiler.Compile(Path.Combine(CompilerCaseTests.CasesDirectory, name)).Bundle!;
+        var expected = new System.Text.StringBuilder()
+            .Append("-- TenantModels deploy script for ").Append(bundle.Manifest.Project).Append(' ').Append(bundle.Manifest.BundleVersion).Append('\n')
+            .Append("-- ").Append(bundle.Manifest.ContentHash).Append('\n')
+            .Append("-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        foreach (var instance in ArtefactExpander.Expand(bundle))
+        {
+            expected.Append("\n-- ").Append(instance.Artefact.Id).Append(instance.TenantId is null ? string.Empty : " (tenant " + instance.TenantId + ")")
+                .Append('\n').Append(instance.Sql.TrimEnd('\n')).Append('\n');
+        }
+
+        Assert.AreEqual(expected.ToString(), bundle.DeployScript);
     }
 
     [TestMethod]

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -42,13 +44,16 @@ public sealed class PostgresServer : IDisposable
 
     /// <param name="settings">Extra server settings (e.g. <c>max_locks_per_transaction=4096</c> for a benchmark over thousands of tables).</param>
     /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or the cluster could not be created or started.</exception>
-    public static PostgresServer Start(params string[] settings)
+    public static PostgresServer Start() => Start(new Dictionary<string, string>());
+
+    /// <param name="settings">Server settings beyond the defaults (e.g. <c>max_locks_per_transaction</c> for one huge transaction); names and values are trusted fixture input.</param>
+    public static PostgresServer Start(IReadOnlyDictionary<string, string> settings)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         SweepAbandonedClusters();
         var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var server = new PostgresServer(bin, root, port: 0, string.Concat(System.Linq.Enumerable.Select(settings, setting => " -c " + setting)));
+        var server = new PostgresServer(bin, root, port: 0, string.Concat(settings.Select(s => " -c " + s.Key + "=" + s.Value)));
         try
         {
             server.InitializeCluster();

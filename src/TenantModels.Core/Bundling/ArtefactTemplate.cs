@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using TenantModels.Core.Naming;
 
 namespace TenantModels.Core.Bundling;
@@ -32,4 +34,24 @@ public static class ArtefactTemplate
             : Expand(template, tenant.Id);
 
     public static bool IsPerSourceTemplate(ArtefactKind kind) => kind is ArtefactKind.Partition or ArtefactKind.Refresh;
+
+    /// <summary>A template cut at its placeholders, for expanding it for many tenants without a string per tenant.</summary>
+    public static string[] Split(string template) =>
+        template.Split(new[] { TenantPlaceholder }, StringSplitOptions.None);
+
+    /// <summary>Writes what <see cref="Expand"/> returns for a <see cref="Split"/> template, straight to <paramref name="writer"/>.</summary>
+    public static void WriteExpanded(TextWriter writer, IReadOnlyList<string> parts, string tenantId)
+    {
+        if (!IdentifierRules.IsValidName(tenantId))
+        {
+            throw new ArgumentException($"'{tenantId}' is not a valid tenant id.", nameof(tenantId));
+        }
+
+        writer.Write(parts[0]);
+        for (var i = 1; i < parts.Count; i++)
+        {
+            writer.Write(tenantId);
+            writer.Write(parts[i]);
+        }
+    }
 }

@@ -1,9 +1,19 @@
 using System.Collections.Generic;
+using System.IO;
 
 namespace TenantModels.Core.Bundling;
 
 /// <summary>A compiled bundle in memory: the manifest plus the text of every artefact file, keyed by bundle-relative path.</summary>
-public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string, string> ArtefactFiles, string DeployScript)
+/// <remarks>
+/// The expanded <c>deploy.sql</c> is derived from these (<see cref="Bundling.DeployScript"/>) and grows with models × tenants,
+/// so it is not held here: writers stream it with <see cref="WriteDeployScript"/>.
+/// </remarks>
+public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string, string> ArtefactFiles)
 {
+    /// <summary>The whole <c>deploy.sql</c> as one string, built on each call: for tests and small bundles.</summary>
+    public string DeployScript => Bundling.DeployScript.ToText(Manifest, SqlOf);
+
     public string SqlOf(BundleArtefact artefact) => ArtefactFiles[artefact.Path];
+
+    public void WriteDeployScript(TextWriter writer) => Bundling.DeployScript.Write(Manifest, SqlOf, writer);
 }

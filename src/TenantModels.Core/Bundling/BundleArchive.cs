@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Text;
 
 namespace TenantModels.Core.Bundling;
 
@@ -19,20 +18,19 @@ public static class BundleArchive
     /// <summary>1980-01-01, the earliest time a zip entry can carry: a fixed timestamp keeps archives byte-identical.</summary>
     private static readonly DateTimeOffset FixedTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static string FileName(string project, string version) => project + "." + version + Extension;
 
     /// <summary>Writes to a temp file beside <paramref name="path"/> and then moves it in, so no partial archive is ever visible.</summary>
     public static void Write(Bundle bundle, string path)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Null content marks deploy.sql, streamed into its entry rather than built in memory.
+        var files = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in bundle.ArtefactFiles)
         {
             files[file.Key] = file.Value;
         }
 
-        files[BundleManifest.DeployScriptFileName] = bundle.DeployScript;
+        files[BundleManifest.DeployScriptFileName] = null;
         files[BundleManifest.FileName] = ManifestJson.Write(bundle.Manifest);
 
         var full = Path.GetFullPath(path);
@@ -47,9 +45,15 @@ public static class BundleArchive
                 {
                     var entry = zip.CreateEntry(file.Key, CompressionLevel.Optimal);
                     entry.LastWriteTime = FixedTimestamp;
-                    using var writer = entry.Open();
-                    var bytes = Utf8NoBom.GetBytes(file.Value);
-                    writer.Write(bytes, 0, bytes.Length);
+                    using var writer = BundleDirectory.OpenText(entry.Open());
+                    if (file.Value is null)
+                    {
+                        bundle.WriteDeployScript(writer);
+                    }
+                    else
+                    {
+                        writer.Write(file.Value);
+                    }
                 }
             }
 

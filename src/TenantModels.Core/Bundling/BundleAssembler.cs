@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace TenantModels.Core.Bundling;
 
-/// <summary>Turns compiled artefacts into a bundle: file paths, checksums, content hash and the expanded deploy script.</summary>
+/// <summary>Turns compiled artefacts into a bundle: file paths, checksums, content hash (the expanded deploy script is streamed when written: <see cref="DeployScript"/>).</summary>
 public static class BundleAssembler
 {
     public static Bundle Assemble(
@@ -35,31 +34,10 @@ public static class BundleAssembler
         var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
-        var deploy = DeployScript(manifest, a => files[a.Path]);
-        return new Bundle(manifest, files, deploy);
+        return new Bundle(manifest, files);
     }
 
     /// <summary>Hash of the manifest written without its hash: covers tenants, artefact order, dependencies and every file checksum.</summary>
     public static string ContentHashOf(BundleManifest manifest) =>
         Checksums.Of(ManifestJson.Write(manifest with { ContentHash = string.Empty }));
-
-    private static string DeployScript(BundleManifest manifest, System.Func<BundleArtefact, string> sqlOf)
-    {
-        var text = new StringBuilder();
-        text.Append("-- TenantModels deploy script for ").Append(manifest.Project).Append(' ').Append(manifest.BundleVersion).Append('\n');
-        text.Append("-- ").Append(manifest.ContentHash).Append('\n');
-        text.Append("-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
-        foreach (var instance in ArtefactExpander.Expand(manifest, sqlOf))
-        {
-            text.Append('\n').Append("-- ").Append(instance.Artefact.Id);
-            if (instance.TenantId is not null)
-            {
-                text.Append(" (tenant ").Append(instance.TenantId).Append(')');
-            }
-
-            text.Append('\n').Append(instance.Sql.TrimEnd('\n')).Append('\n');
-        }
-
-        return text.ToString();
-    }
 }

@@ -29,7 +29,11 @@ public static class BundleDirectory
                 WriteText(Path.Combine(staging, file.Key), file.Value);
             }
 
-            WriteText(Path.Combine(staging, BundleManifest.DeployScriptFileName), bundle.DeployScript);
+            using (var deploy = OpenText(Path.Combine(staging, BundleManifest.DeployScriptFileName)))
+            {
+                bundle.WriteDeployScript(deploy);
+            }
+
             WriteText(Path.Combine(staging, BundleManifest.FileName), ManifestJson.Write(bundle.Manifest));
             Delete(full);
             Directory.Move(staging, full);
@@ -109,9 +113,8 @@ public static class BundleDirectory
             throw new InvalidDataException($"manifest content hash does not match (expected {manifest.ContentHash}, found {expectedHash}): the manifest was modified after it was built");
         }
 
-        var deployPath = Path.Combine(directory, BundleManifest.DeployScriptFileName);
-        var deploy = File.Exists(deployPath) ? File.ReadAllText(deployPath, Utf8NoBom) : string.Empty;
-        return new Bundle(manifest, files, deploy);
+        // deploy.sql is derived from the artefacts (and may be large): not read, regenerated if asked for.
+        return new Bundle(manifest, files);
     }
 
     private static string ReadChecked(string directory, string relative, string checksum, string what)
@@ -144,6 +147,11 @@ public static class BundleDirectory
 
         return combined;
     }
+
+    /// <summary>A buffered UTF-8 (no BOM) writer with '\n' line ends, for streaming a large file.</summary>
+    internal static StreamWriter OpenText(string path) => OpenText(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+
+    internal static StreamWriter OpenText(Stream stream) => new(stream, Utf8NoBom, 1 << 16) { NewLine = "\n" };
 
     private static void WriteText(string path, string text)
     {

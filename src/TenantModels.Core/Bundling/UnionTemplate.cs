@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 
@@ -47,14 +49,43 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
 
     public string Expand(IEnumerable<BundleTenant> tenants)
     {
-        var parts = new List<string>();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteExpanded(writer, tenants);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes what <see cref="Expand"/> returns without building it: over thousands of tenants it is megabytes.</summary>
+    public void WriteExpanded(TextWriter writer, IEnumerable<BundleTenant> tenants)
+    {
+        var branches = Branches.Select(b => (b.Key, Parts: ArtefactTemplate.Split(b.Value))).ToList();
+        writer.Write(Header);
+        writer.Write('\n');
+        var first = true;
         foreach (var tenant in tenants.Where(t => t.Enabled))
         {
-            parts.AddRange(Branches.Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key)).Select(b => ArtefactTemplate.Expand(b.Value, tenant.Id)));
+            foreach (var branch in branches.Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key)))
+            {
+                if (!first)
+                {
+                    writer.Write("\nUNION ALL\n");
+                }
+
+                first = false;
+                ArtefactTemplate.WriteExpanded(writer, branch.Parts, tenant.Id);
+            }
         }
 
-        var body = parts.Count == 0 ? Empty : string.Join("\nUNION ALL\n", parts.ToArray());
-        return Header + "\n" + body + ";\n" + (Footer.Length > 0 ? Footer + "\n" : string.Empty);
+        if (first)
+        {
+            writer.Write(Empty);
+        }
+
+        writer.Write(";\n");
+        if (Footer.Length > 0)
+        {
+            writer.Write(Footer);
+            writer.Write('\n');
+        }
     }
 
     /// <exception cref="FormatException">The text is not in the section form above.</exception>

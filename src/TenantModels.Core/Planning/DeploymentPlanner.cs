@@ -106,7 +106,8 @@ public static class DeploymentPlanner
             }
         }
 
-        foreach (var record in state.Records.Where(r => Owns(key, r, target) && !desiredKeys.Contains(RecordedState.Key(r.ArtefactId, r.TenantId))))
+        var candidates = state.OfTenant(key.Kind == PlanUnitKind.Tenant ? key.TenantId : null);
+        foreach (var record in candidates.Where(r => Owns(key, r, target) && !desiredKeys.Contains(RecordedState.Key(r.ArtefactId, r.TenantId))))
         {
             AddDrop(drops, record, removal ? PlanStepReason.TenantRemoved : PlanStepReason.Removed, blockers);
         }
@@ -161,7 +162,10 @@ public static class DeploymentPlanner
         }
 
         var dropSteps = StepOrder.Drops(drops.Values, state, target.Graph);
-        var beforeUnions = state.After(dropSteps.Concat(creates.Values.Where(c => c.Scope != ArtefactScope.Union)));
+        // Built only when needed: it copies the whole record, and most tenant units neither recreate nor touch unions.
+        var beforeUnions = recreate.Count == 0 && !creates.Values.Any(c => c.Scope == ArtefactScope.Union)
+            ? state
+            : state.After(dropSteps.Concat(creates.Values.Where(c => c.Scope != ArtefactScope.Union)).ToList());
         foreach (var dependent in recreate)
         {
             if (DesiredInstances.Find(target, dependent.ArtefactId, dependent.TenantId, beforeUnions) is { } desired)

@@ -13,6 +13,7 @@ public sealed class RecordedState
 {
     private readonly Dictionary<(string, string), DeployedArtefact> _records;
     private Dictionary<string, List<DeployedArtefact>>? _byDependency;
+    private Dictionary<string, List<DeployedArtefact>>? _byTenant;
 
     public RecordedState(IEnumerable<DeployedArtefact> records)
     {
@@ -23,12 +24,44 @@ public sealed class RecordedState
         }
     }
 
+    /// <summary>Takes ownership of <paramref name="records"/> (no copy): enumerating it gives the order a rebuild would.</summary>
+    private RecordedState(Dictionary<(string, string), DeployedArtefact> records)
+    {
+        _records = records;
+    }
+
     public static RecordedState Empty { get; } = new(Array.Empty<DeployedArtefact>());
 
     public IEnumerable<DeployedArtefact> Records => _records.Values;
 
     public IReadOnlyList<string> TenantIds => _records.Values.Where(r => r.TenantId is not null).Select(r => r.TenantId!)
         .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The records of one tenant (null: those of no tenant), in <see cref="Records"/> order: planning a unit looks only
+    /// at its own, so an apply of many tenants does not scan the whole record once per tenant.
+    /// </summary>
+    internal IReadOnlyList<DeployedArtefact> OfTenant(string? tenantId)
+    {
+        if (_byTenant is null)
+        {
+            var index = new Dictionary<string, List<DeployedArtefact>>(StringComparer.Ordinal);
+            foreach (var record in _records.Values)
+            {
+                var key = record.TenantId ?? string.Empty;
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = new List<DeployedArtefact>();
+                }
+
+                list.Add(record);
+            }
+
+            _byTenant = index;
+        }
+
+        return _byTenant.TryGetValue(tenantId ?? string.Empty, out var records) ? records : (IReadOnlyList<DeployedArtefact>)Array.Empty<DeployedArtefact>();
+    }
 
     public DeployedArtefact? Find(string artefactId, string? tenantId) =>
         _records.TryGetValue(Key(artefactId, tenantId), out var record) ? record : null;
@@ -45,10 +78,17 @@ public sealed class RecordedState
         return r with { Kind = r.Kind ?? artefact.Kind, Scope = r.Scope ?? artefact.Scope, Object = r.Object ?? name, DependsOn = r.DependsOn ?? artefact.DependsOn };
     }));
 
+    /// <remarks>One copy of the record per call (and none for no steps): the runner calls it once per tenant.</remarks>
     public RecordedState After(IEnumerable<PlanStep> steps)
     {
+        var list = steps as IReadOnlyCollection<PlanStep> ?? steps.ToList();
+        if (list.Count == 0)
+        {
+            return this;
+        }
+
         var next = new Dictionary<(string, string), DeployedArtefact>(_records);
-        foreach (var step in steps)
+        foreach (var step in list)
         {
             var key = Key(step.ArtefactId, step.TenantId);
             if (step.Action == PlanStepAction.Drop)
@@ -61,7 +101,7 @@ public sealed class RecordedState
             }
         }
 
-        return new RecordedState(next.Values);
+        return new RecordedState(next);
     }
 
     /// <summary>The recorded instances this one depends on, resolved the way PostgreSQL resolved them when it was created.</summary>
@@ -96,6 +136,14 @@ public sealed class RecordedState
     /// <summary>Every recorded instance that depends, directly or not, on one of <paramref name="roots"/> (roots excluded).</summary>
     internal IReadOnlyList<DeployedArtefact> TransitiveDependents(IEnumerable<DeployedArtefact> roots)
     {
+        var rootList = roots as IReadOnlyCollection<DeployedArtefact> ?? roots.ToList();
+        if (rootList.Count == 0)
+        {
+            // Most units drop nothing: skip building the dependency index (a pass over the whole record).
+            return Array.Empty<DeployedArtefact>();
+        }
+
+        roots = rootList;
         var index = DependencyIndex();
         var seen = new HashSet<(string, string)>(roots.Select(r => Key(r.ArtefactId, r.TenantId)));
         var result = new List<DeployedArtefact>();

@@ -106,10 +106,27 @@ internal sealed class TargetDeployer
         var steps = new List<StepResult>();
         long? deployment = null;
         var stop = false;
+
+        // While every unit succeeds the plan above is exactly what planning unit by unit would give: run its units. After
+        // a failure, plan each remaining unit against the record as it stands (the failed unit left no trace in it).
+        var planned = plan.Units.ToDictionary(u => u.Key);
+        var committed = new List<PlanStep>();
+        var replan = false;
         foreach (var key in DeploymentPlanner.UnitKeys(target, state))
         {
-            var unit = DeploymentPlanner.PlanUnit(key, target, state);
-            if (unit.IsEmpty)
+            PlanUnit? unit;
+            if (replan)
+            {
+                state = state.After(committed);
+                committed.Clear();
+                unit = DeploymentPlanner.PlanUnit(key, target, state);
+            }
+            else
+            {
+                unit = planned.TryGetValue(key, out var plannedUnit) ? plannedUnit : null;
+            }
+
+            if (unit is null || unit.IsEmpty)
             {
                 continue;
             }
@@ -124,7 +141,7 @@ internal sealed class TargetDeployer
             var failure = UnitRunner.Run(connection, unit, _settings, manifest, ref deployment);
             if (failure is null)
             {
-                state = state.After(unit.Steps);
+                committed.AddRange(unit.Steps);
                 steps.AddRange(Reporter.Steps(unit));
                 units.Add(new UnitResult(KindName(key), key.TenantId, "applied", unit.Steps.Count));
                 _output.Line($"  applied {key}: {unit.Steps.Count} step(s)");
@@ -136,6 +153,7 @@ internal sealed class TargetDeployer
             units.Add(new UnitResult(KindName(key), key.TenantId, "failed", unit.Steps.Count, failure.Value.Detail));
             _output.Line($"  FAILED {key}: rolled back, nothing of it was changed");
             stop = _settings.FailFast;
+            replan = true;
         }
 
         var failed = units.Where(u => u.Status == "failed").Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
@@ -10,15 +12,86 @@ using TenantModels.Runner.Output;
 namespace TenantModels.Runner.Apply;
 
 /// <summary>Runs one unit in one transaction and records it there: either all of it commits, record included, or none of it does.</summary>
+/// <remarks>
+/// A unit's statements go to the server in one round trip (a tenant has dozens; a round trip per statement was most
+/// of an apply's time). When that fails, the transaction is rolled back and the unit is run again statement by
+/// statement, so the failure names its step exactly as before; a failing unit costs two attempts, a passing one one.
+/// </remarks>
 internal static class UnitRunner
 {
     /// <returns>Null on success; the failure (already rolled back) otherwise.</returns>
     /// <exception cref="NpgsqlException">Not a statement error (e.g. the connection dropped): the apply cannot continue.</exception>
     public static (Diagnostic Diagnostic, DiagnosticResult Detail)? Run(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction = null)
     {
+        if (unit.Steps.Count > 1 && RunTogether(connection, unit, settings, manifest, ref deployment, alsoInTransaction))
+        {
+            return null;
+        }
+
+        return RunStepByStep(connection, unit, settings, manifest, ref deployment, alsoInTransaction);
+    }
+
+    /// <summary>Transaction-local (like SET LOCAL) and parameterised: set_config takes the value as data, not SQL.</summary>
+    public static void SetLocal(NpgsqlConnection connection, NpgsqlTransaction transaction, string setting, int seconds)
+    {
+        using var command = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection, transaction);
+        command.Parameters.AddWithValue(setting);
+        command.Parameters.AddWithValue(Seconds(seconds));
+        command.ExecuteScalar();
+    }
+
+    /// <returns>False when a statement failed: the transaction is rolled back and nothing of the unit was changed.</returns>
+    private static bool RunTogether(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
+    {
         using var transaction = connection.BeginTransaction();
-        SetLocal(connection, transaction, "lock_timeout", settings.LockTimeoutSeconds);
-        SetLocal(connection, transaction, "statement_timeout", settings.StatementTimeoutSeconds);
+        SetTimeouts(connection, transaction, settings);
+        try
+        {
+            // Statements between seeds go in one command; a seed's rows go by binary COPY (SeedLoader).
+            var batch = new List<PlanStep>();
+            foreach (var step in unit.Steps)
+            {
+                if (step.Kind == ArtefactKind.Seed && SeedScript.TryParse(step.Sql, out var seed))
+                {
+                    ExecuteTogether(connection, transaction, batch);
+                    SeedLoader.Run(connection, transaction, seed!);
+                }
+                else
+                {
+                    batch.Add(step);
+                }
+            }
+
+            ExecuteTogether(connection, transaction, batch);
+        }
+        catch (PostgresException)
+        {
+            transaction.Rollback();
+            return false;
+        }
+
+        Record(connection, transaction, unit, manifest, ref deployment, alsoInTransaction);
+        transaction.Commit();
+        return true;
+    }
+
+    private static void ExecuteTogether(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PlanStep> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        // Each step ends with its own newline, so a trailing comment cannot swallow the next step.
+        using var command = new NpgsqlCommand(string.Concat(steps.Select(s => s.Sql.EndsWith("\n", System.StringComparison.Ordinal) ? s.Sql : s.Sql + "\n")), connection, transaction) { CommandTimeout = 0 };
+        command.ExecuteNonQuery();
+        steps.Clear();
+    }
+
+    private static (Diagnostic Diagnostic, DiagnosticResult Detail)? RunStepByStep(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
+    {
+        using var transaction = connection.BeginTransaction();
+        SetTimeouts(connection, transaction, settings);
         foreach (var step in unit.Steps)
         {
             try
@@ -41,20 +114,30 @@ internal static class UnitRunner
             }
         }
 
-        alsoInTransaction?.Invoke(connection, transaction);
-        DeploymentRecord.SaveSteps(connection, transaction, manifest.BundleVersion, unit.Steps);
-        deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
-        DeploymentRecord.CountSteps(connection, transaction, deployment.Value, unit.Steps.Count);
+        Record(connection, transaction, unit, manifest, ref deployment, alsoInTransaction);
         transaction.Commit();
         return null;
     }
 
-    /// <summary>Transaction-local (like SET LOCAL) and parameterised: set_config takes the value as data, not SQL.</summary>
-    public static void SetLocal(NpgsqlConnection connection, NpgsqlTransaction transaction, string setting, int seconds)
+    private static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, PlanUnit unit, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
-        using var command = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection, transaction);
-        command.Parameters.AddWithValue(setting);
-        command.Parameters.AddWithValue(seconds == 0 ? "0" : seconds.ToString(CultureInfo.InvariantCulture) + "s");
+        alsoInTransaction?.Invoke(connection, transaction);
+        DeploymentRecord.SaveSteps(connection, transaction, manifest.BundleVersion, unit.Steps);
+        deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
+        DeploymentRecord.CountSteps(connection, transaction, deployment.Value, unit.Steps.Count);
+    }
+
+    /// <summary>Both timeouts of the transaction in one round trip (see <see cref="SetLocal"/>).</summary>
+    private static void SetTimeouts(NpgsqlConnection connection, NpgsqlTransaction transaction, ApplySettings settings)
+    {
+        using var command = new NpgsqlCommand("SELECT set_config($1, $2, true), set_config($3, $4, true)", connection, transaction);
+        foreach (var value in new List<string> { "lock_timeout", Seconds(settings.LockTimeoutSeconds), "statement_timeout", Seconds(settings.StatementTimeoutSeconds) })
+        {
+            command.Parameters.AddWithValue(value);
+        }
+
         command.ExecuteScalar();
     }
+
+    private static string Seconds(int seconds) => seconds == 0 ? "0" : seconds.ToString(CultureInfo.InvariantCulture) + "s";
 }

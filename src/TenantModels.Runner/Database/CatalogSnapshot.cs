@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Npgsql;
 
 namespace TenantModels.Runner.Database;
@@ -8,15 +11,17 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 internal sealed record CatalogSnapshot(string RelKind, string Columns, string? Definition, string Options)
 {
-    private const string Query = """
-        SELECT c.relkind::text,
+    private const string Described = """
+        c.relkind::text,
                coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
                          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), ''),
                CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
                coalesce(array_to_string(c.reloptions, ','), '')
-        FROM pg_class c
-        WHERE c.oid = to_regclass($1)
         """;
+
+    private const string Query = "SELECT " + Described + " FROM pg_class c WHERE c.oid = to_regclass($1)";
+
+    private const string ManyQuery = "SELECT n.name, " + Described + " FROM unnest($1::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)";
 
     /// <summary>Null when no relation has that (quoted, qualified) name.</summary>
     public static CatalogSnapshot? OfRelation(NpgsqlConnection connection, NpgsqlTransaction? transaction, string quotedName)
@@ -24,10 +29,38 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
         using var command = new NpgsqlCommand(Query, connection, transaction);
         command.Parameters.AddWithValue(quotedName);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new CatalogSnapshot(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
-            : null;
+        return reader.Read() ? Read(reader, 0) : null;
     }
+
+    /// <summary>
+    /// <see cref="OfRelation"/> for many names in one query (one round trip per unit instead of one per object); names
+    /// with no relation are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CatalogSnapshot> OfRelations(NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
+    {
+        var snapshots = new Dictionary<string, CatalogSnapshot>(StringComparer.Ordinal);
+        var names = quotedNames.Distinct(StringComparer.Ordinal).ToArray();
+        if (names.Length == 0)
+        {
+            return snapshots;
+        }
+
+        using var command = new NpgsqlCommand(ManyQuery, connection, transaction);
+        command.Parameters.AddWithValue(names);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            snapshots[reader.GetString(0)] = Read(reader, 1);
+        }
+
+        return snapshots;
+    }
+
+    private static CatalogSnapshot Read(NpgsqlDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
+        reader.GetString(first + 3));
 
     public static bool SchemaExists(NpgsqlConnection connection, NpgsqlTransaction? transaction, string quotedName)
     {

@@ -97,21 +97,25 @@ internal static class DeploymentRecord
             final[(step.ArtefactId, step.TenantId ?? string.Empty)] = step;
         }
 
+        // One catalog query and one batch for the whole unit: per-object round trips were most of a large apply's time.
+        var catalog = CatalogSnapshot.OfRelations(connection, transaction, final.Values
+            .Where(s => s.Action != PlanStepAction.Drop && s.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table)
+            .Select(s => s.Object));
+        using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var step in final.Values)
         {
             if (step.Action == PlanStepAction.Drop)
             {
-                using var delete = new NpgsqlCommand("DELETE FROM tenantmodels.deployed_artefact WHERE artefact_id = $1 AND tenant_id = $2", connection, transaction);
+                var delete = new NpgsqlBatchCommand("DELETE FROM tenantmodels.deployed_artefact WHERE artefact_id = $1 AND tenant_id = $2");
                 delete.Parameters.AddWithValue(step.ArtefactId);
                 delete.Parameters.AddWithValue(step.TenantId ?? string.Empty);
-                delete.ExecuteNonQuery();
+                batch.BatchCommands.Add(delete);
                 continue;
             }
 
-            var catalog = step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table
-                ? CatalogSnapshot.OfRelation(connection, transaction, step.Object)
-                : null;
-            using var command = new NpgsqlCommand(upsert, connection, transaction);
+            var snapshot = step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table
+                && catalog.TryGetValue(step.Object, out var found) ? found : null;
+            var command = new NpgsqlBatchCommand(upsert);
             command.Parameters.AddWithValue(step.ArtefactId);
             command.Parameters.AddWithValue(step.TenantId ?? string.Empty);
             command.Parameters.AddWithValue(step.Checksum!);
@@ -123,10 +127,15 @@ internal static class DeploymentRecord
             command.Parameters.AddWithValue((object?)step.Signature ?? DBNull.Value);
             command.Parameters.AddWithValue(step.DependsOn.ToArray());
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)step.IncludedTenants?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.AddWithValue((object?)catalog?.Columns ?? DBNull.Value);
-            command.Parameters.AddWithValue((object?)catalog?.Definition ?? DBNull.Value);
-            command.Parameters.AddWithValue((object?)catalog?.Options ?? DBNull.Value);
-            command.ExecuteNonQuery();
+            command.Parameters.AddWithValue((object?)snapshot?.Columns ?? DBNull.Value);
+            command.Parameters.AddWithValue((object?)snapshot?.Definition ?? DBNull.Value);
+            command.Parameters.AddWithValue((object?)snapshot?.Options ?? DBNull.Value);
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
         }
     }
 

@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace TenantModels.Core.Bundling;
+
+/// <summary>
+/// The bundle's <c>deploy.sql</c>: every artefact expanded for every enabled tenant, in execution order, for
+/// <c>psql -1 -f</c>. It grows with models × tenants, so it is streamed to its writer instance by instance rather than
+/// built in memory, and it carries no checksums (the runner plans from the templates, never from this file).
+/// </summary>
+public static class DeployScript
+{
+    public static void Write(BundleManifest manifest, Func<BundleArtefact, string> sqlOf, TextWriter writer)
+    {
+        writer.Write("-- TenantModels deploy script for ");
+        writer.Write(manifest.Project);
+        writer.Write(' ');
+        writer.Write(manifest.BundleVersion);
+        writer.Write("\n-- ");
+        writer.Write(manifest.ContentHash);
+        writer.Write("\n-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        var tenants = manifest.Tenants.Where(t => t.Enabled).ToList();
+        // Refresh artefacts are run by the runner's refresh command, never by a deployment.
+        foreach (var artefact in manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh))
+        {
+            var sql = sqlOf(artefact);
+            switch (artefact.Scope)
+            {
+                case ArtefactScope.Global:
+                    Instance(writer, artefact, null, sql);
+                    break;
+                case ArtefactScope.Union:
+                    var union = UnionTemplate.Parse(sql);
+                    if (union.Footer.EndsWith("\n", StringComparison.Ordinal))
+                    {
+                        // Never from Parse (it trims), but then only the string form gives the same trimmed bytes.
+                        Instance(writer, artefact, null, union.Expand(tenants));
+                        break;
+                    }
+
+                    // The expansion ends in ";\n" or the footer and "\n", exactly what trimming and one '\n' give.
+                    Header(writer, artefact, null);
+                    union.WriteExpanded(writer, tenants);
+                    break;
+                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind):
+                    // A partition is a union template over one tenant's sources: few per model, no need to stream each.
+                    foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
+                    {
+                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
+                    }
+
+                    break;
+                default:
+                    // Trimming the template before expanding equals trimming each expansion: a tenant id never ends in '\n'.
+                    var parts = ArtefactTemplate.Split(sql.TrimEnd('\n'));
+                    foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
+                    {
+                        Header(writer, artefact, tenant.Id);
+                        ArtefactTemplate.WriteExpanded(writer, parts, tenant.Id);
+                        writer.Write('\n');
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public static string ToText(BundleManifest manifest, Func<BundleArtefact, string> sqlOf)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(manifest, sqlOf, writer);
+        return writer.ToString();
+    }
+
+    private static void Instance(TextWriter writer, BundleArtefact artefact, string? tenantId, string sql)
+    {
+        Header(writer, artefact, tenantId);
+        writer.Write(sql.TrimEnd('\n'));
+        writer.Write('\n');
+    }
+
+    private static void Header(TextWriter writer, BundleArtefact artefact, string? tenantId)
+    {
+        writer.Write("\n-- ");
+        writer.Write(artefact.Id);
+        if (tenantId is not null)
+        {
+            writer.Write(" (tenant ");
+            writer.Write(tenantId);
+            writer.Write(')');
+        }
+
+        writer.Write('\n');
+    }
+}
