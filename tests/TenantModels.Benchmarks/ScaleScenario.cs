@@ -7,13 +7,22 @@ namespace TenantModels.Benchmarks;
 
 /// <summary>
 /// Writes a model project at scale: two sources (outreach, salesloft) with one raw table per model, N tenants
-/// spread over them, and M models of eight columns of varied types, every other one canonical.
+/// spread over them, and M models of eight columns of varied types, every other one canonical — as views
+/// (<c>canonical: true</c>, the default, the form every published figure was measured with) or as tables
+/// (<c>canonical: table</c>, one list-partitioned table with a partition per tenant).
 /// </summary>
 public static class ScaleScenario
 {
     public const string EditedModel = "models/m_0000.yaml";
 
-    public static string Write(string directory, int tenants, int models)
+    /// <summary>The value written after <c>canonical:</c> in the canonical models.</summary>
+    public const string ViewForm = "true";
+
+    /// <inheritdoc cref="ViewForm"/>
+    public const string TableForm = "table";
+
+    /// <param name="canonicalForm"><see cref="ViewForm"/> (default) or <see cref="TableForm"/>.</param>
+    public static string Write(string directory, int tenants, int models, string canonicalForm = ViewForm)
     {
         Directory.CreateDirectory(Path.Combine(directory, "sources"));
         Directory.CreateDirectory(Path.Combine(directory, "models"));
@@ -25,7 +34,7 @@ public static class ScaleScenario
 
         for (var i = 0; i < models; i++)
         {
-            File.WriteAllText(Path.Combine(directory, "models", ModelName(i) + ".yaml"), Model(i, nullable: true));
+            File.WriteAllText(Path.Combine(directory, "models", ModelName(i) + ".yaml"), Model(i, nullable: true, canonicalForm));
         }
 
         return directory;
@@ -37,7 +46,7 @@ public static class ScaleScenario
     public static string ModelName(int index) => "m_" + index.ToString("0000", CultureInfo.InvariantCulture);
 
     /// <summary>The text of a model file; <paramref name="nullable"/>=false is the "edit" the incremental benchmark makes.</summary>
-    public static string Model(int index, bool nullable)
+    public static string Model(int index, bool nullable, string canonicalForm = ViewForm)
     {
         var name = ModelName(index);
         var text = new StringBuilder()
@@ -61,7 +70,7 @@ public static class ScaleScenario
             }
         }
 
-        return text.Append("canonical: ").Append(index % 2 == 0 ? "true" : "false").Append('\n').ToString();
+        return text.Append("canonical: ").Append(index % 2 == 0 ? canonicalForm : "false").Append('\n').ToString();
     }
 
     private static string Tenants(int count)

@@ -15,7 +15,9 @@ namespace TenantModels.Benchmarks.Perf;
 /// <summary>
 /// Applying a scale bundle on a throwaway PostgreSQL, side by side in one run on copies of one database holding the raw
 /// source tables: <c>psql -1 -f deploy.sql</c> (the floor: PostgreSQL's own DDL cost), the runner, and Evolve applying
-/// the same deploy.sql as one migration; then the runner again with nothing changed, and with one tenant added.
+/// the same deploy.sql as one migration; then the runner again with nothing changed, and with one tenant added. The
+/// same scenario with its canonical models as tables (<c>canonical: table</c>) is applied fresh (psql, runner) in the
+/// same rounds, and gets its tenant added right after the view form's.
 /// </summary>
 internal static class ApplyMeasurement
 {
@@ -36,10 +38,14 @@ internal static class ApplyMeasurement
     private static IEnumerable<Figure> MeasureOne(PostgresServer server, string root, int tenants, int models)
     {
         var shape = FormattableString.Invariant($"{tenants:N0} tenants × {models} models");
-        var bundle = CompileBundle(root, tenants, models, "1.0.0");
-        var grown = CompileBundle(root, tenants + 1, models, "1.0.1");
+        var tableShape = shape + ", canonical: table";
+        var bundle = CompileBundle(root, tenants, models, "1.0.0", ScaleScenario.ViewForm);
+        var grown = CompileBundle(root, tenants + 1, models, "1.0.1", ScaleScenario.ViewForm);
+        var tableBundle = CompileBundle(root, tenants, models, "1.0.0", ScaleScenario.TableForm);
+        var tableGrown = CompileBundle(root, tenants + 1, models, "1.0.1", ScaleScenario.TableForm);
         var template = FormattableString.Invariant($"raw_t{tenants}");
         Execute(server.ConnectionString, $"CREATE DATABASE \"{template}\"");
+        // Both forms read the same raw tables: the scenario's sources and tenants do not depend on the form.
         foreach (var chunk in RawSources.Sql(BundleDirectory.Read(bundle).Manifest, models).Chunk(2000))
         {
             Execute(ConnectionTo(server, template), string.Concat(chunk));
@@ -47,19 +53,25 @@ internal static class ApplyMeasurement
 
         NpgsqlConnection.ClearAllPools();
 
-        // Twice each, in opposite orders, best of two: on a shared machine the minimum is the least disturbed run.
+        // Twice each, in opposite orders, best of two: on a shared machine the minimum is the least disturbed run. The
+        // table form's fresh applies run in the same rounds, so its ratios hold against the view form's on a noisy machine.
         double floor = double.MaxValue, applied = double.MaxValue, migrated = double.MaxValue;
-        string runner = string.Empty;
+        double tableFloor = double.MaxValue, tableApplied = double.MaxValue;
+        string runner = string.Empty, tableRunner = string.Empty;
         for (var round = 0; round < 2; round++)
         {
             var psql = Copy(server, template, FormattableString.Invariant($"psql{round}"));
             runner = Copy(server, template, FormattableString.Invariant($"runner{round}"));
             var evolve = Copy(server, template, FormattableString.Invariant($"evolve{round}"));
+            var tablePsql = Copy(server, template, FormattableString.Invariant($"table_psql{round}"));
+            tableRunner = Copy(server, template, FormattableString.Invariant($"table_runner{round}"));
             var runs = new (Action Run, Action<double> Keep)[]
             {
-                (() => Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", Path.Combine(bundle, BundleManifest.DeployScriptFileName), Libpq(server, psql) }), t => floor = Math.Min(floor, t)),
+                (() => Psql(server, Path.Combine(bundle, BundleManifest.DeployScriptFileName), psql), t => floor = Math.Min(floor, t)),
                 (() => Apply(bundle, ConnectionTo(server, runner)), t => applied = Math.Min(applied, t)),
                 (() => EvolveMigrate(root, bundle, ConnectionTo(server, evolve)), t => migrated = Math.Min(migrated, t)),
+                (() => Psql(server, Path.Combine(tableBundle, BundleManifest.DeployScriptFileName), tablePsql), t => tableFloor = Math.Min(tableFloor, t)),
+                (() => Apply(tableBundle, ConnectionTo(server, tableRunner)), t => tableApplied = Math.Min(tableApplied, t)),
             };
             foreach (var (run, keep) in round == 0 ? runs : runs.Reverse())
             {
@@ -70,6 +82,8 @@ internal static class ApplyMeasurement
         yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor), best of 2", Seconds(floor));
         yield return new Figure("fresh apply", shape, "tenantmodels apply, best of 2", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
         yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration, best of 2", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
+        yield return new Figure("fresh apply", tableShape, "psql -1 -f deploy.sql, best of 2", Seconds(tableFloor) + Ratio(tableFloor, floor, "the view form's psql", "none"));
+        yield return new Figure("fresh apply", tableShape, "tenantmodels apply, best of 2", Seconds(tableApplied) + Ratio(tableApplied, tableFloor, "psql", "none") + Ratio(tableApplied, applied, "the view form's runner", "none"));
 
         // The runner's own CPU share of a fresh apply: planning every unit, with no database.
         var read = BundleDirectory.Read(bundle);
@@ -80,26 +94,46 @@ internal static class ApplyMeasurement
         yield return new Figure("re-apply, nothing changed", shape, "tenantmodels apply, median of 3", Seconds(reapplied[1]) + " (target < 1 s)");
 
         var newTenant = BundleDirectory.Read(grown).Manifest.Tenants.Last();
-        Execute(ConnectionTo(server, runner), string.Concat(RawSources.Sql(BundleDirectory.Read(grown).Manifest, models, newTenant.Id)));
+        var newTenantRaw = string.Concat(RawSources.Sql(BundleDirectory.Read(grown).Manifest, models, newTenant.Id));
+        Execute(ConnectionTo(server, runner), newTenantRaw);
+        Execute(ConnectionTo(server, tableRunner), newTenantRaw);
+
+        // What the runner does before any DDL when a tenant joins: read the bundle and the record, plan. `plan` does
+        // exactly that and writes nothing, so it can run before the add it predicts.
+        var planned = Enumerable.Range(0, 3).Select(_ => Time(() => Plan(grown, ConnectionTo(server, runner)))).Min();
+        var tablePlanned = Enumerable.Range(0, 3).Select(_ => Time(() => Plan(tableGrown, ConnectionTo(server, tableRunner)))).Min();
+
+        // One add each (a second would find the tenant deployed), back to back.
         var added = Time(() => Apply(grown, ConnectionTo(server, runner)));
+        var tableAdded = Time(() => Apply(tableGrown, ConnectionTo(server, tableRunner)));
         yield return new Figure("add one tenant", shape + " deployed", "tenantmodels apply of the bundle with one more tenant",
             Seconds(added) + FormattableString.Invariant($" = {100 * added / applied:F1}% of the fresh apply (target < 2%)"));
+        yield return new Figure("add one tenant", shape + " deployed", "of which tenantmodels plan (bundle + record read, planning; no DDL), best of 3",
+            Seconds(planned) + FormattableString.Invariant($" = {100 * planned / added:F0}% of the add"));
+        yield return new Figure("add one tenant", tableShape + " deployed", "tenantmodels apply of the bundle with one more tenant",
+            Seconds(tableAdded) + FormattableString.Invariant($" = {100 * tableAdded / tableApplied:F1}% of the table form's fresh apply, {100 * tableAdded / applied:F1}% of the view form's (target < 2%)"));
+        yield return new Figure("add one tenant", tableShape + " deployed", "of which tenantmodels plan (bundle + record read, planning; no DDL), best of 3",
+            Seconds(tablePlanned) + FormattableString.Invariant($" = {100 * tablePlanned / tableAdded:F0}% of the add"));
 
         // What any tool must do when a tenant joins: recreate each canonical UNION ALL view over every tenant.
         var unions = Path.Combine(grown, "..", "unions.sql");
         File.WriteAllText(unions, UnionStatements(BundleDirectory.Read(grown)));
-        var unionFloor = Time(() => Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", unions, Libpq(server, runner) }));
+        var unionFloor = Time(() => Psql(server, unions, runner));
         yield return new Figure("add one tenant", shape + " deployed", "psql -1 -f of only the canonical views' CREATE OR REPLACE (the floor)",
             Seconds(unionFloor) + FormattableString.Invariant($" = {100 * unionFloor / floor:F1}% of the fresh psql apply"));
     }
+
+    private static void Psql(PostgresServer server, string script, string database) =>
+        Child.Run("psql", new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", script, Libpq(server, database) });
 
     private static string UnionStatements(Bundle bundle) => string.Concat(bundle.Manifest.Artefacts
         .Where(a => a.Scope == ArtefactScope.Union)
         .Select(a => UnionTemplate.Parse(bundle.SqlOf(a)).Expand(bundle.Manifest.Tenants)));
 
-    private static string CompileBundle(string root, int tenants, int models, string version)
+    private static string CompileBundle(string root, int tenants, int models, string version, string canonicalForm)
     {
-        var scenario = ScaleScenario.Write(Path.Combine(root, FormattableString.Invariant($"apply-t{tenants}-m{models}")), tenants, models);
+        var folder = Path.Combine(root, FormattableString.Invariant($"apply-t{tenants}-m{models}-{(canonicalForm == ScaleScenario.TableForm ? "table" : "view")}"));
+        var scenario = ScaleScenario.Write(folder, tenants, models, canonicalForm);
         var result = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(scenario, "Scale", version));
         if (!result.Succeeded)
         {
@@ -119,6 +153,17 @@ internal static class ApplyMeasurement
         if (exit != 0)
         {
             throw new InvalidOperationException($"tenantmodels apply exited with {exit}:\n{stdout}\n{stderr}");
+        }
+    }
+
+    private static void Plan(string bundle, string connectionString)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = new RunnerApp(stdout, stderr, _ => null).Run(new[] { "plan", bundle, "--connection", connectionString });
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"tenantmodels plan exited with {exit}:\n{stdout}\n{stderr}");
         }
     }
 
