@@ -75,24 +75,7 @@ internal static class BuildMeasurement
         File.Copy(RepoPaths.Combine("global.json"), Path.Combine(folder, "global.json"), overwrite: true);
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed-sdk" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="packed-sdk">
-                  <package pattern="TenantModels.*" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), PackedSdkFeed.NugetConfig(feed));
     }
 
     private static double Median(List<double> values)

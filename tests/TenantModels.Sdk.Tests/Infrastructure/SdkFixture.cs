@@ -56,7 +56,7 @@ public static class SdkFixture
 
         // The repository's global.json: same .NET SDK pin and the msbuild-sdks version users get.
         File.Copy(Path.Combine(RepoRoot, "global.json"), Path.Combine(_root, "global.json"));
-        File.WriteAllText(Path.Combine(_root, "nuget.config"), NugetConfig(feed));
+        File.WriteAllText(Path.Combine(_root, "nuget.config"), TenantModels.Testing.PackedSdkFeed.NugetConfig(feed));
         // Stop MSBuild's upward search here: nothing from the temp folder's parents may leak into fixtures.
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />\n");
@@ -116,23 +116,4 @@ public static class SdkFixture
             }
         }
     }
-
-    private static string NugetConfig(string feed) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="fresh-sdk" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-          <packageSourceMapping>
-            <packageSource key="fresh-sdk">
-              <package pattern="TenantModels.*" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
-        </configuration>
-        """;
 }
