@@ -64,20 +64,17 @@ internal static class IsolationCheckCompiler
             .Line("    AND NOT EXISTS (SELECT FROM pg_catalog.aclexplode(d.defaclacl) AS a WHERE a.grantee = 0));").ToString());
         Global("registry.schema", ArtefactIds.SecurityRoles, SchemaPrivileges(security.Schema, security.Owner, groups));
         Global("registry.table", ArtefactIds.SecurityRoles, RelationPrivileges(registry, security.Owner, new List<Grant>()));
-        Global("registry.tenant_of", ArtefactIds.SecurityRoles, Privileges(
-            "function", SqlWriter.QuoteLiteral(function),
-            "SELECT coalesce(proacl, pg_catalog.acldefault('f', proowner)) AS acl, proowner AS owner FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(" + SqlWriter.QuoteLiteral(function) + ")",
+        string GroupsExecute(string signature) => Privileges(
+            "function", SqlWriter.QuoteLiteral(signature),
+            "SELECT coalesce(proacl, pg_catalog.acldefault('f', proowner)) AS acl, proowner AS owner FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(" + SqlWriter.QuoteLiteral(signature) + ")",
             security.Owner,
-            Expected(groups.Select(g => new Grant(g, "EXECUTE")).ToList())) + new SqlWriter()
+            Expected(groups.Select(g => new Grant(g, "EXECUTE")).ToList()));
+        Global("registry.tenant_of", ArtefactIds.SecurityRoles, GroupsExecute(function) + new SqlWriter()
             .Append("SELECT ").Literal(function).Line("::text AS object, 'is not SECURITY DEFINER, STABLE with search_path pinned to pg_catalog, pg_temp' AS problem")
             .Append("FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(").Literal(function)
             .Line(") AND NOT (prosecdef AND provolatile = 's' AND coalesce(proconfig, '{}') @> ARRAY['search_path=pg_catalog, pg_temp']);").ToString());
         var current = SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "()";
-        Global("registry.current_tenant", ArtefactIds.SecurityRoles, Privileges(
-            "function", SqlWriter.QuoteLiteral(current),
-            "SELECT coalesce(proacl, pg_catalog.acldefault('f', proowner)) AS acl, proowner AS owner FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(" + SqlWriter.QuoteLiteral(current) + ")",
-            security.Owner,
-            Expected(groups.Select(g => new Grant(g, "EXECUTE")).ToList())) + new SqlWriter()
+        Global("registry.current_tenant", ArtefactIds.SecurityRoles, GroupsExecute(current) + new SqlWriter()
             .Append("SELECT ").Literal(current).Line("::text AS object, 'is SECURITY DEFINER: CURRENT_USER would be its owner, not the caller' AS problem")
             .Append("FROM pg_catalog.pg_proc WHERE oid = pg_catalog.to_regprocedure(").Literal(current).Line(") AND prosecdef;").ToString());
         Global("functions.public_execute", ArtefactIds.SecurityRoles, new SqlWriter()

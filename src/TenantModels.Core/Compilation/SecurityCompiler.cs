@@ -18,7 +18,7 @@ internal static class SecurityCompiler
     public const string AppPolicy = "tm_app";
     public const string AppGuardPolicy = "tm_app_guard";
 
-    private const string Dollar = "$tm$";
+    private const string Dollar = SqlWriter.DollarQuote;
 
     private sealed record RoleAttributes(bool BypassRls, bool Inherit);
 
@@ -471,16 +471,8 @@ internal static class SecurityCompiler
 
     private static void EnsureRole(SqlWriter sql, string role, RoleAttributes attributes)
     {
-        var literal = SqlWriter.QuoteLiteral(role);
-        sql.Line("DO " + Dollar)
-            .Line("BEGIN")
-            .Append("    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Append(literal).Line(") THEN")
-            .Line("        BEGIN")
-            .Append("            CREATE ROLE ").Identifier(role).Line(" NOLOGIN;")
-            .Line("        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently by another apply")
-            .Line("        END;")
-            .Line("    END IF;")
-            .Append("    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Append(literal)
+        sql.CreateRoleIfMissing(role, login: false)
+            .Append("    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Literal(role)
             .Append(" AND (rolcanlogin OR rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls <> ")
             .Append(attributes.BypassRls ? "true" : "false").Append(" OR rolinherit <> ").Append(attributes.Inherit ? "true" : "false").Line(")) THEN")
             .Append("        ALTER ROLE ").Identifier(role).Append(" NOLOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION ")

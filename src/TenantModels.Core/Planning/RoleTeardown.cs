@@ -12,7 +12,7 @@ namespace TenantModels.Core.Planning;
 /// </summary>
 internal static class RoleTeardown
 {
-    private const string Dollar = "$tm$";
+    private const string Dollar = SqlWriter.DollarQuote;
 
     public static string For(string registry, string? tenantId)
     {

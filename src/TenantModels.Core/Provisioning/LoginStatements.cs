@@ -10,7 +10,7 @@ namespace TenantModels.Core.Provisioning;
 /// </summary>
 public static class LoginStatements
 {
-    private const string Dollar = "$tm$";
+    private const string Dollar = SqlWriter.DollarQuote;
 
     /// <param name="verifier"><c>SCRAM-SHA-256$&lt;iterations&gt;:&lt;salt&gt;$&lt;StoredKey&gt;:&lt;ServerKey&gt;</c>.</param>
     public static string Ensure(string login, string memberOf, string verifier)
@@ -22,14 +22,7 @@ public static class LoginStatements
 
         var literal = SqlWriter.QuoteLiteral(login);
         return new SqlWriter()
-            .Line("DO " + Dollar)
-            .Line("BEGIN")
-            .Append("    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").Append(literal).Line(") THEN")
-            .Line("        BEGIN")
-            .Append("            CREATE ROLE ").Identifier(login).Line(" LOGIN;")
-            .Line("        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently")
-            .Line("        END;")
-            .Line("    END IF;")
+            .CreateRoleIfMissing(login, login: true)
             .Line("END")
             .Line(Dollar + ";")
             // INHERIT: the login acts with its role's privileges and resolves to its tenant (tenant_of follows USAGE).

@@ -25,6 +25,9 @@ public sealed class SqlWriter
 
     public static string QualifiedName(string schema, string name) => QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
 
+    /// <summary>The dollar-quote tag of generated DO blocks and function bodies (no generated text contains it).</summary>
+    public const string DollarQuote = "$tm$";
+
     public static string QuoteLiteral(string value)
     {
         if (value.IndexOf('\0') >= 0)
