@@ -29,8 +29,12 @@ public static class ArtefactTemplate
     /// (one branch per source), expanded over that tenant alone so it gets the branches of the sources it has.
     /// </summary>
     public static string ExpandFor(BundleArtefact artefact, string template, BundleTenant tenant) =>
+        ExpandFor(artefact, template, tenant, UnionTemplate.Parse);
+
+    /// <param name="parse">Parses a per-source template; a planner expanding one artefact for many tenants passes a cached one.</param>
+    internal static string ExpandFor(BundleArtefact artefact, string template, BundleTenant tenant, Func<string, UnionTemplate> parse) =>
         IsPerSourceTemplate(artefact.Kind)
-            ? Expand(UnionTemplate.Parse(template).Expand(new[] { tenant }), tenant.Id)
+            ? Expand(parse(template).Expand(new[] { tenant }), tenant.Id)
             : Expand(template, tenant.Id);
 
     public static bool IsPerSourceTemplate(ArtefactKind kind) => kind is ArtefactKind.Partition or ArtefactKind.Refresh;

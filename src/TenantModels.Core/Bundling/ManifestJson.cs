@@ -177,7 +177,9 @@ public static class ManifestJson
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };
 
-    private static ArtefactKind ParseKind(string text) => text switch
+    /// <summary>Inverts <see cref="KindName"/>.</summary>
+    /// <exception cref="FormatException">Not a kind this version knows.</exception>
+    public static ArtefactKind ParseKind(string text) => text switch
     {
         "schema" => ArtefactKind.Schema,
         "view" => ArtefactKind.View,
@@ -191,7 +193,9 @@ public static class ManifestJson
         _ => throw new FormatException($"unknown artefact kind '{text}'"),
     };
 
-    private static ArtefactScope ParseScope(string text) => text switch
+    /// <summary>Inverts <see cref="ScopeName"/>.</summary>
+    /// <exception cref="FormatException">Not a scope this version knows.</exception>
+    public static ArtefactScope ParseScope(string text) => text switch
     {
         "global" => ArtefactScope.Global,
         "tenant" => ArtefactScope.Tenant,

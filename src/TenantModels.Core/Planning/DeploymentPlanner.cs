@@ -116,7 +116,7 @@ public static class DeploymentPlanner
         // is freed first, in this unit, instead of in the unit that would otherwise drop it later.
         foreach (var create in creates.Values.ToList())
         {
-            foreach (var clash in state.Records.Where(r => r.TenantId == create.TenantId && r.ArtefactId != create.ArtefactId
+            foreach (var clash in state.OfTenant(create.TenantId).Where(r => r.ArtefactId != create.ArtefactId
                 && string.Equals(r.Object, create.Object, StringComparison.Ordinal) && target.Graph.Find(r.ArtefactId) is null).ToList())
             {
                 AddDrop(drops, clash, PlanStepReason.Removed, blockers);

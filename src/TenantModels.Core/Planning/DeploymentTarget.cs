@@ -11,6 +11,8 @@ namespace TenantModels.Core.Planning;
 /// </summary>
 public sealed class DeploymentTarget
 {
+    private readonly Dictionary<string, UnionTemplate> _parsedTemplates = new(StringComparer.Ordinal);
+
     public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
     {
         Bundle = bundle;
@@ -45,6 +47,17 @@ public sealed class DeploymentTarget
             .OrderBy(t => t.Priority) // stable: ties keep manifest order, then run-time tenants
             .ToList();
         return new DeploymentTarget(bundle, tenants);
+    }
+
+    /// <summary>A per-source template parsed once, however many tenants it is expanded for.</summary>
+    internal UnionTemplate ParsedTemplate(string template)
+    {
+        if (!_parsedTemplates.TryGetValue(template, out var parsed))
+        {
+            _parsedTemplates[template] = parsed = UnionTemplate.Parse(template);
+        }
+
+        return parsed;
     }
 
     public BundleTenant? FindTenant(string id) => TenantOrder.TryGetValue(id, out var index) ? Tenants[index] : null;

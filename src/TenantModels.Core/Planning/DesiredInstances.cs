@@ -8,9 +8,9 @@ namespace TenantModels.Core.Planning;
 /// <summary>Expands the bundle's artefacts for the target's tenants; unions over the tenants that are ready for them.</summary>
 internal static class DesiredInstances
 {
-    public static DesiredInstance ForTenant(BundleArtefact artefact, BundleTenant tenant, string template)
+    public static DesiredInstance ForTenant(DeploymentTarget target, BundleArtefact artefact, BundleTenant tenant)
     {
-        var sql = ArtefactTemplate.ExpandFor(artefact, template, tenant);
+        var sql = ArtefactTemplate.ExpandFor(artefact, target.Bundle.SqlOf(artefact), tenant, target.ParsedTemplate);
         return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null);
     }
 
@@ -49,7 +49,7 @@ internal static class DesiredInstances
         if (artefact.Scope == ArtefactScope.Tenant)
         {
             return tenantId is not null && target.FindTenant(tenantId) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant)
-                ? ForTenant(artefact, tenant, target.Bundle.SqlOf(artefact))
+                ? ForTenant(target, artefact, tenant)
                 : null;
         }
 
@@ -76,7 +76,7 @@ internal static class DesiredInstances
             {
                 if (target.FindTenant(key.TenantId!) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant))
                 {
-                    yield return ForTenant(artefact, tenant, target.Bundle.SqlOf(artefact));
+                    yield return ForTenant(target, artefact, tenant);
                 }
             }
             else

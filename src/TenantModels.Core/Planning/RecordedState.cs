@@ -9,65 +9,46 @@ namespace TenantModels.Core.Planning;
 /// The deployment record as the planner sees it: instances by (artefact, tenant), and the dependency edges between
 /// them as they were when applied. Immutable: <see cref="After"/> gives the state once a unit has committed.
 /// </summary>
+/// <remarks>
+/// Kept in one bucket per tenant (and one for instances of no tenant) so that <see cref="After"/> copies only the
+/// buckets a unit touched: planning a thousand tenant units one after the other then costs the units, not a thousand
+/// copies of the whole record.
+/// </remarks>
 public sealed class RecordedState
 {
-    private readonly Dictionary<(string, string), DeployedArtefact> _records;
-    private Dictionary<string, List<DeployedArtefact>>? _byDependency;
-    private Dictionary<string, List<DeployedArtefact>>? _byTenant;
+    // Tenant ids are validated identifiers and never empty, so "" safely stands for "no tenant".
+    private const string NoTenant = "";
+
+    private readonly Dictionary<string, TenantRecords> _buckets;
 
     public RecordedState(IEnumerable<DeployedArtefact> records)
+        : this(Group(records))
     {
-        _records = new Dictionary<(string, string), DeployedArtefact>();
-        foreach (var record in records)
-        {
-            _records[Key(record.ArtefactId, record.TenantId)] = record;
-        }
     }
 
-    /// <summary>Takes ownership of <paramref name="records"/> (no copy): enumerating it gives the order a rebuild would.</summary>
-    private RecordedState(Dictionary<(string, string), DeployedArtefact> records)
+    /// <summary>Takes ownership of <paramref name="buckets"/> (no copy).</summary>
+    private RecordedState(Dictionary<string, TenantRecords> buckets)
     {
-        _records = records;
+        _buckets = buckets;
     }
 
     public static RecordedState Empty { get; } = new(Array.Empty<DeployedArtefact>());
 
-    public IEnumerable<DeployedArtefact> Records => _records.Values;
+    /// <summary>Bucket by bucket, each in the order its instances were recorded: the same input gives the same order.</summary>
+    public IEnumerable<DeployedArtefact> Records => _buckets.Values.SelectMany(b => b.ById.Values);
 
-    public IReadOnlyList<string> TenantIds => _records.Values.Where(r => r.TenantId is not null).Select(r => r.TenantId!)
-        .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> TenantIds => _buckets.Where(b => b.Key.Length > 0 && b.Value.ById.Count > 0).Select(b => b.Key)
+        .OrderBy(t => t, StringComparer.Ordinal).ToList();
 
-    /// <summary>
-    /// The records of one tenant (null: those of no tenant), in <see cref="Records"/> order: planning a unit looks only
-    /// at its own, so an apply of many tenants does not scan the whole record once per tenant.
-    /// </summary>
-    internal IReadOnlyList<DeployedArtefact> OfTenant(string? tenantId)
-    {
-        if (_byTenant is null)
-        {
-            var index = new Dictionary<string, List<DeployedArtefact>>(StringComparer.Ordinal);
-            foreach (var record in _records.Values)
-            {
-                var key = record.TenantId ?? string.Empty;
-                if (!index.TryGetValue(key, out var list))
-                {
-                    index[key] = list = new List<DeployedArtefact>();
-                }
-
-                list.Add(record);
-            }
-
-            _byTenant = index;
-        }
-
-        return _byTenant.TryGetValue(tenantId ?? string.Empty, out var records) ? records : (IReadOnlyList<DeployedArtefact>)Array.Empty<DeployedArtefact>();
-    }
+    /// <summary>The records of one tenant (null: those of no tenant): planning a unit looks only at its own.</summary>
+    internal IEnumerable<DeployedArtefact> OfTenant(string? tenantId) =>
+        _buckets.TryGetValue(tenantId ?? NoTenant, out var bucket) ? bucket.ById.Values : Enumerable.Empty<DeployedArtefact>();
 
     public DeployedArtefact? Find(string artefactId, string? tenantId) =>
-        _records.TryGetValue(Key(artefactId, tenantId), out var record) ? record : null;
+        _buckets.TryGetValue(tenantId ?? NoTenant, out var bucket) && bucket.ById.TryGetValue(artefactId, out var record) ? record : null;
 
     /// <summary>Records written before the runner kept kind, scope, object and dependencies get them from the bundle when it still has the artefact.</summary>
-    internal RecordedState Completed(ArtefactGraph graph) => new(_records.Values.Select(r =>
+    internal RecordedState Completed(ArtefactGraph graph) => new(Records.Select(r =>
     {
         if (r.Kind is not null && r.Object is not null && r.DependsOn is not null || graph.Find(r.ArtefactId) is not { } artefact)
         {
@@ -78,7 +59,7 @@ public sealed class RecordedState
         return r with { Kind = r.Kind ?? artefact.Kind, Scope = r.Scope ?? artefact.Scope, Object = r.Object ?? name, DependsOn = r.DependsOn ?? artefact.DependsOn };
     }));
 
-    /// <remarks>One copy of the record per call (and none for no steps): the runner calls it once per tenant.</remarks>
+    /// <remarks>Copies the buckets the steps touch (a tenant unit: its own), and shares every other with this state.</remarks>
     public RecordedState After(IEnumerable<PlanStep> steps)
     {
         var list = steps as IReadOnlyCollection<PlanStep> ?? steps.ToList();
@@ -87,18 +68,32 @@ public sealed class RecordedState
             return this;
         }
 
-        var next = new Dictionary<(string, string), DeployedArtefact>(_records);
+        var next = new Dictionary<string, TenantRecords>(_buckets, StringComparer.Ordinal);
+        var copied = new Dictionary<string, Dictionary<string, DeployedArtefact>>(StringComparer.Ordinal);
         foreach (var step in list)
         {
-            var key = Key(step.ArtefactId, step.TenantId);
+            var tenant = step.TenantId ?? NoTenant;
+            if (!copied.TryGetValue(tenant, out var bucket))
+            {
+                bucket = _buckets.TryGetValue(tenant, out var old)
+                    ? new Dictionary<string, DeployedArtefact>(old.ById, StringComparer.Ordinal)
+                    : new Dictionary<string, DeployedArtefact>(StringComparer.Ordinal);
+                copied[tenant] = bucket;
+            }
+
             if (step.Action == PlanStepAction.Drop)
             {
-                next.Remove(key);
+                bucket.Remove(step.ArtefactId);
             }
             else
             {
-                next[key] = step.ToRecord();
+                bucket[step.ArtefactId] = step.ToRecord();
             }
+        }
+
+        foreach (var entry in copied)
+        {
+            next[entry.Key] = new TenantRecords(entry.Value);
         }
 
         return new RecordedState(next);
@@ -123,9 +118,10 @@ public sealed class RecordedState
                 continue;
             }
 
-            foreach (var candidate in _records.Values.Where(r => r.ArtefactId == id))
+            foreach (var bucket in _buckets.Values)
             {
-                if (candidate.TenantId is null || record.IncludedTenants is null || record.IncludedTenants.Contains(candidate.TenantId))
+                if (bucket.ById.TryGetValue(id, out var candidate)
+                    && (candidate.TenantId is null || record.IncludedTenants is null || record.IncludedTenants.Contains(candidate.TenantId)))
                 {
                     yield return candidate;
                 }
@@ -139,24 +135,16 @@ public sealed class RecordedState
         var rootList = roots as IReadOnlyCollection<DeployedArtefact> ?? roots.ToList();
         if (rootList.Count == 0)
         {
-            // Most units drop nothing: skip building the dependency index (a pass over the whole record).
             return Array.Empty<DeployedArtefact>();
         }
 
-        roots = rootList;
-        var index = DependencyIndex();
-        var seen = new HashSet<(string, string)>(roots.Select(r => Key(r.ArtefactId, r.TenantId)));
+        var seen = new HashSet<(string, string)>(rootList.Select(r => Key(r.ArtefactId, r.TenantId)));
         var result = new List<DeployedArtefact>();
-        var pending = new Queue<DeployedArtefact>(roots);
+        var pending = new Queue<DeployedArtefact>(rootList);
         while (pending.Count > 0)
         {
             var current = pending.Dequeue();
-            if (!index.TryGetValue(current.ArtefactId, out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var candidate in candidates)
+            foreach (var candidate in DirectDependentCandidates(current))
             {
                 if (!seen.Contains(Key(candidate.ArtefactId, candidate.TenantId)) && DependsOn(candidate, current))
                 {
@@ -168,6 +156,28 @@ public sealed class RecordedState
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Instances that name <paramref name="dependency"/>'s artefact among their dependencies, looked up only where one
+    /// can be: a tenant's instance is depended on by its own tenant's and by instances of no tenant (unions); an
+    /// instance of no tenant by anything.
+    /// </summary>
+    private IEnumerable<DeployedArtefact> DirectDependentCandidates(DeployedArtefact dependency)
+    {
+        IEnumerable<TenantRecords> buckets = dependency.TenantId is null
+            ? _buckets.Values
+            : new[] { dependency.TenantId, NoTenant }.Where(_buckets.ContainsKey).Select(t => _buckets[t]);
+        foreach (var bucket in buckets)
+        {
+            if (bucket.DependentsOf(dependency.ArtefactId) is { } dependents)
+            {
+                foreach (var dependent in dependents)
+                {
+                    yield return dependent;
+                }
+            }
+        }
     }
 
     private static bool DependsOn(DeployedArtefact dependent, DeployedArtefact dependency)
@@ -182,30 +192,59 @@ public sealed class RecordedState
             : dependent.TenantId == dependency.TenantId;
     }
 
-    private Dictionary<string, List<DeployedArtefact>> DependencyIndex()
+    private static Dictionary<string, TenantRecords> Group(IEnumerable<DeployedArtefact> records)
     {
-        if (_byDependency is not null)
+        var grouped = new Dictionary<string, Dictionary<string, DeployedArtefact>>(StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            return _byDependency;
-        }
-
-        var index = new Dictionary<string, List<DeployedArtefact>>(StringComparer.Ordinal);
-        foreach (var record in _records.Values)
-        {
-            foreach (var id in record.DependsOn ?? Array.Empty<string>())
+            var tenant = record.TenantId ?? NoTenant;
+            if (!grouped.TryGetValue(tenant, out var bucket))
             {
-                if (!index.TryGetValue(id, out var list))
-                {
-                    index[id] = list = new List<DeployedArtefact>();
-                }
-
-                list.Add(record);
+                grouped[tenant] = bucket = new Dictionary<string, DeployedArtefact>(StringComparer.Ordinal);
             }
+
+            bucket[record.ArtefactId] = record;
         }
 
-        return _byDependency = index;
+        return grouped.ToDictionary(g => g.Key, g => new TenantRecords(g.Value), StringComparer.Ordinal);
     }
 
-    // Tenant ids are validated identifiers and never empty, so "" safely stands for "no tenant".
-    internal static (string, string) Key(string artefactId, string? tenantId) => (artefactId, tenantId ?? string.Empty);
+    internal static (string, string) Key(string artefactId, string? tenantId) => (artefactId, tenantId ?? NoTenant);
+
+    /// <summary>One tenant's instances by artefact id; never changed once built, so states share it.</summary>
+    private sealed class TenantRecords
+    {
+        private Dictionary<string, List<DeployedArtefact>>? _byDependency;
+
+        public TenantRecords(Dictionary<string, DeployedArtefact> byId)
+        {
+            ById = byId;
+        }
+
+        public Dictionary<string, DeployedArtefact> ById { get; }
+
+        public IReadOnlyList<DeployedArtefact>? DependentsOf(string artefactId)
+        {
+            if (_byDependency is null)
+            {
+                var index = new Dictionary<string, List<DeployedArtefact>>(StringComparer.Ordinal);
+                foreach (var record in ById.Values)
+                {
+                    foreach (var id in record.DependsOn ?? Array.Empty<string>())
+                    {
+                        if (!index.TryGetValue(id, out var list))
+                        {
+                            index[id] = list = new List<DeployedArtefact>();
+                        }
+
+                        list.Add(record);
+                    }
+                }
+
+                _byDependency = index;
+            }
+
+            return _byDependency.TryGetValue(artefactId, out var dependents) ? dependents : null;
+        }
+    }
 }

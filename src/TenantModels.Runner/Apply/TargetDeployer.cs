@@ -7,6 +7,7 @@ using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Commands;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 
@@ -35,7 +36,7 @@ internal sealed class TargetDeployer
 
     public TargetResult Apply(string connectionString, string database, Func<BundleTenant, bool>? include)
     {
-        using var dataSource = NpgsqlDataSource.Create(connectionString);
+        using var dataSource = RunnerDataSource.Create(connectionString);
         NpgsqlConnection connection;
         try
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
@@ -44,25 +45,29 @@ internal static class UnitRunner
     private static bool RunTogether(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         using var transaction = connection.BeginTransaction();
-        SetTimeouts(connection, transaction, settings);
         try
         {
-            // Statements between seeds go in one command; a seed's rows go by binary COPY (SeedLoader).
-            var batch = new List<PlanStep>();
+            // The timeouts and the statements between seeds go in one command; a seed's rows go by binary COPY (SeedLoader).
+            var text = new StringBuilder(Timeouts(settings));
             foreach (var step in unit.Steps)
             {
                 if (step.Kind == ArtefactKind.Seed && SeedScript.TryParse(step.Sql, out var seed))
                 {
-                    ExecuteTogether(connection, transaction, batch);
+                    Execute(connection, transaction, text);
                     SeedLoader.Run(connection, transaction, seed!);
                 }
                 else
                 {
-                    batch.Add(step);
+                    // Each step ends with its own newline, so a trailing comment cannot swallow the next step.
+                    text.Append(step.Sql);
+                    if (!step.Sql.EndsWith("\n", System.StringComparison.Ordinal))
+                    {
+                        text.Append('\n');
+                    }
                 }
             }
 
-            ExecuteTogether(connection, transaction, batch);
+            Execute(connection, transaction, text);
         }
         catch (PostgresException)
         {
@@ -75,23 +80,23 @@ internal static class UnitRunner
         return true;
     }
 
-    private static void ExecuteTogether(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PlanStep> steps)
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, StringBuilder text)
     {
-        if (steps.Count == 0)
+        if (text.Length == 0)
         {
             return;
         }
 
-        // Each step ends with its own newline, so a trailing comment cannot swallow the next step.
-        using var command = new NpgsqlCommand(string.Concat(steps.Select(s => s.Sql.EndsWith("\n", System.StringComparison.Ordinal) ? s.Sql : s.Sql + "\n")), connection, transaction) { CommandTimeout = 0 };
+        // No client-side timeout: lock_timeout and statement_timeout bound the server side.
+        using var command = new NpgsqlCommand(text.ToString(), connection, transaction) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
-        steps.Clear();
+        text.Clear();
     }
 
     private static (Diagnostic Diagnostic, DiagnosticResult Detail)? RunStepByStep(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         using var transaction = connection.BeginTransaction();
-        SetTimeouts(connection, transaction, settings);
+        Execute(connection, transaction, new StringBuilder(Timeouts(settings)));
         foreach (var step in unit.Steps)
         {
             try
@@ -119,25 +124,27 @@ internal static class UnitRunner
         return null;
     }
 
+    /// <summary>The unit's record and the deployment's step count, in one round trip in the unit's transaction.</summary>
     private static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, PlanUnit unit, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         alsoInTransaction?.Invoke(connection, transaction);
-        DeploymentRecord.SaveSteps(connection, transaction, manifest.BundleVersion, unit.Steps);
         deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
-        DeploymentRecord.CountSteps(connection, transaction, deployment.Value, unit.Steps.Count);
-    }
-
-    /// <summary>Both timeouts of the transaction in one round trip (see <see cref="SetLocal"/>).</summary>
-    private static void SetTimeouts(NpgsqlConnection connection, NpgsqlTransaction transaction, ApplySettings settings)
-    {
-        using var command = new NpgsqlCommand("SELECT set_config($1, $2, true), set_config($3, $4, true)", connection, transaction);
-        foreach (var value in new List<string> { "lock_timeout", Seconds(settings.LockTimeoutSeconds), "statement_timeout", Seconds(settings.StatementTimeoutSeconds) })
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in DeploymentRecord.SaveSteps(manifest.BundleVersion, unit.Steps))
         {
-            command.Parameters.AddWithValue(value);
+            batch.BatchCommands.Add(command);
         }
 
-        command.ExecuteScalar();
+        batch.BatchCommands.Add(DeploymentRecord.CountSteps(deployment.Value, unit.Steps.Count));
+
+        // Prepared once per connection and reused by every unit: the same few statements run for each of many tenants.
+        batch.Prepare();
+        batch.ExecuteNonQuery();
     }
+
+    /// <summary>Both timeouts, transaction-local (like <see cref="SetLocal"/>); the values are the runner's own numbers, never user text.</summary>
+    private static string Timeouts(ApplySettings settings) =>
+        $"SET LOCAL lock_timeout = '{Seconds(settings.LockTimeoutSeconds)}';\nSET LOCAL statement_timeout = '{Seconds(settings.StatementTimeoutSeconds)}';\n";
 
     private static string Seconds(int seconds) => seconds == 0 ? "0" : seconds.ToString(CultureInfo.InvariantCulture) + "s";
 }

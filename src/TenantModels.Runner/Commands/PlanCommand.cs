@@ -5,6 +5,7 @@ using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
@@ -35,7 +36,7 @@ internal sealed class PlanCommand
         DeploymentPlan plan;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
             plan = DeploymentPlanner.Plan(target, DeploymentRecord.Read(connection, null));

@@ -6,6 +6,7 @@ using TenantModels.Core.Planning;
 using TenantModels.Core.Provisioning;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 
@@ -31,7 +32,7 @@ internal sealed class ProvisionCommand
             return exitCode;
         }
 
-        using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+        using var dataSource = RunnerDataSource.Create(preflight.ConnectionString);
         try
         {
             using var connection = dataSource.OpenConnection();

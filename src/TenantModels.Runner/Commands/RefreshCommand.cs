@@ -8,6 +8,7 @@ using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
@@ -46,7 +47,7 @@ internal sealed class RefreshCommand
             return new TargetResult(name, "error", exitCode, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        using var dataSource = NpgsqlDataSource.Create(connectionString);
+        using var dataSource = RunnerDataSource.Create(connectionString);
         NpgsqlConnection connection;
         try
         {

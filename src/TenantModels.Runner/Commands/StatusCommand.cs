@@ -7,6 +7,7 @@ using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
@@ -36,7 +37,7 @@ internal sealed class StatusCommand
         IReadOnlyList<BundleTenant> runtime;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             recorded = DeploymentRecord.Read(connection, null);
             runtime = RuntimeTenants.Read(connection, null);

@@ -6,6 +6,7 @@ using Npgsql;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Naming;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 
@@ -36,7 +37,7 @@ internal sealed class TenantsCommand
         List<TenantResult> tenants;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(preflight.ConnectionString);
+            using var dataSource = RunnerDataSource.Create(preflight.ConnectionString);
             using var connection = dataSource.OpenConnection();
             var rows = DeploymentRecord.ReadRows(connection, null);
             var known = manifest.Tenants.Select(t => new TenantResult(t.Id, t.Name, t.Enabled ? "bundle" : "bundle (disabled)", t.Sources))

@@ -5,6 +5,7 @@ using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
@@ -35,7 +36,7 @@ internal sealed class VerifyCommand
         var skipped = 0;
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             drift = DriftDetector.Find(connection).ToList();
             drift.AddRange(IsolationChecks.Run(connection, bundle, out skipped));

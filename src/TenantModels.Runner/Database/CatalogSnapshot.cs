@@ -11,31 +11,18 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 internal sealed record CatalogSnapshot(string RelKind, string Columns, string? Definition, string Options)
 {
-    private const string Described = """
-        c.relkind::text,
+    /// <summary>The snapshot's columns of <c>pg_class c</c> (relkind, columns, definition, options), for queries here and the record's upsert.</summary>
+    internal const string Described = """
+        c.relkind::text AS relkind,
                coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-                         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), ''),
-               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
-               coalesce(array_to_string(c.reloptions, ','), '')
+                         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '') AS columns,
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS definition,
+               coalesce(array_to_string(c.reloptions, ','), '') AS options
         """;
-
-    private const string Query = "SELECT " + Described + " FROM pg_class c WHERE c.oid = to_regclass($1)";
 
     private const string ManyQuery = "SELECT n.name, " + Described + " FROM unnest($1::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)";
 
-    /// <summary>Null when no relation has that (quoted, qualified) name.</summary>
-    public static CatalogSnapshot? OfRelation(NpgsqlConnection connection, NpgsqlTransaction? transaction, string quotedName)
-    {
-        using var command = new NpgsqlCommand(Query, connection, transaction);
-        command.Parameters.AddWithValue(quotedName);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader, 0) : null;
-    }
-
-    /// <summary>
-    /// <see cref="OfRelation"/> for many names in one query (one round trip per unit instead of one per object); names
-    /// with no relation are left out.
-    /// </summary>
+    /// <summary>The snapshots of the (quoted, qualified) names, in one query; names with no relation are left out.</summary>
     public static IReadOnlyDictionary<string, CatalogSnapshot> OfRelations(NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
     {
         var snapshots = new Dictionary<string, CatalogSnapshot>(StringComparer.Ordinal);

@@ -10,11 +10,16 @@ namespace TenantModels.Runner.Database;
 /// <summary>Reads and writes what the database records as deployed (<c>tenantmodels.deployed_artefact</c>, <c>tenantmodels.deployment</c>).</summary>
 internal static class DeploymentRecord
 {
-    /// <summary>Empty when the runner schema does not exist yet: a database never deployed to has everything pending.</summary>
+    /// <summary>What planning needs: no catalog snapshots, and a definition only where ALTER TABLE planning diffs against it.</summary>
+    /// <remarks>Empty when the runner schema does not exist yet: a database never deployed to has everything pending.</remarks>
     public static IReadOnlyList<DeployedArtefact> Read(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
-        ReadRows(connection, transaction).Select(r => r.Artefact).ToList();
+        ReadRows(connection, transaction, forPlanning: true).Select(r => r.Artefact).ToList();
 
-    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    /// <summary>Everything recorded, catalog snapshots included (verify, tenants).</summary>
+    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        ReadRows(connection, transaction, forPlanning: false);
+
+    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning)
     {
         var rows = new List<RecordedRow>();
         var version = RunnerSchema.Version(connection, transaction);
@@ -27,11 +32,17 @@ internal static class DeploymentRecord
         // Version 1 rows have no kind, object or catalog: the planner completes them from the bundle.
         var sql = version == 1
             ? "SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], NULL, NULL, NULL, definition FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id"
-            : """
-              SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
-                     included_tenants, catalog_columns, catalog_definition, catalog_options, definition
-              FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
-              """;
+            : forPlanning
+                ? """
+                  SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
+                         included_tenants, NULL, NULL, NULL, CASE WHEN kind = 'table' THEN definition END
+                  FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
+                  """
+                : """
+                  SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
+                         included_tenants, catalog_columns, catalog_definition, catalog_options, definition
+                  FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
+                  """;
         using var command = new NpgsqlCommand(sql, connection, transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -75,68 +86,108 @@ internal static class DeploymentRecord
     }
 
     /// <summary>
-    /// Records one committed unit's steps in its own transaction: a drop deletes the row, a create upserts it with
-    /// the catalog as PostgreSQL now describes the object (what verify later compares with).
+    /// The statements that record one unit's steps, to run in the unit's transaction after its DDL: a drop deletes the
+    /// row, a create upserts it with the catalog as PostgreSQL then describes the object (what verify later compares with).
     /// </summary>
-    public static void SaveSteps(NpgsqlConnection connection, NpgsqlTransaction transaction, string bundleVersion, IEnumerable<PlanStep> steps)
+    /// <remarks>
+    /// One upsert for the whole unit, its rows sent as one JSON parameter, and the catalog snapshot taken by the server
+    /// in the same statement: a statement per step and a round trip for the snapshot were most of a large apply's
+    /// bookkeeping, and the view definitions no longer travel to the client and back.
+    /// </remarks>
+    public static IReadOnlyList<NpgsqlBatchCommand> SaveSteps(string bundleVersion, IEnumerable<PlanStep> steps)
     {
-        const string upsert = """
-            INSERT INTO tenantmodels.deployed_artefact (artefact_id, tenant_id, checksum, definition, bundle_version, applied_at,
-                kind, scope, object_name, signature, depends_on, included_tenants, catalog_columns, catalog_definition, catalog_options)
-            VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12, $13, $14)
-            ON CONFLICT (artefact_id, tenant_id) DO UPDATE
-            SET checksum = excluded.checksum, definition = excluded.definition, bundle_version = excluded.bundle_version,
-                applied_at = excluded.applied_at, kind = excluded.kind, scope = excluded.scope, object_name = excluded.object_name,
-                signature = excluded.signature, depends_on = excluded.depends_on, included_tenants = excluded.included_tenants,
-                catalog_columns = excluded.catalog_columns, catalog_definition = excluded.catalog_definition,
-                catalog_options = excluded.catalog_options
-            """;
         var final = new Dictionary<(string, string), PlanStep>();
         foreach (var step in steps)
         {
             final[(step.ArtefactId, step.TenantId ?? string.Empty)] = step;
         }
 
-        // One catalog query and one batch for the whole unit: per-object round trips were most of a large apply's time.
-        var catalog = CatalogSnapshot.OfRelations(connection, transaction, final.Values
-            .Where(s => s.Action != PlanStepAction.Drop && s.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table)
-            .Select(s => s.Object));
-        using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var step in final.Values)
+        var commands = new List<NpgsqlBatchCommand>();
+        var drops = final.Values.Where(s => s.Action == PlanStepAction.Drop).ToList();
+        if (drops.Count > 0)
         {
-            if (step.Action == PlanStepAction.Drop)
+            var delete = new NpgsqlBatchCommand(
+                "DELETE FROM tenantmodels.deployed_artefact d USING unnest($1::text[], $2::text[]) AS x(artefact_id, tenant_id) WHERE d.artefact_id = x.artefact_id AND d.tenant_id = x.tenant_id");
+            delete.Parameters.AddWithValue(drops.Select(d => d.ArtefactId).ToArray());
+            delete.Parameters.AddWithValue(drops.Select(d => d.TenantId ?? string.Empty).ToArray());
+            commands.Add(delete);
+        }
+
+        var creates = final.Values.Where(s => s.Action != PlanStepAction.Drop).ToList();
+        if (creates.Count > 0)
+        {
+            var upsert = new NpgsqlBatchCommand(Upsert);
+            upsert.Parameters.Add(new NpgsqlParameter { Value = RowsJson(creates), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Json });
+            upsert.Parameters.AddWithValue(bundleVersion);
+            commands.Add(upsert);
+        }
+
+        return commands;
+    }
+
+    private const string Upsert = """
+        INSERT INTO tenantmodels.deployed_artefact (artefact_id, tenant_id, checksum, definition, bundle_version, applied_at,
+            kind, scope, object_name, signature, depends_on, included_tenants, catalog_columns, catalog_definition, catalog_options)
+        SELECT r.artefact_id, r.tenant_id, r.checksum, r.definition, $2, now(), r.kind, r.scope, r.object_name, r.signature,
+               r.depends_on, r.included_tenants, s.columns, s.definition, s.options
+        FROM json_to_recordset($1) AS r(artefact_id text, tenant_id text, checksum text, definition text, kind text, scope text,
+                                        object_name text, signature text, depends_on text[], included_tenants text[], relation boolean)
+        LEFT JOIN LATERAL (SELECT 
+        """ + CatalogSnapshot.Described + """
+         FROM pg_class c WHERE r.relation AND c.oid = to_regclass(r.object_name)) s ON true
+        ON CONFLICT (artefact_id, tenant_id) DO UPDATE
+        SET checksum = excluded.checksum, definition = excluded.definition, bundle_version = excluded.bundle_version,
+            applied_at = excluded.applied_at, kind = excluded.kind, scope = excluded.scope, object_name = excluded.object_name,
+            signature = excluded.signature, depends_on = excluded.depends_on, included_tenants = excluded.included_tenants,
+            catalog_columns = excluded.catalog_columns, catalog_definition = excluded.catalog_definition,
+            catalog_options = excluded.catalog_options
+        """;
+
+    private static string RowsJson(IEnumerable<PlanStep> creates)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        // Non-ASCII stays UTF-8: a \u escape of it is refused by a server whose encoding is not UTF8.
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var step in creates)
             {
-                var delete = new NpgsqlBatchCommand("DELETE FROM tenantmodels.deployed_artefact WHERE artefact_id = $1 AND tenant_id = $2");
-                delete.Parameters.AddWithValue(step.ArtefactId);
-                delete.Parameters.AddWithValue(step.TenantId ?? string.Empty);
-                batch.BatchCommands.Add(delete);
-                continue;
+                json.WriteStartObject();
+                json.WriteString("artefact_id", step.ArtefactId);
+                json.WriteString("tenant_id", step.TenantId ?? string.Empty);
+                json.WriteString("checksum", step.Checksum);
+                json.WriteString("definition", step.RecordedDefinition);
+                json.WriteString("kind", ManifestJson.KindName(step.Kind));
+                json.WriteString("scope", ManifestJson.ScopeName(step.Scope));
+                json.WriteString("object_name", step.Object);
+                json.WriteString("signature", step.Signature);
+                json.WriteStartArray("depends_on");
+                foreach (var id in step.DependsOn)
+                {
+                    json.WriteStringValue(id);
+                }
+
+                json.WriteEndArray();
+                if (step.IncludedTenants is { } included)
+                {
+                    json.WriteStartArray("included_tenants");
+                    foreach (var id in included)
+                    {
+                        json.WriteStringValue(id);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                // Relations only: a schema, roles, grants or seed has no pg_class row of its own to snapshot.
+                json.WriteBoolean("relation", step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table);
+                json.WriteEndObject();
             }
 
-            var snapshot = step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table
-                && catalog.TryGetValue(step.Object, out var found) ? found : null;
-            var command = new NpgsqlBatchCommand(upsert);
-            command.Parameters.AddWithValue(step.ArtefactId);
-            command.Parameters.AddWithValue(step.TenantId ?? string.Empty);
-            command.Parameters.AddWithValue(step.Checksum!);
-            command.Parameters.AddWithValue(step.RecordedDefinition);
-            command.Parameters.AddWithValue(bundleVersion);
-            command.Parameters.AddWithValue(ManifestJson.KindName(step.Kind));
-            command.Parameters.AddWithValue(ManifestJson.ScopeName(step.Scope));
-            command.Parameters.AddWithValue(step.Object);
-            command.Parameters.AddWithValue((object?)step.Signature ?? DBNull.Value);
-            command.Parameters.AddWithValue(step.DependsOn.ToArray());
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)step.IncludedTenants?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.AddWithValue((object?)snapshot?.Columns ?? DBNull.Value);
-            command.Parameters.AddWithValue((object?)snapshot?.Definition ?? DBNull.Value);
-            command.Parameters.AddWithValue((object?)snapshot?.Options ?? DBNull.Value);
-            batch.BatchCommands.Add(command);
+            json.WriteEndArray();
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Starts the deployment row in the first unit's transaction, so even an interrupted apply leaves its version behind.</summary>
@@ -152,12 +203,12 @@ internal static class DeploymentRecord
         return (long)command.ExecuteScalar()!;
     }
 
-    public static void CountSteps(NpgsqlConnection connection, NpgsqlTransaction transaction, long deployment, int steps)
+    public static NpgsqlBatchCommand CountSteps(long deployment, int steps)
     {
-        using var command = new NpgsqlCommand("UPDATE tenantmodels.deployment SET steps = steps + $2 WHERE id = $1", connection, transaction);
+        var command = new NpgsqlBatchCommand("UPDATE tenantmodels.deployment SET steps = steps + $2 WHERE id = $1");
         command.Parameters.AddWithValue(deployment);
         command.Parameters.AddWithValue(steps);
-        command.ExecuteNonQuery();
+        return command;
     }
 
     public static void FinishDeployment(NpgsqlConnection connection, long deployment, IReadOnlyList<string> failedUnits)
@@ -169,14 +220,19 @@ internal static class DeploymentRecord
         command.ExecuteNonQuery();
     }
 
-    // Inverts the manifest's own names, so a kind or scope added to the manifest is understood here too.
-    private static ArtefactKind ParseKind(string text) =>
-        Enum.GetValues(typeof(ArtefactKind)).Cast<ArtefactKind>().FirstOrDefault(k => ManifestJson.KindName(k) == text) is var kind && ManifestJson.KindName(kind) == text
-            ? kind
-            : throw new FormatException($"unknown artefact kind '{text}' in tenantmodels.deployed_artefact");
+    private static ArtefactKind ParseKind(string text) => InRecord(() => ManifestJson.ParseKind(text));
 
-    private static ArtefactScope ParseScope(string text) =>
-        Enum.GetValues(typeof(ArtefactScope)).Cast<ArtefactScope>().FirstOrDefault(k => ManifestJson.ScopeName(k) == text) is var scope && ManifestJson.ScopeName(scope) == text
-            ? scope
-            : throw new FormatException($"unknown artefact scope '{text}' in tenantmodels.deployed_artefact");
+    private static ArtefactScope ParseScope(string text) => InRecord(() => ManifestJson.ParseScope(text));
+
+    private static T InRecord<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(e.Message + " in tenantmodels.deployed_artefact", e);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Runner.Output;
@@ -15,7 +16,12 @@ internal static class DriftDetector
     public static IReadOnlyList<DriftResult> Find(NpgsqlConnection connection)
     {
         var drift = new List<DriftResult>();
-        foreach (var row in DeploymentRecord.ReadRows(connection, null))
+        var rows = DeploymentRecord.ReadRows(connection, null);
+        // One catalog query for every recorded relation: one per object was thousands of round trips at scale.
+        var catalog = CatalogSnapshot.OfRelations(connection, null, rows
+            .Where(r => r.Artefact.Object is not null && r.Artefact.Kind is not (null or ArtefactKind.Roles or ArtefactKind.Grants or ArtefactKind.Schema))
+            .Select(r => r.Artefact.Object!));
+        foreach (var row in rows)
         {
             var record = row.Artefact;
             if (record.Object is null || record.Kind is null)
@@ -40,8 +46,7 @@ internal static class DriftDetector
                 continue;
             }
 
-            var live = CatalogSnapshot.OfRelation(connection, null, record.Object);
-            if (live is null)
+            if (!catalog.TryGetValue(record.Object, out var live))
             {
                 Report("object is missing");
                 continue;

@@ -4,6 +4,7 @@ using System.Linq;
 using Npgsql;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Provisioning;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Output;
 
 namespace TenantModels.Runner.Logins;
@@ -20,7 +21,7 @@ internal static class LoginApplier
         var mine = logins.Where(l => l.Tenant is null || holdsTenant is null || holdsTenant(l.Tenant)).ToList();
         try
         {
-            using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             using var transaction = connection.BeginTransaction();
             foreach (var login in mine)

@@ -80,6 +80,31 @@ public sealed class ApplyTests
         Assert.AreEqual($"CREATE SCHEMA IF NOT EXISTS \"{Acme}_stg_outreach\";\n", definition);
     }
 
+    /// <summary>The record is sent as JSON: quotes, backslashes, markup and non-ASCII text must arrive exactly as they ran.</summary>
+    [TestMethod]
+    public void RecordKeepsAnyTextOfADefinitionAndTheCatalogSnapshotOfEachView()
+    {
+        var db = NewDatabase("apply_record_text");
+        const string literal = "'é \"q\" \\ <&> ☃ ' || \"call\".\"disposition\"";
+        var view = HandBuiltBundles.SalesloftView(literal);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("1.0.0", view));
+
+        var apply = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        var recorded = Db.Scalar<string>(db, "SELECT definition FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_view.salesloft.call'");
+        Assert.AreEqual(view.Replace(TenantModels.Core.Bundling.ArtefactTemplate.TenantPlaceholder, Pablo), recorded.TrimEnd('\n'));
+        CollectionAssert.AreEqual(
+            new[] { $"staging_view.outreach.call|{Acme}|yes", $"staging_view.outreach.call|{Javi}|yes", $"staging_view.salesloft.call|{Pablo}|yes", "canonical_view.call||yes" }.OrderBy(r => r, System.StringComparer.Ordinal).ToArray(),
+            Db.Rows(db, "SELECT artefact_id, tenant_id, CASE WHEN catalog_definition LIKE '%SELECT%' AND catalog_columns LIKE '%call_id%' THEN 'yes' ELSE 'no' END FROM tenantmodels.deployed_artefact WHERE kind = 'view' ORDER BY artefact_id COLLATE \"C\", tenant_id COLLATE \"C\""),
+            "every view's snapshot is taken by the server in the unit's record");
+        StringAssert.Contains(Db.Scalar<string>(db, "SELECT catalog_definition FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_view.salesloft.call'"), "é \"q\" \\ <&> ☃");
+        CollectionAssert.AreEqual(new[] { "NULL" }, Db.Rows(db, $"SELECT catalog_columns FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_schema.outreach' AND tenant_id = '{Acme}'"), "a schema has no relation to snapshot");
+
+        var verify = CliRun.Against(db, "verify", bundle);
+        Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
+    }
+
     [TestMethod]
     public void ChangedTemplateIsReappliedOnlyWhereItApplies()
     {

@@ -25,6 +25,27 @@ public sealed class DeploymentPlannerTests
         return new RecordedState(start ?? Array.Empty<DeployedArtefact>()).After(plan.Steps).Records.ToList();
     }
 
+    /// <summary>The record is kept per tenant: a unit's changes land in its own tenant and leave the state it started from as it was.</summary>
+    [TestMethod]
+    public void RecordAfterAUnitChangesOnlyThatTenantAndForgetsATenantWithNothingLeft()
+    {
+        var applied = Applied(HandBuiltBundles.CallAnalytics());
+        var state = new RecordedState(applied);
+        var javi = applied.Where(r => r.TenantId == Javi).ToList();
+        var drops = javi.Select(r => new PlanStep(PlanStepAction.Drop, PlanStepReason.TenantRemoved, r.ArtefactId, r.TenantId, r.Kind!.Value, r.Scope!.Value, r.Object!, "DROP", null, null, r.DependsOn!, null));
+        var changed = applied.Single(r => r.TenantId == Acme && r.ArtefactId == "staging_view.outreach.call");
+        var change = new PlanStep(PlanStepAction.Create, PlanStepReason.Changed, changed.ArtefactId, Acme, ArtefactKind.View, ArtefactScope.Tenant, changed.Object!, "CREATE", "sha256:new", null, changed.DependsOn!, null);
+
+        var next = state.After(drops.Append(change).ToList());
+
+        CollectionAssert.AreEqual(new[] { Acme, Pablo }.OrderBy(t => t, StringComparer.Ordinal).ToArray(), next.TenantIds.ToArray(), "a tenant whose every record was dropped is no tenant of the record");
+        Assert.AreEqual("sha256:new", next.Find(changed.ArtefactId, Acme)!.Checksum);
+        Assert.AreEqual(applied.Count - javi.Count, next.Records.Count());
+        Assert.AreEqual(changed.Checksum, state.Find(changed.ArtefactId, Acme)!.Checksum, "the earlier state is unchanged");
+        Assert.AreEqual(applied.Count, state.Records.Count());
+        CollectionAssert.Contains(state.TenantIds.ToArray(), Javi);
+    }
+
     [TestMethod]
     public void EmptyRecordPlansGlobalThenEachTenantThenTheUnion()
     {
