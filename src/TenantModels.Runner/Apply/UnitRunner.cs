@@ -124,18 +124,23 @@ internal static class UnitRunner
         return null;
     }
 
-    /// <summary>The unit's record and the deployment's step count, in one round trip in the unit's transaction.</summary>
     private static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, PlanUnit unit, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         alsoInTransaction?.Invoke(connection, transaction);
         deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
+        RecordSteps(connection, transaction, unit.Steps, manifest.BundleVersion, deployment.Value);
+    }
+
+    /// <summary>Records committed steps and counts them in the deployment: one batch, one round trip.</summary>
+    private static void RecordSteps(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PlanStep> steps, string bundleVersion, long deployment)
+    {
         using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in DeploymentRecord.SaveSteps(manifest.BundleVersion, unit.Steps))
+        foreach (var command in DeploymentRecord.SaveSteps(bundleVersion, steps))
         {
             batch.BatchCommands.Add(command);
         }
 
-        batch.BatchCommands.Add(DeploymentRecord.CountSteps(deployment.Value, unit.Steps.Count));
+        batch.BatchCommands.Add(DeploymentRecord.CountSteps(deployment, steps.Count));
 
         // Prepared once per connection and reused by every unit: the same few statements run for each of many tenants.
         batch.Prepare();

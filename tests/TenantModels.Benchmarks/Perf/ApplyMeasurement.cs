@@ -97,7 +97,7 @@ internal static class ApplyMeasurement
         var tableSnapshots = Enumerable.Range(0, 3).Select(_ => Time(() => Snapshots(ConnectionTo(server, tableRunner)))).Min();
         yield return new Figure("fresh apply", shape, "of which catalog snapshots for verify (server side; taken again on the deployed database), best of 3",
             Seconds(snapshots) + FormattableString.Invariant($" = {100 * snapshots / floor:F0}% of psql"));
-        yield return new Figure("fresh apply", shape, "remainder over psql: per-unit record writes, transactions and round trips",
+        yield return new Figure("fresh apply", shape, "rest of the gap over psql: per-unit transactions and record writes (apply − psql − planning − snapshots)",
             Seconds(applied - floor - planning - snapshots));
         yield return new Figure("fresh apply", tableShape, "of which catalog snapshots for verify, best of 3",
             Seconds(tableSnapshots) + FormattableString.Invariant($" = {100 * tableSnapshots / tableFloor:F0}% of psql"));
