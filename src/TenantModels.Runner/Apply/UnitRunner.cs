@@ -142,8 +142,8 @@ internal static class UnitRunner
 
         batch.BatchCommands.Add(DeploymentRecord.CountSteps(deployment, steps.Count));
 
-        // Prepared once per connection and reused by every unit: the same few statements run for each of many tenants.
-        batch.Prepare();
+        // Not prepared, although every unit sends the same statements: a generic plan made while the catalogs and the
+        // record are small is kept as they grow (a prepared lookup by name once scanned pg_class for every unit).
         batch.ExecuteNonQuery();
     }
 
