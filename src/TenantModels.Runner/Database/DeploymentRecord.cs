@@ -131,10 +131,10 @@ internal static class DeploymentRecord
         SELECT r.artefact_id, r.tenant_id, r.checksum, r.definition, $2, now(), r.kind, r.scope, r.object_name, r.signature,
                r.depends_on, r.included_tenants, s.columns, s.definition, s.options
         FROM json_to_recordset($1) AS r(artefact_id text, tenant_id text, checksum text, definition text, kind text, scope text,
-                                        object_name text, signature text, depends_on text[], included_tenants text[], relation boolean)
+                                        object_name text, signature text, depends_on text[], included_tenants text[], relation text)
         LEFT JOIN LATERAL (SELECT 
         """ + CatalogSnapshot.Described + """
-         FROM pg_class c WHERE r.relation AND c.oid = to_regclass(r.object_name)) s ON true
+         FROM pg_class c WHERE c.oid = to_regclass(r.relation)) s ON true
         ON CONFLICT (artefact_id, tenant_id) DO UPDATE
         SET checksum = excluded.checksum, definition = excluded.definition, bundle_version = excluded.bundle_version,
             applied_at = excluded.applied_at, kind = excluded.kind, scope = excluded.scope, object_name = excluded.object_name,
@@ -179,8 +179,13 @@ internal static class DeploymentRecord
                     json.WriteEndArray();
                 }
 
-                // Relations only: a schema, roles, grants or seed has no pg_class row of its own to snapshot.
-                json.WriteBoolean("relation", step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table);
+                // The name to snapshot, for relations only: a schema, roles, grants or seed has no pg_class row of its own,
+                // and a missing name (NULL) makes the lookup find nothing rather than a relation that happens to share it.
+                if (step.Kind is ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table)
+                {
+                    json.WriteString("relation", step.Object);
+                }
+
                 json.WriteEndObject();
             }
 

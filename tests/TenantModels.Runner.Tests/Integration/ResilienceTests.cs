@@ -17,6 +17,39 @@ namespace TenantModels.Runner.Tests.Integration;
 [TestClass]
 public sealed class ResilienceTests
 {
+    /// <summary>Both timeouts reach every unit's transaction: a tenant blocked by a lock fails alone instead of hanging the apply.</summary>
+    [TestMethod]
+    [Timeout(120_000)]
+    [DataRow("--lock-timeout", "1", "--statement-timeout", "0", "55P03", DisplayName = "lock timeout")]
+    [DataRow("--lock-timeout", "0", "--statement-timeout", "1", "57014", DisplayName = "statement timeout")]
+    public void ABlockedTenantTimesOutAloneAndTheOthersApply(string lockOption, string lockSeconds, string statementOption, string statementSeconds, string sqlState)
+    {
+        var db = SharedPostgres.Server.CreateDatabase("timeout_" + sqlState);
+        CallAnalyticsData.CreateRawSchemas(db);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        CliResult apply;
+        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString))
+        {
+            holder.Open();
+            using var transaction = holder.BeginTransaction();
+            using (var take = new NpgsqlCommand($"LOCK TABLE \"{Acme}_raw_outreach\".call IN ACCESS EXCLUSIVE MODE", holder, transaction))
+            {
+                take.ExecuteNonQuery();
+            }
+
+            apply = CliRun.Against(db, "apply", bundle, lockOption, lockSeconds, statementOption, statementSeconds);
+            transaction.Rollback();
+        }
+
+        Assert.AreEqual(ExitCodes.Failed, apply.ExitCode, apply.ToString());
+        StringAssert.Contains(apply.Out, $"FAILED tenant {Acme}", apply.ToString());
+        StringAssert.Contains(apply.Error, sqlState, apply.ToString());
+        StringAssert.Contains(apply.Out, $"applied tenant {Javi}", apply.ToString());
+        StringAssert.Contains(apply.Out, $"applied tenant {Pablo}", apply.ToString());
+        Assert.IsFalse(Db.SchemaExists(db, $"{Acme}_stg_outreach"), "the timed-out tenant's transaction leaves nothing behind");
+    }
+
     [TestMethod]
     public void RunnerKilledMidApplyLeavesNothingHalfDoneAndTheNextRunConverges()
     {
