@@ -64,7 +64,7 @@ internal sealed class TargetDeployer
 
             try
             {
-                return ApplyLocked(connection, include);
+                return ApplyLocked(dataSource, connection, include);
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
@@ -77,7 +77,7 @@ internal sealed class TargetDeployer
         }
     }
 
-    private TargetResult ApplyLocked(NpgsqlConnection connection, Func<BundleTenant, bool>? include)
+    private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, Func<BundleTenant, bool>? include)
     {
         var manifest = _bundle.Manifest;
         var records = SecurityReconciliation.Records(DeploymentRecord.Read(connection, null), _settings.ReconcileSecurity);
@@ -113,7 +113,54 @@ internal sealed class TargetDeployer
         var planned = plan.Units.ToDictionary(u => u.Key);
         var committed = new List<PlanStep>();
         var replan = false;
-        foreach (var key in DeploymentPlanner.UnitKeys(target, state))
+        var keys = DeploymentPlanner.UnitKeys(target, state);
+        for (var index = 0; index < keys.Count;)
+        {
+            // With --jobs, a run of units that touch only their own tenant goes at once; what fails there runs again
+            // alone below, in order, exactly as without --jobs.
+            var run = _settings.Jobs > 1 && !replan && !stop && deployment is not null ? AlongsideOthers(keys, index, planned) : (Units: new List<PlanUnit>(), End: index + 1);
+            if (run.Units.Count > 1)
+            {
+                var batch = run.Units;
+                var outcomes = ParallelTenantUnits.Run(dataSource, connection, batch, _settings, manifest, deployment!.Value, _output,
+                    unit => _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)"));
+                var retry = new List<PlanUnitKey>();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (outcomes[i])
+                    {
+                        Applied(batch[i]);
+                    }
+                    else
+                    {
+                        retry.Add(batch[i].Key);
+                    }
+                }
+
+                foreach (var key in retry)
+                {
+                    RunAlone(key);
+                }
+
+                index = run.End;
+                continue;
+            }
+
+            // Keys with nothing to do and at most one unit: one by one (the scan above need not be repeated for each).
+            for (var end = Math.Max(run.End, index + 1); index < end; index++)
+            {
+                RunAlone(keys[index]);
+            }
+        }
+
+        void Applied(PlanUnit unit)
+        {
+            committed.AddRange(unit.Steps);
+            steps.AddRange(Reporter.Steps(unit));
+            units.Add(new UnitResult(KindName(unit.Key), unit.Key.TenantId, "applied", unit.Steps.Count));
+        }
+
+        void RunAlone(PlanUnitKey key)
         {
             PlanUnit? unit;
             if (replan)
@@ -129,24 +176,22 @@ internal sealed class TargetDeployer
 
             if (unit is null || unit.IsEmpty)
             {
-                continue;
+                return;
             }
 
             if (stop)
             {
                 units.Add(new UnitResult(KindName(key), key.TenantId, "skipped", unit.Steps.Count));
                 _output.Line($"  skipped {key} (--fail-fast)");
-                continue;
+                return;
             }
 
             var failure = UnitRunner.Run(connection, unit, _settings, manifest, ref deployment);
             if (failure is null)
             {
-                committed.AddRange(unit.Steps);
-                steps.AddRange(Reporter.Steps(unit));
-                units.Add(new UnitResult(KindName(key), key.TenantId, "applied", unit.Steps.Count));
+                Applied(unit);
                 _output.Line($"  applied {key}: {unit.Steps.Count} step(s)");
-                continue;
+                return;
             }
 
             _output.Error(Reporter.Format(failure.Value.Diagnostic));
@@ -198,6 +243,32 @@ internal sealed class TargetDeployer
         _output.Error(Reporter.Format(diagnostic));
         _diagnostics.Add(new DiagnosticResult(diagnostic.Code, diagnostic.Message));
         return new TargetResult(_target, status, exitCode, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
+    }
+
+    /// <summary>
+    /// The planned units from <paramref name="start"/> on that may run at once, up to the first that may not (keys with
+    /// nothing to do are passed over); <c>End</c> is the index of that first one.
+    /// </summary>
+    private static (List<PlanUnit> Units, int End) AlongsideOthers(IReadOnlyList<PlanUnitKey> keys, int start, IReadOnlyDictionary<PlanUnitKey, PlanUnit> planned)
+    {
+        var batch = new List<PlanUnit>();
+        var end = start;
+        for (; end < keys.Count; end++)
+        {
+            if (!planned.TryGetValue(keys[end], out var unit) || unit.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!ParallelTenantUnits.CanRunAlongsideOthers(unit))
+            {
+                break;
+            }
+
+            batch.Add(unit);
+        }
+
+        return (batch, end);
     }
 
     private static string KindName(PlanUnitKey key) => key.Kind.ToString().ToLowerInvariant();

@@ -9,6 +9,7 @@ namespace TenantModels.Runner.Cli;
 /// <param name="StatementTimeoutSeconds">PostgreSQL <c>statement_timeout</c> for each transaction (0: none).</param>
 /// <param name="Targets">A target map file: apply to several databases instead of one connection.</param>
 /// <param name="Logins">A logins file: once a database is applied, its logins are created or updated (<c>logins apply</c>).</param>
+/// <param name="Jobs">How many tenant transactions to run at once on one database, each on its own connection.</param>
 public sealed record ApplyOptions(
     string BundleDirectory,
     string? Connection,
@@ -22,10 +23,14 @@ public sealed record ApplyOptions(
     string? Targets = null,
     int Parallel = 1,
     string? Logins = null,
-    bool ReconcileSecurity = false)
+    bool ReconcileSecurity = false,
+    int Jobs = 1)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
+
+    /// <summary>Each job holds a connection: a bound keeps a typo from exhausting the server's max_connections.</summary>
+    public const int MaxJobs = 64;
 
     internal static Command CreateCommand(Func<ApplyOptions, int> run)
     {
@@ -41,11 +46,23 @@ public sealed record ApplyOptions(
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
         var logins = LoginsOptions.LoginsOption(required: false);
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "How many tenant transactions to run at once, each on its own connection (tenants with only their own objects; roles, partitions and shared views stay one at a time).",
+            DefaultValueFactory = _ => 1,
+        };
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > MaxJobs)
+            {
+                r.AddError($"--jobs must be between 1 and {MaxJobs}");
+            }
+        });
         var reconcile = new Option<bool>("--reconcile-security") { Description = "Run every roles and grants artefact again, changed or not: repairs security drift that verify reported (roles, memberships, privileges, policies)." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins, reconcile })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins, reconcile, jobs })
         {
             command.Options.Add(option);
         }
@@ -63,7 +80,8 @@ public sealed record ApplyOptions(
             result.GetValue(targets),
             result.GetValue(parallel),
             result.GetValue(logins),
-            result.GetValue(reconcile))));
+            result.GetValue(reconcile),
+            result.GetValue(jobs))));
         return command;
     }
 

@@ -5,7 +5,7 @@ namespace TenantModels.Runner.Output;
 
 /// <summary>
 /// Where one target's progress goes: straight to the console for a single database, or buffered and printed as one
-/// block per target when several run in parallel (interleaved lines from many targets are unreadable).
+/// block per target when several run in parallel (interleaved lines from many targets are unreadable). Thread-safe.
 /// </summary>
 internal sealed class TargetOutput
 {
@@ -55,14 +55,15 @@ internal sealed class TargetOutput
 
     private void Write(bool error, string text)
     {
-        if (_out is not null)
-        {
-            (error ? _error! : _out).WriteLine(text);
-            return;
-        }
-
+        // Locked on both paths: tenant transactions running in parallel (apply --jobs) report from several threads.
         lock (_buffer)
         {
+            if (_out is not null)
+            {
+                (error ? _error! : _out).WriteLine(text);
+                return;
+            }
+
             _buffer.Add((error, text));
         }
     }

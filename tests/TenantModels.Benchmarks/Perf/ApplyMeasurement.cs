@@ -15,8 +15,8 @@ namespace TenantModels.Benchmarks.Perf;
 
 /// <summary>
 /// Applying a scale bundle on a throwaway PostgreSQL, side by side in one run on copies of one database holding the raw
-/// source tables: <c>psql -1 -f deploy.sql</c> (the floor: PostgreSQL's own DDL cost), the runner, and Evolve applying
-/// the same deploy.sql as one migration; then the runner again with nothing changed, and with one tenant added. The
+/// source tables: <c>psql -1 -f deploy.sql</c> (the floor: PostgreSQL's own DDL cost), the runner (one tenant at a time,
+/// and with <c>--jobs</c> one per core), and Evolve applying the same deploy.sql as one migration; then the runner again with nothing changed, and with one tenant added. The
 /// same scenario with its canonical models as tables (<c>canonical: table</c>) is applied fresh (psql, runner) in the
 /// same rounds, and gets its tenant added right after the view form's.
 /// </summary>
@@ -56,7 +56,7 @@ internal static class ApplyMeasurement
 
         // Twice each, in opposite orders, best of two: on a shared machine the minimum is the least disturbed run. The
         // table form's fresh applies run in the same rounds, so its ratios hold against the view form's on a noisy machine.
-        double floor = double.MaxValue, applied = double.MaxValue, migrated = double.MaxValue;
+        double floor = double.MaxValue, applied = double.MaxValue, migrated = double.MaxValue, jobsApplied = double.MaxValue;
         double tableFloor = double.MaxValue, tableApplied = double.MaxValue;
         string runner = string.Empty, tableRunner = string.Empty;
         for (var round = 0; round < 2; round++)
@@ -64,6 +64,7 @@ internal static class ApplyMeasurement
             var psql = Copy(server, template, FormattableString.Invariant($"psql{round}"));
             runner = Copy(server, template, FormattableString.Invariant($"runner{round}"));
             var evolve = Copy(server, template, FormattableString.Invariant($"evolve{round}"));
+            var parallel = Copy(server, template, FormattableString.Invariant($"jobs{round}"));
             var tablePsql = Copy(server, template, FormattableString.Invariant($"table_psql{round}"));
             tableRunner = Copy(server, template, FormattableString.Invariant($"table_runner{round}"));
             var runs = new (Action Run, Action<double> Keep)[]
@@ -71,6 +72,7 @@ internal static class ApplyMeasurement
                 (() => Psql(server, Path.Combine(bundle, BundleManifest.DeployScriptFileName), psql), t => floor = Math.Min(floor, t)),
                 (() => Apply(bundle, ConnectionTo(server, runner)), t => applied = Math.Min(applied, t)),
                 (() => EvolveMigrate(root, bundle, ConnectionTo(server, evolve)), t => migrated = Math.Min(migrated, t)),
+                (() => Apply(bundle, ConnectionTo(server, parallel), "--jobs", Jobs), t => jobsApplied = Math.Min(jobsApplied, t)),
                 (() => Psql(server, Path.Combine(tableBundle, BundleManifest.DeployScriptFileName), tablePsql), t => tableFloor = Math.Min(tableFloor, t)),
                 (() => Apply(tableBundle, ConnectionTo(server, tableRunner)), t => tableApplied = Math.Min(tableApplied, t)),
             };
@@ -83,6 +85,8 @@ internal static class ApplyMeasurement
         yield return new Figure("fresh apply", shape, "psql -1 -f deploy.sql (the floor), best of 2", Seconds(floor));
         yield return new Figure("fresh apply", shape, "tenantmodels apply, best of 2", Seconds(applied) + Ratio(applied, floor, "psql", "≤ 1.15×"));
         yield return new Figure("fresh apply", shape, "Evolve, deploy.sql as one migration, best of 2", Seconds(migrated) + Ratio(applied, migrated, "Evolve for the runner", "< 1×"));
+        yield return new Figure("fresh apply", shape, $"tenantmodels apply --jobs {Jobs} (one per core), best of 2",
+            Seconds(jobsApplied) + Ratio(jobsApplied, floor, "psql", "≤ 1.15×") + Ratio(jobsApplied, migrated, "Evolve", "< 1×"));
         yield return new Figure("fresh apply", tableShape, "psql -1 -f deploy.sql, best of 2", Seconds(tableFloor) + Ratio(tableFloor, floor, "the view form's psql", "none"));
         yield return new Figure("fresh apply", tableShape, "tenantmodels apply, best of 2", Seconds(tableApplied) + Ratio(tableApplied, tableFloor, "psql", "none") + Ratio(tableApplied, applied, "the view form's runner", "none"));
 
@@ -178,11 +182,14 @@ internal static class ApplyMeasurement
         return bundle;
     }
 
-    private static void Apply(string bundle, string connectionString)
+    /// <summary>Tenant transactions at once for <c>apply --jobs</c>: one per core of this machine (the server shares them).</summary>
+    private static readonly string Jobs = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Apply(string bundle, string connectionString, params string[] options)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = new RunnerApp(stdout, stderr, _ => null).Run(new[] { "apply", bundle, "--connection", connectionString });
+        var exit = new RunnerApp(stdout, stderr, _ => null).Run(new[] { "apply", bundle, "--connection", connectionString }.Concat(options).ToArray());
         if (exit != 0)
         {
             throw new InvalidOperationException($"tenantmodels apply exited with {exit}:\n{stdout}\n{stderr}");

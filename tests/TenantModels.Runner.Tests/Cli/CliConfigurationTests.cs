@@ -24,6 +24,19 @@ public sealed class CliConfigurationTests
     }
 
     [TestMethod]
+    [DataRow("0")]
+    [DataRow("65")]
+    public void JobsOutsideOneTo64IsAUsageError(string jobs)
+    {
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+
+        var result = CliRun.Run(null, "apply", bundle, "--connection", Unreachable, "--jobs", jobs);
+
+        Assert.AreEqual(ExitCodes.UsageError, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "--jobs must be between 1 and 64");
+    }
+
+    [TestMethod]
     public void PasswordInConnectionOptionExits2WithTm3002AndIsNotEchoed()
     {
         var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());

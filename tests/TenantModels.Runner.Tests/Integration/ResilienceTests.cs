@@ -29,17 +29,9 @@ public sealed class ResilienceTests
         var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
 
         CliResult apply;
-        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString))
+        using (new HeldTableLock(db, $"\"{Acme}_raw_outreach\".call"))
         {
-            holder.Open();
-            using var transaction = holder.BeginTransaction();
-            using (var take = new NpgsqlCommand($"LOCK TABLE \"{Acme}_raw_outreach\".call IN ACCESS EXCLUSIVE MODE", holder, transaction))
-            {
-                take.ExecuteNonQuery();
-            }
-
             apply = CliRun.Against(db, "apply", bundle, lockOption, lockSeconds, statementOption, statementSeconds);
-            transaction.Rollback();
         }
 
         Assert.AreEqual(ExitCodes.Failed, apply.ExitCode, apply.ToString());
@@ -57,21 +49,14 @@ public sealed class ResilienceTests
         CallAnalyticsData.CreateRawSchemas(db);
         var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
 
-        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString))
+        // Acme's staging view reads this table, so Acme's transaction blocks here (--lock-timeout 0 waits forever).
+        using (var held = new HeldTableLock(db, $"\"{Acme}_raw_outreach\".call"))
         {
-            holder.Open();
-            using var transaction = holder.BeginTransaction();
-            // Acme's staging view reads this table, so Acme's transaction blocks here (--lock-timeout 0 waits forever).
-            using (var take = new NpgsqlCommand($"LOCK TABLE \"{Acme}_raw_outreach\".call IN ACCESS EXCLUSIVE MODE", holder, transaction))
-            {
-                take.ExecuteNonQuery();
-            }
-
             using var runner = StartRealCli("apply", bundle, "--connection", db, "--lock-timeout", "0");
             WaitUntil(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tenantmodels' AND wait_event_type = 'Lock'", runner);
             runner.Kill();
             runner.WaitForExit();
-            transaction.Rollback();
+            held.Release();
         }
 
         // The orphaned backend finishes its statement, finds its client gone and rolls back, releasing the deployment lock.
