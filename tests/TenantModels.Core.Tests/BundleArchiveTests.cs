@@ -15,7 +15,12 @@ public sealed class BundleArchiveTests
     private static Bundle Sample() => ModelProjectCompiler.Compile(
         ProjectInput.FromDirectory(RepoPaths.Combine("samples", "ShopTenants"), "ShopTenants", "1.2.3")).Bundle!;
 
-    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), "tm-archive-" + Guid.NewGuid().ToString("N"), name);
+    private static readonly ScratchFolder Scratch = new("tm-archive");
+
+    private static string Temp(string name) => Scratch.NewPath(name);
+
+    [ClassCleanup]
+    public static void RemoveScratch() => Scratch.Delete();
 
     [TestMethod]
     public void Archive_is_reproducible_and_named_after_project_and_version()

@@ -84,9 +84,14 @@ public sealed class DeterminismTests
         GoldenFile.Verify(ModelProjectCompiler.Compile(Sample()).Bundle!.DeployScript,
             RepoPaths.Combine("tests", "TenantModels.Core.Tests", "Samples", "CallAnalytics.deploy.verified.sql"));
 
+    private static readonly ScratchFolder Scratch = new("tm-bundle");
+
+    [ClassCleanup]
+    public static void RemoveScratch() => Scratch.Delete();
+
     private static string Write(Bundle bundle)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "tm-bundle-" + System.Guid.NewGuid().ToString("N"));
+        var dir = Scratch.NewPath();
         BundleDirectory.Write(bundle, dir);
         return dir;
     }
