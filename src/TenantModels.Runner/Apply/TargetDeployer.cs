@@ -123,7 +123,7 @@ internal sealed class TargetDeployer
             {
                 var batch = run.Units;
                 var outcomes = ParallelTenantUnits.Run(dataSource, connection, batch, _settings, manifest, deployment!.Value, _output,
-                    unit => _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)"));
+                    ReportApplied);
                 var retry = new List<PlanUnitKey>();
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -190,7 +190,7 @@ internal sealed class TargetDeployer
             if (failure is null)
             {
                 Applied(unit);
-                _output.Line($"  applied {key}: {unit.Steps.Count} step(s)");
+                ReportApplied(unit);
                 return;
             }
 
@@ -270,6 +270,8 @@ internal sealed class TargetDeployer
 
         return (batch, end);
     }
+
+    private void ReportApplied(PlanUnit unit) => _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)");
 
     private static string KindName(PlanUnitKey key) => key.Kind.ToString().ToLowerInvariant();
 }

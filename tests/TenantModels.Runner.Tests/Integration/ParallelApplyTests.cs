@@ -55,14 +55,17 @@ public sealed class ParallelApplyTests
     }
 
     /// <summary>A tenant that fails among others is run again alone and reported once, exactly as without --jobs.</summary>
+    /// <remarks>With --fail-fast the union after it is skipped, as without --jobs: the failure counts once its lone run fails.</remarks>
     [TestMethod]
-    public void ATenantThatFailsAmongOthersIsReportedOnceAsWithoutJobs()
+    [DataRow(false, "applied", DisplayName = "without --fail-fast")]
+    [DataRow(true, "skipped", DisplayName = "with --fail-fast")]
+    public void ATenantThatFailsAmongOthersIsReportedOnceAsWithoutJobs(bool failFast, string union)
     {
         var db = SharedPostgres.Server.CreateDatabase("jobs_fails");
         CallAnalyticsData.CreateRawSchemas(db, includeAcme: false);
         var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
 
-        var result = CliRun.Against(db, "apply", bundle, "--json", "--jobs", "3");
+        var result = CliRun.Against(db, new[] { "apply", bundle, "--json", "--jobs", "3" }.Concat(failFast ? new[] { "--fail-fast" } : System.Array.Empty<string>()).ToArray());
 
         Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
         Assert.AreEqual(1, Regex.Matches(result.Error, "error TM3005:").Count, result.ToString());
@@ -71,10 +74,41 @@ public sealed class ParallelApplyTests
         using var json = JsonDocument.Parse(result.Out);
         Assert.AreEqual(1, json.RootElement.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("code").GetString() == "TM3005"));
         var units = json.RootElement.GetProperty("units").EnumerateArray().Select(u => $"{u.GetProperty("unit").GetString()}:{(u.TryGetProperty("tenant", out var t) ? t.GetString() : "-")}:{u.GetProperty("status").GetString()}").ToArray();
-        CollectionAssert.AreEqual(new[] { "global:-:applied", $"tenant:{Javi}:applied", $"tenant:{Pablo}:applied", $"tenant:{Acme}:failed", "union:-:applied" }, units);
+        CollectionAssert.AreEqual(new[] { "global:-:applied", $"tenant:{Javi}:applied", $"tenant:{Pablo}:applied", $"tenant:{Acme}:failed", "union:-:" + union }, units);
         Assert.AreEqual(0L, Db.Scalar<long>(db, $"SELECT count(*) FROM tenantmodels.deployed_artefact WHERE tenant_id = '{Acme}'"));
+        if (failFast)
+        {
+            return; // the union was skipped: canonical.call does not exist
+        }
+
         CollectionAssert.AreEqual(
             CanonicalRows.Where(r => !r.EndsWith(Acme, System.StringComparison.Ordinal)).ToArray(),
             Db.Rows(db, "SELECT * FROM canonical.call ORDER BY tenant_id, call_id"));
+    }
+
+    /// <summary>A deploy role limited to one connection: the extra jobs are refused, the apply says so and runs them on the one it has.</summary>
+    [TestMethod]
+    public void ConnectionsTheServerRefusesMeanFewerJobsNotAFailedApply()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("jobs_refused");
+        CallAnalyticsData.CreateRawSchemas(db);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(db).Database!;
+        var role = "deploy_" + database;
+        // Superusers ignore connection limits: the apply runs as an ordinary owner of what it creates.
+        Db.Execute(db, $"""
+            CREATE ROLE "{role}" LOGIN CONNECTION LIMIT 1;
+            GRANT CREATE ON DATABASE "{database}" TO "{role}";
+            GRANT USAGE ON SCHEMA "{Javi}_raw_outreach", "{Acme}_raw_outreach", "{Pablo}_raw_salesloft" TO "{role}";
+            GRANT SELECT ON ALL TABLES IN SCHEMA "{Javi}_raw_outreach", "{Acme}_raw_outreach", "{Pablo}_raw_salesloft" TO "{role}";
+            """);
+        var asRole = new Npgsql.NpgsqlConnectionStringBuilder(db) { Username = role, Pooling = false }.ConnectionString;
+
+        var apply = CliRun.Against(asRole, "apply", bundle, "--jobs", "3");
+
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        StringAssert.Contains(apply.Out, "--jobs 3: the server refused more connections, running 1 tenant transaction(s) at once", apply.ToString());
+        ApplyTests.AssertSampleViews(db);
+        Assert.AreEqual("No changes: the database matches CallAnalytics 1.0.0.\n", CliRun.Against(db, "plan", bundle).Out);
     }
 }
