@@ -22,4 +22,8 @@ public sealed record DeployedArtefact(
     string? Signature = null,
     IReadOnlyList<string>? DependsOn = null,
     IReadOnlyList<string>? IncludedTenants = null,
-    string? Definition = null);
+    string? Definition = null)
+{
+    /// <summary>Set when the live database no longer has the object as it was applied: the planner repairs it.</summary>
+    public LiveCondition? Live { get; init; }
+}

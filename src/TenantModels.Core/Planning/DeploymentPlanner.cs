@@ -56,6 +56,7 @@ public static class DeploymentPlanner
         var creates = new Dictionary<(string, string), PlanStep>();
         var desiredKeys = new HashSet<(string, string)>();
         var altered = new List<DeployedArtefact>();
+        var vanished = new List<DeployedArtefact>();
 
         foreach (var desired in DesiredInstances.Own(key, target, state))
         {
@@ -65,6 +66,10 @@ public static class DeploymentPlanner
             if (record is null)
             {
                 creates[instanceKey] = Create(PlanStepReason.New, desired);
+            }
+            else if (Repair(record, desired, drops, vanished, blockers) is { } repair)
+            {
+                creates[instanceKey] = repair;
             }
             else if (record.Checksum == desired.Checksum)
             {
@@ -147,16 +152,36 @@ public static class DeploymentPlanner
         }
 
         // A column that is dropped or changes type cannot be while a view reads it: views (and materialized views) over
-        // an altered table are dropped and recreated around the ALTER. Tables referencing it by foreign key and seeds stay.
-        foreach (var dependent in state.TransitiveDependents(altered).Where(d => d.Kind is ArtefactKind.View or ArtefactKind.MaterializedView))
+        // an altered table are dropped and recreated around the ALTER, their grants with them (a new view has no
+        // privileges and belongs to whoever created it). Tables referencing it by foreign key and seeds stay.
+        var aroundAlter = state.TransitiveDependents(altered).Where(d => d.Kind is ArtefactKind.View or ArtefactKind.MaterializedView).ToList();
+        foreach (var dependent in aroundAlter.Concat(state.TransitiveDependents(aroundAlter).Where(d => d.Kind == ArtefactKind.Grants)))
         {
             var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
-            if (drops.ContainsKey(dependentKey))
+            if (drops.ContainsKey(dependentKey) || recreate.Contains(dependent))
             {
                 continue;
             }
 
-            AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            if (DropStatements.DropsObject(dependent.Kind!.Value))
+            {
+                AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
+            }
+
+            creates.Remove(dependentKey);
+            recreate.Add(dependent);
+        }
+
+        // What was built on an object that is gone from the live database went with it (or lost its privileges): it is
+        // created again after it. Tables are not: one that referenced a vanished table keeps its rows.
+        foreach (var dependent in state.TransitiveDependents(vanished).Where(d => d.Kind is not (ArtefactKind.Table or ArtefactKind.Partition or ArtefactKind.Schema or ArtefactKind.Roles)))
+        {
+            var dependentKey = RecordedState.Key(dependent.ArtefactId, dependent.TenantId);
+            if (drops.ContainsKey(dependentKey) || recreate.Contains(dependent))
+            {
+                continue;
+            }
+
             creates.Remove(dependentKey);
             recreate.Add(dependent);
         }
@@ -170,7 +195,8 @@ public static class DeploymentPlanner
         {
             if (DesiredInstances.Find(target, dependent.ArtefactId, dependent.TenantId, beforeUnions) is { } desired)
             {
-                creates[RecordedState.Key(dependent.ArtefactId, dependent.TenantId)] = Create(PlanStepReason.DependencyRecreated, desired);
+                var reason = dependent.Live is { } live ? ReasonFor(live) : PlanStepReason.DependencyRecreated;
+                creates[RecordedState.Key(dependent.ArtefactId, dependent.TenantId)] = Create(reason, desired);
             }
         }
 
@@ -184,6 +210,39 @@ public static class DeploymentPlanner
         var steps = dropSteps.Concat(StepOrder.Creates(creates.Values, target)).ToList();
         return new PlanUnit(key, steps, removal);
     }
+
+    /// <summary>
+    /// The step that puts back an object the live database lost or changed, or null when the record still matches it.
+    /// A view or materialized view that changed (and that the bundle does not change) is dropped first (its body or columns may be anything now) and its
+    /// dependents with it; one that is gone, like a table, partition or schema, is simply created again, and what
+    /// depended on it follows (<paramref name="vanished"/>). Roles and grants run again: their SQL reconciles.
+    /// </summary>
+    private static PlanStep? Repair(DeployedArtefact record, DesiredInstance desired, Dictionary<(string, string), PlanStep> drops,
+        List<DeployedArtefact> vanished, ICollection<string> blockers)
+    {
+        // A changed object the bundle also changes is planned as that change (which puts it back as the bundle has it).
+        if (record.Live is not { } live || (live == LiveCondition.Changed && record.Checksum != desired.Checksum))
+        {
+            return null;
+        }
+
+        switch (desired.Artefact.Kind)
+        {
+            case ArtefactKind.View or ArtefactKind.MaterializedView when live == LiveCondition.Changed:
+                AddDrop(drops, record, PlanStepReason.Drifted, blockers);
+                return Create(PlanStepReason.Drifted, desired);
+            case ArtefactKind.View or ArtefactKind.MaterializedView or ArtefactKind.Table or ArtefactKind.Partition or ArtefactKind.Schema when live == LiveCondition.Missing:
+                vanished.Add(record);
+                return Create(PlanStepReason.Missing, desired);
+            case ArtefactKind.Roles or ArtefactKind.Grants:
+                return Create(ReasonFor(live), desired);
+            default:
+                // A table whose columns were changed by hand is reported by verify; ALTER planning still diffs the record.
+                return null;
+        }
+    }
+
+    private static PlanStepReason ReasonFor(LiveCondition live) => live == LiveCondition.Missing ? PlanStepReason.Missing : PlanStepReason.Drifted;
 
     private static bool Owns(PlanUnitKey key, DeployedArtefact record, DeploymentTarget target)
     {

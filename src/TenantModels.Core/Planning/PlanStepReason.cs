@@ -28,4 +28,10 @@ public enum PlanStepReason
 
     /// <summary>A materialized view's definition changed: dropped and created again (with its data).</summary>
     DefinitionChanged,
+
+    /// <summary>Recorded as applied, but the live database no longer has it: created again (with what depends on it).</summary>
+    Missing,
+
+    /// <summary>Recorded as applied, but changed in the live database outside TenantModels: put back as the bundle has it.</summary>
+    Drifted,
 }

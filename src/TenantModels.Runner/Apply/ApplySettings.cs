@@ -5,7 +5,6 @@ namespace TenantModels.Runner.Apply;
 /// <summary>How an apply behaves, from the command line.</summary>
 /// <param name="LockTimeout">PostgreSQL <c>lock_timeout</c> for every transaction; zero waits forever.</param>
 /// <param name="StatementTimeout">PostgreSQL <c>statement_timeout</c> for every transaction; zero means none.</param>
-/// <param name="ReconcileSecurity">Run every roles and grants artefact again, changed or not (<see cref="SecurityReconciliation"/>).</param>
 /// <param name="Jobs">How many tenant transactions may run at once, each on its own connection (<see cref="ParallelTenantUnits"/>).</param>
 internal sealed record ApplySettings(
     TimeSpan LockWait,
@@ -14,5 +13,4 @@ internal sealed record ApplySettings(
     bool FailFast,
     bool AllowDataLoss,
     bool AllowSameVersion,
-    bool ReconcileSecurity = false,
     int Jobs = 1);

@@ -80,7 +80,7 @@ internal sealed class TargetDeployer
     private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, Func<BundleTenant, bool>? include)
     {
         var manifest = _bundle.Manifest;
-        var records = SecurityReconciliation.Records(DeploymentRecord.Read(connection, null), _settings.ReconcileSecurity);
+        var records = LiveDatabase.Compare(connection, _bundle).Records;
         var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
         if (DeploymentRecord.ReadLast(connection) is { } last
             && BundleVersionGate.Check(last.BundleVersion, last.ContentHash, manifest.BundleVersion, manifest.ContentHash, _settings.AllowSameVersion) is { } refusal)

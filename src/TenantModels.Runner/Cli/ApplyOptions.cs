@@ -58,7 +58,7 @@ public sealed record ApplyOptions(
                 r.AddError($"--jobs must be between 1 and {MaxJobs}");
             }
         });
-        var reconcile = new Option<bool>("--reconcile-security") { Description = "Run every roles and grants artefact again, changed or not: repairs security drift that verify reported (roles, memberships, privileges, policies)." };
+        var reconcile = new Option<bool>("--reconcile-security") { Description = "No longer needed, accepted so existing scripts keep working: every apply repairs the security drift verify reports." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);

@@ -31,7 +31,6 @@ internal sealed class ApplyCommand
             options.FailFast,
             options.AllowDataLoss,
             options.AllowSameVersion,
-            options.ReconcileSecurity,
             options.Jobs);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);

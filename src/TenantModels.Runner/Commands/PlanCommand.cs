@@ -39,7 +39,7 @@ internal sealed class PlanCommand
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
             var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
-            plan = DeploymentPlanner.Plan(target, DeploymentRecord.Read(connection, null));
+            plan = DeploymentPlanner.Plan(target, LiveDatabase.Compare(connection, bundle).Records);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {

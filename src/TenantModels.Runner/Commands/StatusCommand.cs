@@ -39,7 +39,7 @@ internal sealed class StatusCommand
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
-            recorded = DeploymentRecord.Read(connection, null);
+            recorded = LiveDatabase.Compare(connection, bundle).Records;
             runtime = RuntimeTenants.Read(connection, null);
             last = DeploymentRecord.ReadLast(connection);
         }

@@ -38,8 +38,9 @@ internal sealed class VerifyCommand
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
-            drift = DriftDetector.Find(connection).ToList();
-            drift.AddRange(IsolationChecks.Run(connection, bundle, out skipped));
+            var live = LiveDatabase.Compare(connection, bundle);
+            drift = live.Drift.ToList();
+            skipped = live.SkippedChecks;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {

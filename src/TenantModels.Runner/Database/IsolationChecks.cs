@@ -16,7 +16,8 @@ namespace TenantModels.Runner.Database;
 internal static class IsolationChecks
 {
     /// <param name="skipped">How many behavioural checks were skipped because the verifier may not SET ROLE.</param>
-    public static IReadOnlyList<DriftResult> Run(NpgsqlConnection connection, Bundle bundle, out int skipped)
+    /// <param name="rows">The deployment record, as read by the caller.</param>
+    public static IReadOnlyList<DriftResult> Run(NpgsqlConnection connection, Bundle bundle, IReadOnlyList<RecordedRow> rows, out int skipped)
     {
         skipped = 0;
         var drift = new List<DriftResult>();
@@ -26,7 +27,7 @@ internal static class IsolationChecks
         }
 
         var checks = IsolationCheck.Parse(text);
-        var recorded = DeploymentRecord.ReadRows(connection, null).Select(r => (r.Artefact.ArtefactId, r.Artefact.TenantId)).ToHashSet();
+        var recorded = rows.Select(r => (r.Artefact.ArtefactId, r.Artefact.TenantId)).ToHashSet();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "SET TRANSACTION READ ONLY");
         var superuser = (bool)new NpgsqlCommand("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user", connection, transaction).ExecuteScalar()!;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -87,7 +88,10 @@ internal sealed class Reporter
         PlanStepReason.Removed => "removed",
         PlanStepReason.TableChanged => "table changed",
         PlanStepReason.DefinitionChanged => "definition changed",
-        _ => "tenant removed",
+        PlanStepReason.TenantRemoved => "tenant removed",
+        PlanStepReason.Missing => "missing from the database",
+        PlanStepReason.Drifted => "changed outside TenantModels",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>The comment line heading each step in plan output; a valid SQL comment so the plan can be saved and reviewed as a script.</summary>
@@ -99,7 +103,9 @@ internal sealed class Reporter
             : step.Action == PlanStepAction.Alter
                 ? "alter" + (step.LosesData ? ", DATA LOSS: " + string.Join(", ", step.DataLossItems!) : string.Empty)
                     + (step.Warnings is { Count: > 0 } ? "; WARNING: " + string.Join("; ", step.Warnings) : string.Empty)
-            : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated or PlanStepReason.DefinitionChanged ? "recreate: " + ReasonText(step.Reason) : ReasonText(step.Reason);
+            : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated or PlanStepReason.DefinitionChanged ? "recreate: " + ReasonText(step.Reason)
+            : step.Reason is PlanStepReason.Missing or PlanStepReason.Drifted ? "repair: " + ReasonText(step.Reason)
+            : ReasonText(step.Reason);
         return $"-- {step.ArtefactId}{tenant} [{what}]";
     }
 

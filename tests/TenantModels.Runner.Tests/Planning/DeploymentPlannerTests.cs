@@ -47,6 +47,38 @@ public sealed class DeploymentPlannerTests
     }
 
     [TestMethod]
+    public void ASchemaMissingFromTheLiveDatabaseIsCreatedAgainWithWhatItHeldAndNothingIsDropped()
+    {
+        var live = Applied(HandBuiltBundles.CallAnalytics())
+            .Select(r => r.TenantId == Pablo || r.ArtefactId == "canonical_view.call" ? r with { Live = LiveCondition.Missing } : r).ToList();
+
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), live);
+
+        CollectionAssert.AreEqual(new[] { "tenant " + Pablo }, plan.Units.Select(u => u.Key.ToString()).ToArray());
+        CollectionAssert.AreEqual(
+            new[] { $"create staging_schema.salesloft/{Pablo}/Missing", $"create staging_view.salesloft.call/{Pablo}/Missing", "create canonical_view.call/-/Missing" },
+            Describe(plan.Units[0]));
+        Assert.AreEqual(0, plan.DataLossSteps.Count);
+    }
+
+    [TestMethod]
+    public void AViewChangedInTheLiveDatabaseIsDroppedAndCreatedAgainWithItsDependents()
+    {
+        var live = Applied(HandBuiltBundles.CallAnalytics())
+            .Select(r => r.TenantId == Javi && r.ArtefactId == "staging_view.outreach.call" ? r with { Live = LiveCondition.Changed } : r).ToList();
+
+        var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), live);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "drop canonical_view.call/-/DependencyRecreated", $"drop staging_view.outreach.call/{Javi}/Drifted",
+                $"create staging_view.outreach.call/{Javi}/Drifted", "create canonical_view.call/-/DependencyRecreated",
+            },
+            Describe(plan.Units.Single()));
+    }
+
+    [TestMethod]
     public void EmptyRecordPlansGlobalThenEachTenantThenTheUnion()
     {
         var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), Array.Empty<DeployedArtefact>());

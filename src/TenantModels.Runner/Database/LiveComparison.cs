@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using TenantModels.Core.Planning;
+using TenantModels.Runner.Output;
+
+namespace TenantModels.Runner.Database;
+
+/// <summary>
+/// The deployment record read against the live database: every record that no longer matches carries its
+/// <see cref="DeployedArtefact.Live"/> condition (what <c>plan</c> and <c>apply</c> repair), and <see cref="Drift"/>
+/// says why, row by row (what <c>verify</c> prints). One comparison serves all of them.
+/// </summary>
+/// <param name="SkippedChecks">Row-visibility checks not run because the connecting role may not SET ROLE.</param>
+internal sealed record LiveComparison(IReadOnlyList<DeployedArtefact> Records, IReadOnlyList<DriftResult> Drift, int SkippedChecks);
