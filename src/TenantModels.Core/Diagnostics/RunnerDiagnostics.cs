@@ -34,7 +34,7 @@ public static class RunnerDiagnostics
         "{0}; nothing was changed");
 
     public static readonly DiagnosticDescriptor Drift = Error("TM3011", "Drift",
-        "{0} difference(s) between the live catalog and what was deployed (see the table above)");
+        "{0} difference(s) between the live database and the bundle (see the table above)");
 
     public static readonly DiagnosticDescriptor InvalidTenant = Error("TM3012", "Invalid tenant",
         "cannot provision tenant '{0}': {1}");

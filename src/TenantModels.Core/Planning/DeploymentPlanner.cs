@@ -186,6 +186,15 @@ public static class DeploymentPlanner
             recreate.Add(dependent);
         }
 
+        // A union is built once, in the union unit, over every tenant ready by then: a tenant unit that must drop one (a
+        // staging view it reads changes signature) leaves it dropped rather than rebuilding it over the tenants done so
+        // far. Until the union unit commits the canonical view is missing, which status and verify report, never a
+        // subset of the tenants that answers as if it were all of them.
+        if (key.Kind != PlanUnitKind.Union)
+        {
+            recreate.RemoveAll(d => d.TenantId is null && Owns(PlanUnitKey.Union, d, target));
+        }
+
         var dropSteps = StepOrder.Drops(drops.Values, state, target.Graph);
         // Built only when needed: it copies the whole record, and most tenant units neither recreate nor touch unions.
         var beforeUnions = recreate.Count == 0 && !creates.Values.Any(c => c.Scope == ArtefactScope.Union)

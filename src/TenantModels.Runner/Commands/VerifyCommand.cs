@@ -4,6 +4,7 @@ using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Planning;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
@@ -12,7 +13,7 @@ using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
-/// <summary><c>verify</c>: drift between the live catalog and the deployment record; read-only; exit 5 on drift.</summary>
+/// <summary><c>verify</c>: what differs between the live database and the bundle (the comparison and plan <c>apply</c> starts from); read-only; exit 5 on drift.</summary>
 internal sealed class VerifyCommand
 {
     private readonly RunnerContext _context;
@@ -23,14 +24,14 @@ internal sealed class VerifyCommand
         _context,
         "verify",
         (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, target, output, connection, _) => VerifyTarget(bundle, target, output, connection),
+        VerifyTarget,
         exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed",
         "ok",
         (result, manifest) => new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Drift = result.Drift });
 
-    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString)
+    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
     {
         List<DriftResult> drift;
         var skipped = 0;
@@ -41,6 +42,8 @@ internal sealed class VerifyCommand
             var live = LiveDatabase.Compare(connection, bundle);
             drift = live.Drift.ToList();
             skipped = live.SkippedChecks;
+            var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records);
+            drift.AddRange(PendingDrift.Of(plan, live.Drift));
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
@@ -56,7 +59,7 @@ internal sealed class VerifyCommand
 
         if (drift.Count == 0)
         {
-            output.Line("No drift: every deployed object matches what was applied.");
+            output.Line($"No drift: the database matches {bundle.Manifest.Project} {bundle.Manifest.BundleVersion}.");
             return new TargetResult(name, "ok", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>()) { Drift = drift };
         }
 

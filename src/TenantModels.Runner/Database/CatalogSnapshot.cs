@@ -6,9 +6,16 @@ using Npgsql;
 namespace TenantModels.Runner.Database;
 
 /// <summary>
-/// How the catalog describes one object: its columns with their types, its view definition as PostgreSQL prints it,
-/// and its options. Taken right after apply and again by verify; any difference is drift.
+/// How the catalog describes one object: its columns with their types, a fingerprint of its view definition, and its
+/// options. Taken right after apply and again by verify and plan; any difference is drift.
 /// </summary>
+/// <remarks>
+/// A view's definition is the MD5 of its stored query tree (<c>pg_rewrite.ev_action</c>): read from the catalog like
+/// any row, it locks nothing, whereas <c>pg_get_viewdef</c> locks the view and every relation it reads (so it waits
+/// behind a held lock, and over thousands of views overflows a stock lock table). The tree holds the parsed query, not
+/// its spelling, and changes whenever the view is replaced. Records from runners before it hold
+/// <c>pg_get_viewdef</c> text, compared as such (<see cref="LegacyDefinitions"/>) until the runner schema migrates them.
+/// </remarks>
 internal sealed record CatalogSnapshot(string RelKind, string Columns, string? Definition, string Options)
 {
     /// <summary>The snapshot's columns of <c>pg_class c</c> (relkind, columns, definition, options), for queries here and the record's upsert.</summary>
@@ -16,7 +23,7 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
         c.relkind::text AS relkind,
                coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
                          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '') AS columns,
-               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS definition,
+               CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT 'rule:' || md5(r.ev_action::text) FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') END AS definition,
                coalesce(array_to_string(c.reloptions, ','), '') AS options
         """;
 
@@ -26,11 +33,7 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
     /// The snapshots of the (quoted, qualified) names, in one query per <see cref="Batch"/> names; names with no
     /// relation are left out.
     /// </summary>
-    /// <remarks>
-    /// <c>pg_get_viewdef</c> locks each view it reads until the end of the transaction: with no transaction of the
-    /// caller's, each batch is its own, so what is locked at once stays well inside a stock lock table (about 6,400
-    /// entries) however many tenants there are.
-    /// </remarks>
+    /// <remarks>Batched so that no statement carries an array of every relation of every tenant.</remarks>
     public static IReadOnlyDictionary<string, CatalogSnapshot> OfRelations(NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
     {
         var snapshots = new Dictionary<string, CatalogSnapshot>(StringComparer.Ordinal);
@@ -48,6 +51,30 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
 
         return snapshots;
     }
+
+    /// <summary>Definitions as runners before the query-tree fingerprint recorded them, for the names given only.</summary>
+    public static IReadOnlyDictionary<string, string> LegacyDefinitions(NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
+    {
+        var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = quotedNames.Distinct(StringComparer.Ordinal).ToArray();
+        for (var start = 0; start < names.Length; start += Batch)
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT n.name, pg_get_viewdef(c.oid) FROM unnest($1::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name) WHERE c.relkind IN ('v', 'm')",
+                connection, transaction);
+            command.Parameters.AddWithValue(names.Skip(start).Take(Batch).ToArray());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                definitions[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return definitions;
+    }
+
+    /// <summary>Whether a recorded definition is the query-tree fingerprint (not <c>pg_get_viewdef</c> text).</summary>
+    public static bool IsFingerprint(string definition) => definition.StartsWith("rule:", StringComparison.Ordinal);
 
     /// <summary>How many relations one snapshot query reads.</summary>
     internal const int Batch = 1000;

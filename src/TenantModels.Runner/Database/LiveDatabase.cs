@@ -14,8 +14,8 @@ namespace TenantModels.Runner.Database;
 /// were applied), and the bundle's isolation checks for roles, privileges, policies and memberships.
 /// </summary>
 /// <remarks>
-/// Views are compared with PostgreSQL's own normalised text of what was applied (<c>pg_get_viewdef</c>), never with
-/// the bundle's SQL spelling. Security drift is found by the checks, not per object: any finding makes the roles and
+/// Views are compared by the fingerprint of the query tree PostgreSQL stored when they were applied
+/// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is found by the checks, not per object: any finding makes the roles and
 /// grants of the tenant it names (the global ones for a global finding) run again: their SQL reconciles.
 /// </remarks>
 internal static class LiveDatabase
@@ -47,6 +47,9 @@ internal static class LiveDatabase
     {
         var relations = CatalogSnapshot.OfRelations(connection, null, rows
             .Where(r => r.Artefact.Object is not null && IsRelation(r.Artefact.Kind))
+            .Select(r => r.Artefact.Object!));
+        var legacy = CatalogSnapshot.LegacyDefinitions(connection, null, rows
+            .Where(r => r.Artefact.Object is not null && r.Catalog?.Definition is { } definition && !CatalogSnapshot.IsFingerprint(definition))
             .Select(r => r.Artefact.Object!));
         var missingSchemas = CatalogSnapshot.MissingSchemas(connection, null, rows
             .Where(r => r.Artefact.Object is not null && r.Artefact.Kind == ArtefactKind.Schema)
@@ -101,7 +104,8 @@ internal static class LiveDatabase
                 Report(LiveCondition.Changed, $"columns changed: deployed ({deployed.Columns}), now ({live.Columns})");
             }
 
-            if (live.Definition != deployed.Definition)
+            var liveDefinition = deployed.Definition is { } text && !CatalogSnapshot.IsFingerprint(text) ? legacy.GetValueOrDefault(record.Object) : live.Definition;
+            if (liveDefinition != deployed.Definition)
             {
                 Report(LiveCondition.Changed, "definition changed outside TenantModels");
             }

@@ -71,7 +71,7 @@ public sealed class LifecycleTests
         var plan = CliRun.Against(db, "plan", v2);
         var refused = CliRun.Against(db, "apply", v2);
 
-        StringAssert.Contains(plan.Out, $"-- ==== tenant {Acme} (one transaction, 4 step(s)): REMOVES THE TENANT");
+        StringAssert.Contains(plan.Out, $"-- ==== tenant {Acme} (one transaction, 3 step(s)): REMOVES THE TENANT");
         StringAssert.Contains(plan.Out, $"-- staging_schema.outreach (tenant {Acme}) [drop: tenant removed, DATA LOSS]");
         StringAssert.Contains(plan.Out, $"-- DATA LOSS: this plan drops 1 object(s) that may hold data: schema \"{Acme}_stg_outreach\" of tenant {Acme}.");
         Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, refused.ToString());
@@ -121,7 +121,7 @@ public sealed class LifecycleTests
         var drift = CliRun.Against(db, "verify", bundle, "--json");
 
         Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
-        StringAssert.Contains(drift.Error, "error TM3011: 2 difference(s) between the live catalog");
+        StringAssert.Contains(drift.Error, "error TM3011: 2 difference(s) between the live database and the bundle");
         var problems = JsonDocument.Parse(drift.Out).RootElement.GetProperty("drift").EnumerateArray()
             .Select(d => $"{d.GetProperty("artefact").GetString()}|{d.GetProperty("tenant").GetString()}|{d.GetProperty("problem").GetString()}").ToArray();
         CollectionAssert.AreEqual(

@@ -160,4 +160,82 @@ public sealed class LiveDriftTests
         Assert.IsTrue(Db.Scalar<bool>(db, $"SELECT has_table_privilege('{prefix}_charlie_reader', 'tenant_charlie.orders', 'SELECT')"));
         Succeeds(CliRun.Against(db, "verify", bundle));
     }
+
+    [TestMethod]
+    public void AnInterruptedUpgradeLeavesNoCanonicalViewRatherThanASubsetAndVerifyAndStatusSaySo()
+    {
+        var db = CallAnalyticsDatabase("live_union_interrupted");
+        Succeeds(CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics())));
+        var v2 = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("2.0.0", callIdType: "numeric"));
+
+        CliResult interrupted;
+        using (new HeldTableLock(db, $"\"{Pablo}_raw_salesloft\".call"))
+        {
+            interrupted = CliRun.Against(db, "apply", v2, "--fail-fast", "--lock-timeout", "1");
+        }
+
+        Assert.AreEqual(ExitCodes.Failed, interrupted.ExitCode, interrupted.ToString());
+        Assert.IsFalse(Db.Scalar<bool>(db, "SELECT to_regclass('canonical.call') IS NOT NULL"),
+            "the canonical view must be missing, never a union over the tenants done before the failure:\n" + interrupted);
+        var verify = CliRun.Against(db, "verify", v2);
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "missing (an apply was interrupted or failed before the union was built)");
+        StringAssert.Contains(CliRun.Against(db, "status", v2).Out, "Pending:");
+
+        Succeeds(CliRun.Against(db, "apply", v2));
+        Assert.AreEqual("call_id:numeric", Db.Columns(db, "canonical", "call")[0]);
+        CollectionAssert.AreEqual(CanonicalRows, Db.Rows(db, "SELECT * FROM canonical.call ORDER BY tenant_id, call_id"));
+        Succeeds(CliRun.Against(db, "verify", v2));
+    }
+
+    [TestMethod]
+    public void VerifyReportsACanonicalViewThatCoversOtherTenantsThanTheBundleWants()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("live_union_tenants");
+        CreateRawSchemas(db, includeAcme: false);
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        Assert.AreEqual(ExitCodes.Failed, CliRun.Against(db, "apply", bundle).ExitCode, "the tenant without raw data fails and is left out of the union");
+        CreateRawSchemas(db, includeAcme: true, onlyAcme: true);
+
+        var verify = CliRun.Against(db, "verify", bundle);
+
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "covers other tenants than the ready ones: apply builds it over 3 tenant(s)");
+        StringAssert.Contains(verify.Out, "not deployed: apply creates it");
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        ApplyTests.AssertSampleViews(db);
+        Succeeds(CliRun.Against(db, "verify", bundle));
+    }
+
+    [TestMethod]
+    public void ARecordWithViewTextFromAnOlderRunnerIsComparedAsTextAndMigratedToFingerprints()
+    {
+        var db = CallAnalyticsDatabase("live_legacy_record");
+        var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        // What a runner at schema version 2 left: pg_get_viewdef text as each view's recorded definition.
+        Db.Execute(db, """
+            UPDATE tenantmodels.deployed_artefact SET catalog_definition = pg_get_viewdef(to_regclass(object_name)) WHERE kind = 'view';
+            UPDATE tenantmodels.schema_version SET version = 2;
+            """);
+
+        var clean = CliRun.Against(db, "verify", bundle);
+        Db.Execute(db, $"""
+            CREATE OR REPLACE VIEW "{Pablo}_stg_salesloft".call WITH (security_invoker = true) AS
+            SELECT CAST(id AS bigint) AS call_id, CAST(created_at AS timestamp) AS call_created_at, CAST(user_id AS text) AS user_id, CAST('hacked' AS text) AS call_disposition_name
+            FROM "{Pablo}_raw_salesloft".call;
+            """);
+        var drift = CliRun.Against(db, "verify", bundle);
+        var repair = CliRun.Against(db, "apply", bundle);
+
+        Succeeds(clean);
+        Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
+        StringAssert.Contains(drift.Out, "definition changed outside TenantModels");
+        Succeeds(repair);
+        Assert.AreEqual(3, Db.Scalar<int>(db, "SELECT version FROM tenantmodels.schema_version"));
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployed_artefact WHERE kind = 'view' AND catalog_definition NOT LIKE 'rule:%'"),
+            "the upgrade converts matching rows, the repair re-records the one that drifted");
+        ApplyTests.AssertSampleViews(db);
+        Succeeds(CliRun.Against(db, "verify", bundle));
+    }
 }

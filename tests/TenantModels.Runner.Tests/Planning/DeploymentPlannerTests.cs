@@ -54,15 +54,17 @@ public sealed class DeploymentPlannerTests
 
         var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), live);
 
-        CollectionAssert.AreEqual(new[] { "tenant " + Pablo }, plan.Units.Select(u => u.Key.ToString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "tenant " + Pablo, "union" }, plan.Units.Select(u => u.Key.ToString()).ToArray());
         CollectionAssert.AreEqual(
-            new[] { $"create staging_schema.salesloft/{Pablo}/Missing", $"create staging_view.salesloft.call/{Pablo}/Missing", "create canonical_view.call/-/Missing" },
+            new[] { $"create staging_schema.salesloft/{Pablo}/Missing", $"create staging_view.salesloft.call/{Pablo}/Missing" },
             Describe(plan.Units[0]));
+        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/Missing" }, Describe(plan.Units[1]));
+        CollectionAssert.AreEqual(new[] { Javi, Pablo, Acme }, plan.Units[1].Steps[0].IncludedTenants!.ToArray());
         Assert.AreEqual(0, plan.DataLossSteps.Count);
     }
 
     [TestMethod]
-    public void AViewChangedInTheLiveDatabaseIsDroppedAndCreatedAgainWithItsDependents()
+    public void AViewChangedInTheLiveDatabaseIsDroppedAndCreatedAgainAndTheUnionOverItRebuiltOnce()
     {
         var live = Applied(HandBuiltBundles.CallAnalytics())
             .Select(r => r.TenantId == Javi && r.ArtefactId == "staging_view.outreach.call" ? r with { Live = LiveCondition.Changed } : r).ToList();
@@ -70,12 +72,9 @@ public sealed class DeploymentPlannerTests
         var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics(), live);
 
         CollectionAssert.AreEqual(
-            new[]
-            {
-                "drop canonical_view.call/-/DependencyRecreated", $"drop staging_view.outreach.call/{Javi}/Drifted",
-                $"create staging_view.outreach.call/{Javi}/Drifted", "create canonical_view.call/-/DependencyRecreated",
-            },
-            Describe(plan.Units.Single()));
+            new[] { "drop canonical_view.call/-/DependencyRecreated", $"drop staging_view.outreach.call/{Javi}/Drifted", $"create staging_view.outreach.call/{Javi}/Drifted" },
+            Describe(plan.Units[0]));
+        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/New" }, Describe(plan.Units[1]));
     }
 
     [TestMethod]
@@ -110,7 +109,7 @@ public sealed class DeploymentPlannerTests
     }
 
     [TestMethod]
-    public void SignatureChangeDropsAndRecreatesTheUnionInsideTheTenantsTransaction()
+    public void SignatureChangeDropsTheUnionInTheFirstTenantsTransactionAndBuildsItOnceOverEveryTenant()
     {
         var recorded = Applied(HandBuiltBundles.CallAnalytics());
 
@@ -122,27 +121,25 @@ public sealed class DeploymentPlannerTests
                 $"drop canonical_view.call/-/DependencyRecreated",
                 $"drop staging_view.outreach.call/{Javi}/SignatureChanged",
                 $"create staging_view.outreach.call/{Javi}/SignatureChanged",
-                $"create canonical_view.call/-/DependencyRecreated",
             },
             Describe(plan.Units[0]));
-        // Only tenants already on the new signature can be in the recreated union; the others join at the end.
-        CollectionAssert.AreEqual(new[] { Javi }, plan.Units[0].Steps[^1].IncludedTenants!.ToArray());
+        // Never a union over the tenants done so far: it is missing until the union unit builds it over all of them.
         CollectionAssert.AreEqual(new[] { $"drop staging_view.salesloft.call/{Pablo}/SignatureChanged", $"create staging_view.salesloft.call/{Pablo}/SignatureChanged" }, Describe(plan.Units[1]));
         Assert.AreEqual("union", plan.Units[^1].Key.ToString());
-        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/TenantsChanged" }, Describe(plan.Units[^1]));
+        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/New" }, Describe(plan.Units[^1]));
         CollectionAssert.AreEqual(new[] { Javi, Pablo, Acme }, plan.Units[^1].Steps[0].IncludedTenants!.ToArray());
         Assert.AreEqual(0, plan.DataLossSteps.Count);
     }
 
     [TestMethod]
-    public void RemovedTenantIsDroppedWithTheUnionRecreatedWithoutItAndFlaggedAsDataLoss()
+    public void RemovedTenantIsDroppedWithTheUnionBuiltAgainWithoutItAndFlaggedAsDataLoss()
     {
         var recorded = Applied(HandBuiltBundles.CallAnalytics());
         var withoutAcme = HandBuiltBundles.Tenants.Where(t => t.Id != Acme).ToList();
 
         var plan = DeploymentPlanner.Plan(HandBuiltBundles.CallAnalytics("1.1.0", tenants: withoutAcme), recorded);
 
-        var unit = plan.Units.Single();
+        var unit = plan.Units[0];
         Assert.IsTrue(unit.Removal);
         CollectionAssert.AreEqual(
             new[]
@@ -150,10 +147,10 @@ public sealed class DeploymentPlannerTests
                 "drop canonical_view.call/-/DependencyRecreated",
                 $"drop staging_view.outreach.call/{Acme}/TenantRemoved",
                 $"drop staging_schema.outreach/{Acme}/TenantRemoved",
-                "create canonical_view.call/-/DependencyRecreated",
             },
             Describe(unit));
-        CollectionAssert.AreEqual(new[] { Javi, Pablo }, unit.Steps[^1].IncludedTenants!.ToArray());
+        CollectionAssert.AreEqual(new[] { "create canonical_view.call/-/New" }, Describe(plan.Units[1]));
+        CollectionAssert.AreEqual(new[] { Javi, Pablo }, plan.Units[1].Steps[0].IncludedTenants!.ToArray());
         Assert.AreEqual($"\"{Acme}_stg_outreach\"", plan.DataLossSteps.Single().Object);
     }
 

@@ -39,10 +39,18 @@ internal static class CallAnalyticsData
     };
 
     /// <summary>What the connectors would have landed; shapes follow samples/CallAnalytics/sources/*.yaml.</summary>
-    public static void CreateRawSchemas(string connectionString, bool includeAcme = true)
+    /// <param name="onlyAcme">Only Acme's raw schema: for a tenant whose connector lands after the others.</param>
+    public static void CreateRawSchemas(string connectionString, bool includeAcme = true, bool onlyAcme = false)
     {
+        var acme = includeAcme ? Outreach(Acme, "(1, 'no answer')", "(20, '2024-02-01 00:00:00', 'u_acme', 1)") : string.Empty;
+        if (onlyAcme)
+        {
+            Db.Execute(connectionString, acme);
+            return;
+        }
+
         var sql = Outreach(Javi, "(1, 'connected'), (2, 'voicemail')", "(10, '2024-01-02 03:04:05', 'u_javi', 1), (11, '2024-01-03 10:00:00', 'u_javi2', 2)")
-            + (includeAcme ? Outreach(Acme, "(1, 'no answer')", "(20, '2024-02-01 00:00:00', 'u_acme', 1)") : string.Empty)
+            + acme
             + $"""
               CREATE SCHEMA "{Pablo}_raw_salesloft";
               CREATE TABLE "{Pablo}_raw_salesloft".call (id bigint, created_at text, user_id text, disposition text);
