@@ -82,10 +82,16 @@ internal sealed class TargetDeployer
         var manifest = _bundle.Manifest;
         var records = LiveDatabase.Compare(connection, _bundle).Records;
         var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
-        if (DeploymentRecord.ReadLast(connection) is { } last
+        var last = DeploymentRecord.ReadLast(connection);
+        if (last is not null
             && BundleVersionGate.Check(last.BundleVersion, last.ContentHash, manifest.BundleVersion, manifest.ContentHash, _settings.AllowSameVersion) is { } refusal)
         {
             return Fail(ExitCodes.Refused, "refused", RunnerDiagnostics.BundleVersionRefused.At(SourceLocation.None, refusal));
+        }
+
+        if (last?.Outcome == DeploymentOutcome.Running)
+        {
+            DeploymentRecord.MarkInterrupted(connection);
         }
 
         var plan = DeploymentPlanner.Plan(target, records);

@@ -33,6 +33,7 @@ internal sealed class StatusCommand
     private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
     {
         LastDeployment? last;
+        bool inProgress;
         IReadOnlyList<DeployedArtefact> recorded;
         IReadOnlyList<BundleTenant> runtime;
         try
@@ -42,6 +43,7 @@ internal sealed class StatusCommand
             recorded = LiveDatabase.Compare(connection, bundle).Records;
             runtime = RuntimeTenants.Read(connection, null);
             last = DeploymentRecord.ReadLast(connection);
+            inProgress = last?.Outcome == DeploymentOutcome.Running && DeploymentLock.IsHeld(connection);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
@@ -58,12 +60,22 @@ internal sealed class StatusCommand
         output.Line(last is null
             ? "Deployed: nothing yet"
             : $"Deployed: {last.Project} {last.BundleVersion} at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)}, {recorded.Count} artefact instance(s)");
+        if (last?.Outcome is DeploymentOutcome.Running)
+        {
+            output.Line(inProgress
+                ? $"Running:  an apply of {last.Project} {last.BundleVersion} is in progress ({last.Steps} step(s) committed so far)"
+                : $"Interrupted: the apply of {last.Project} {last.BundleVersion} started at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)} stopped after {last.Steps} step(s); run `tenantmodels apply` to finish it");
+        }
+
         output.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
         output.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
 
         var deployed = last is null
             ? null
-            : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants);
+            : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants)
+            {
+                Outcome = last.Outcome == DeploymentOutcome.Running && !inProgress ? "interrupted" : last.Outcome.ToString().ToLowerInvariant(),
+            };
         return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "pending", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>())
         {
             Deployed = deployed,

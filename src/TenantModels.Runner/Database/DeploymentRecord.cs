@@ -76,13 +76,39 @@ internal static class DeploymentRecord
             return null;
         }
 
+        // Version 1 has no outcome column: its deployments all ran to the end.
+        var outcome = RunnerSchema.Version(connection, null) >= 2 ? "outcome" : "'applied'";
         using var command = new NpgsqlCommand(
-            "SELECT project, bundle_version, content_hash, applied_at FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
+            $"SELECT project, bundle_version, content_hash, applied_at, {outcome}, steps FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
             connection);
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3))
+            ? new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3), ParseOutcome(reader.GetString(4)), reader.GetInt32(5))
             : null;
+    }
+
+    private static DeploymentOutcome ParseOutcome(string text) => text switch
+    {
+        "running" => DeploymentOutcome.Running,
+        "applied" => DeploymentOutcome.Applied,
+        "partial" => DeploymentOutcome.Partial,
+        "interrupted" => DeploymentOutcome.Interrupted,
+        _ => throw new FormatException($"unknown deployment outcome '{text}' in tenantmodels.deployment"),
+    };
+
+    /// <summary>
+    /// Under the deployment lock, a deployment still marked running has stopped without finishing (the runner was
+    /// killed or lost its connection): say so, so that status tells it apart from one in progress.
+    /// </summary>
+    public static void MarkInterrupted(NpgsqlConnection connection)
+    {
+        if (RunnerSchema.Version(connection, null) < 2)
+        {
+            return;
+        }
+
+        using var command = new NpgsqlCommand("UPDATE tenantmodels.deployment SET outcome = 'interrupted' WHERE outcome = 'running'", connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

@@ -44,7 +44,11 @@ public sealed record TargetResult(string Target, string Status, int ExitCode, IR
     public IReadOnlyList<DriftResult>? Drift { get; init; }
 }
 
-public sealed record DeployedResult(string Project, string BundleVersion, string ContentHash, string AppliedAt, int Artefacts, IReadOnlyList<string> Tenants);
+public sealed record DeployedResult(string Project, string BundleVersion, string ContentHash, string AppliedAt, int Artefacts, IReadOnlyList<string> Tenants)
+{
+    /// <summary>How the last deployment ended: applied, partial, running (in progress now) or interrupted.</summary>
+    public string? Outcome { get; init; }
+}
 
 public sealed record DiagnosticResult(string Code, string Message, string? Artefact = null, string? Tenant = null, string? SqlState = null);
 

@@ -61,6 +61,9 @@ public sealed class ResilienceTests
 
         // The orphaned backend finishes its statement, finds its client gone and rolls back, releasing the deployment lock.
         WaitUntilNoRunnerSession(db);
+        var status = CliRun.Against(db, "status", bundle);
+        StringAssert.Contains(status.Out, "Interrupted: the apply of CallAnalytics 1.0.0 started at ", status.ToString());
+        StringAssert.Contains(status.Out, "run `tenantmodels apply` to finish it", status.ToString());
         Assert.IsTrue(Db.SchemaExists(db, $"{Javi}_stg_outreach"), "tenants before the killed one were committed");
         Assert.IsFalse(Db.SchemaExists(db, $"{Acme}_stg_outreach"), "the killed tenant's transaction must leave nothing behind");
         Assert.AreEqual(0L, Db.Scalar<long>(db, $"SELECT count(*) FROM tenantmodels.deployed_artefact WHERE tenant_id = '{Acme}'"));
@@ -71,6 +74,44 @@ public sealed class ResilienceTests
         StringAssert.Contains(rerun.Out, $"applied tenant {Acme}: 2 step(s)");
         ApplyTests.AssertSampleViews(db);
         Assert.AreEqual("No changes: the database matches CallAnalytics 1.0.0.\n", CliRun.Against(db, "plan", bundle).Out);
+        var finished = CliRun.Against(db, "status", bundle, "--json");
+        Assert.IsFalse(finished.Out.Contains("Interrupted", StringComparison.Ordinal), finished.ToString());
+        Assert.AreEqual("interrupted", Db.Scalar<string>(db, "SELECT outcome FROM tenantmodels.deployment ORDER BY id LIMIT 1"),
+            "the next apply marks the deployment it found running as interrupted");
+    }
+
+    [TestMethod]
+    public void RunnerKilledDuringTheUnionUnitLeavesTheOldUnionWhichVerifyReportsAndTheNextRunCompletes()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("sigkill_union");
+        CallAnalyticsData.CreateRawSchemas(db);
+        var v1 = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("1.0.0", tenants: HandBuiltBundles.Tenants.Where(t => t.Id != Acme).ToArray()));
+        var v2 = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("1.1.0"));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", v1).ExitCode);
+
+        // Only the union unit touches canonical.call when a tenant is added: the runner blocks there, after Acme committed.
+        using (var held = new HeldTableLock(db, "canonical.call"))
+        {
+            using var runner = StartRealCli("apply", v2, "--connection", db, "--lock-timeout", "0");
+            WaitUntil(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tenantmodels' AND wait_event_type = 'Lock'", runner);
+            runner.Kill();
+            runner.WaitForExit();
+            held.Release();
+        }
+
+        WaitUntilNoRunnerSession(db);
+        Assert.IsTrue(Db.SchemaExists(db, $"{Acme}_stg_outreach"), "the tenant unit before the union unit was committed");
+        CollectionAssert.AreEqual(new[] { Javi, Pablo }.OrderBy(t => t, StringComparer.Ordinal).ToArray(),
+            Db.Rows(db, "SELECT DISTINCT tenant_id FROM canonical.call ORDER BY 1"), "the old union stays whole");
+        var verify = CliRun.Against(db, "verify", v2);
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "covers other tenants than the ready ones: apply builds it over 3 tenant(s)");
+
+        var rerun = CliRun.Against(db, "apply", v2);
+
+        Assert.AreEqual(ExitCodes.Success, rerun.ExitCode, rerun.ToString());
+        ApplyTests.AssertSampleViews(db);
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "verify", v2).ExitCode);
     }
 
     [TestMethod]
