@@ -13,7 +13,7 @@ public static class RunnerDiagnostics
         "refusing bundle '{0}': {1}");
 
     public static readonly DiagnosticDescriptor LockNotAcquired = Error("TM3004", "Deployment lock not acquired",
-        "another runner holds the deployment lock on database '{0}'; gave up after waiting {1} s (retry when it finishes, or raise --lock-wait)");
+        "the deployment lock on database '{0}' is held by {2}; gave up after waiting {1} s (retry when it finishes, or raise --lock-wait)");
 
     public static readonly DiagnosticDescriptor StatementFailed = Error("TM3005", "Statement failed",
         "artefact '{0}' ({1}) failed with SQLSTATE {2}: {3}; {5} was rolled back{4}");

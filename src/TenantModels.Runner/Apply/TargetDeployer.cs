@@ -53,8 +53,7 @@ internal sealed class TargetDeployer
             {
                 if (!DeploymentLock.TryAcquire(connection, _settings.LockWait))
                 {
-                    return Fail(ExitCodes.LockNotAcquired, "error", RunnerDiagnostics.LockNotAcquired.At(
-                        SourceLocation.None, database, _settings.LockWait.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+                    return Fail(ExitCodes.LockNotAcquired, "error", DeploymentLock.Refusal(connection, database, _settings.LockWait));
                 }
             }
             catch (NpgsqlException e)

@@ -38,7 +38,7 @@ internal sealed class ProvisionCommand
             using var connection = dataSource.OpenConnection();
             if (!DeploymentLock.TryAcquire(connection, TimeSpan.FromSeconds(options.LockWaitSeconds)))
             {
-                return reporter.Fail(ExitCodes.LockNotAcquired, RunnerDiagnostics.LockNotAcquired.At(SourceLocation.None, preflight.Database, options.LockWaitSeconds.ToString(CultureInfo.InvariantCulture)));
+                return reporter.Fail(ExitCodes.LockNotAcquired, DeploymentLock.Refusal(connection, preflight.Database, TimeSpan.FromSeconds(options.LockWaitSeconds)));
             }
 
             try

@@ -65,8 +65,7 @@ internal sealed class RefreshCommand
             {
                 if (!DeploymentLock.TryAcquire(connection, wait))
                 {
-                    return Error(ExitCodes.LockNotAcquired, RunnerDiagnostics.LockNotAcquired.At(
-                        SourceLocation.None, connection.Database, wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+                    return Error(ExitCodes.LockNotAcquired, DeploymentLock.Refusal(connection, connection.Database, wait));
                 }
             }
             catch (NpgsqlException e)

@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Globalization;
 using Npgsql;
+using TenantModels.Core.Diagnostics;
 
 namespace TenantModels.Runner.Database;
 
@@ -35,6 +37,48 @@ internal static class DeploymentLock
 
             Thread.Sleep(PollInterval);
         }
+    }
+
+    /// <summary>TM3004 naming who holds the lock, so that a session that is no runner (any role may take an advisory lock) can be found and ended.</summary>
+    public static Diagnostic Refusal(NpgsqlConnection connection, string database, TimeSpan waited)
+    {
+        string holder;
+        try
+        {
+            holder = Holder(connection) ?? "a session that has since released it";
+        }
+        catch (NpgsqlException)
+        {
+            holder = "another session";
+        }
+
+        return RunnerDiagnostics.LockNotAcquired.At(SourceLocation.None, database, waited.TotalSeconds.ToString(CultureInfo.InvariantCulture), holder);
+    }
+
+    private static string? Holder(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT a.pid, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''), a.backend_start
+            FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+              AND ((l.classid::bigint << 32) | l.objid::bigint) = $1
+            LIMIT 1
+            """,
+            connection);
+        command.Parameters.AddWithValue(Key);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var pid = reader.GetInt32(0);
+        var application = reader.GetString(2);
+        var who = $"role '{reader.GetString(1)}' (pid {pid}, application '{application}', connected at {reader.GetFieldValue<DateTime>(3).ToUniversalTime().ToString("u", CultureInfo.InvariantCulture)})";
+        return application == "tenantmodels"
+            ? "another runner: " + who
+            : $"{who}, which is not a TenantModels runner: while it holds the lock no deployment can run (end it with SELECT pg_terminate_backend({pid}))";
     }
 
     /// <summary>Whether some session holds the deployment lock now (another runner, or whoever took it).</summary>

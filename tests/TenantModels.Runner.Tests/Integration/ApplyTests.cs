@@ -220,7 +220,8 @@ public sealed class ApplyTests
         var db = NewDatabase("apply_locked");
         var bundle = HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics());
         // Unpooled: closing must end the session (and its lock), not park it in a pool still holding the lock.
-        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString))
+        // Any role may take an advisory lock (a tenant login too): the refusal names the session so it can be ended.
+        using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db) { Pooling = false, ApplicationName = "squatter" }.ConnectionString))
         {
             holder.Open();
             using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", holder))
@@ -232,7 +233,9 @@ public sealed class ApplyTests
             var refused = CliRun.Against(db, "apply", bundle, "--lock-wait", "1");
 
             Assert.AreEqual(ExitCodes.LockNotAcquired, refused.ExitCode, refused.ToString());
-            StringAssert.Contains(refused.Error, "error TM3004: another runner holds the deployment lock");
+            StringAssert.Contains(refused.Error, $"error TM3004: the deployment lock on database '{holder.Database}' is held by role '");
+            StringAssert.Contains(refused.Error, $"(pid {holder.ProcessID}, application 'squatter', connected at ");
+            StringAssert.Contains(refused.Error, $"which is not a TenantModels runner: while it holds the lock no deployment can run (end it with SELECT pg_terminate_backend({holder.ProcessID}))");
             Assert.IsFalse(Db.SchemaExists(db, "tenantmodels"), "a refused apply must change nothing");
         }
 
