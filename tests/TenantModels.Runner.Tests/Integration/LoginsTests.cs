@@ -114,7 +114,11 @@ public sealed class LoginsTests
     [TestMethod]
     public void LoginsHaveNoOtherAttributeOrMembershipAndReapplyingResetsThem()
     {
-        Db.Execute(db, "ALTER ROLE lg_alpha_login CREATEDB; GRANT pg_read_all_data TO lg_alpha_login; GRANT lg_bravo_reader TO lg_alpha_login;");
+        Db.Execute(db, $"""
+            ALTER ROLE lg_alpha_login CREATEDB; GRANT pg_read_all_data TO lg_alpha_login; GRANT lg_bravo_reader TO lg_alpha_login;
+            ALTER ROLE lg_alpha_login SET search_path = tenant_bravo, public;
+            ALTER ROLE lg_alpha_login IN DATABASE "{new NpgsqlConnectionStringBuilder(db).Database}" SET tenantmodels.tenant = 'bravo';
+            """);
 
         var again = Run(Environment(), "logins", "apply", bundle, "--logins", file, "--connection", db);
 
@@ -122,6 +126,8 @@ public sealed class LoginsTests
         StringAssert.Contains(again.Out, "login lg_alpha_login: updated, member of lg_alpha_reader");
         Assert.AreEqual("lg_alpha_reader", string.Join(",", Db.Rows(db, "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid WHERE a.member = 'lg_alpha_login'::regrole ORDER BY 1")));
         Assert.AreEqual("True|False|False|False|False|True", Db.Rows(db, "SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolinherit FROM pg_roles WHERE rolname = 'lg_alpha_login'")[0]);
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM pg_db_role_setting WHERE setrole = 'lg_alpha_login'::regrole"),
+            "settings made for the login (in every database or in one) are reset: a login starts from the server's defaults");
     }
 
     [TestMethod]
