@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
-using System.Threading;
 using System.Globalization;
+using System.Threading;
 using Npgsql;
 using TenantModels.Core.Diagnostics;
 
