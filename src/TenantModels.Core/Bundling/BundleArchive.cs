@@ -86,7 +86,8 @@ public static class BundleArchive
         }
         catch (ArchiveExtraction.Refused e)
         {
-            throw new InvalidDataException($"'{path}': {e.Message}", e);
+            // Named like the folder form's refusals (the file, not the archive): callers already name the bundle.
+            throw new InvalidDataException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

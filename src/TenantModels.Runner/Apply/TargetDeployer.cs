@@ -83,9 +83,9 @@ internal sealed class TargetDeployer
         var records = SecurityReconciliation.Records(DeploymentRecord.Read(connection, null), _settings.ReconcileSecurity);
         var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
         if (DeploymentRecord.ReadLast(connection) is { } last
-            && BundleVersionGate.Check(last.BundleVersion, last.ContentHash, manifest.BundleVersion, manifest.ContentHash, _settings.AllowSameVersion) is { } refusal)
+            && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, _settings.AllowSameVersion, _settings.ReplaceProject) is { } refusal)
         {
-            return Fail(ExitCodes.Refused, "refused", RunnerDiagnostics.BundleVersionRefused.At(SourceLocation.None, refusal));
+            return Fail(ExitCodes.Refused, "refused", refusal);
         }
 
         var plan = DeploymentPlanner.Plan(target, records);

@@ -32,7 +32,8 @@ internal sealed class ApplyCommand
             options.AllowDataLoss,
             options.AllowSameVersion,
             options.ReconcileSecurity,
-            options.Jobs);
+            options.Jobs,
+            options.ReplaceProject);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)

@@ -4,6 +4,7 @@ using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Planning;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
@@ -23,14 +24,14 @@ internal sealed class VerifyCommand
         _context,
         "verify",
         (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, target, output, connection, _) => VerifyTarget(bundle, target, output, connection),
-        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed",
+        (bundle, target, output, connection, _) => VerifyTarget(bundle, target, output, connection, options.ReplaceProject),
+        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : exit == ExitCodes.Refused ? "refused" : "failed",
         "ok",
         (result, manifest) => new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Drift = result.Drift });
 
-    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString)
+    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, string? replaceProject)
     {
         List<DriftResult> drift;
         var skipped = 0;
@@ -38,6 +39,15 @@ internal sealed class VerifyCommand
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
+
+            // The isolation checks come from the bundle: another project's would test roles and objects this database does not have.
+            if (DeploymentRecord.ReadLast(connection) is { } last
+                && BundleVersionGate.ProjectRefusal(last.Project, last.BundleVersion, bundle.Manifest.Project, replaceProject) is { } otherProject)
+            {
+                output.Error(Reporter.Format(otherProject));
+                return new TargetResult(name, "refused", ExitCodes.Refused, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(otherProject.Code, otherProject.Message) });
+            }
+
             drift = DriftDetector.Find(connection).ToList();
             drift.AddRange(IsolationChecks.Run(connection, bundle, out skipped));
         }
