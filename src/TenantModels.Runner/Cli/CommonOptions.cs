@@ -81,6 +81,3 @@ internal static class CommonOptions
         return command;
     }
 }
-
-/// <summary>The arguments plan, status and verify share.</summary>
-internal sealed record ReadOnlyArguments(string Bundle, string? Connection, bool Json, string? Targets, int Parallel, string? ReplaceProject);

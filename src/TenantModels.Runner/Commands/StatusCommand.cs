@@ -66,7 +66,7 @@ internal sealed class StatusCommand
         // Pending steps of another project's bundle would be a drop of everything deployed: not a status worth showing.
         if (last is not null && BundleVersionGate.ProjectRefusal(last.Project, last.BundleVersion, manifest.Project, replaceProject) is { } otherProject)
         {
-            output.Line("Pending:  none: the bundle is of another project, apply refuses it");
+            output.Line("Pending:  not planned: the bundle is of another project (apply refuses it)");
             output.Error(Reporter.Format(otherProject));
             return new TargetResult(name, "refused", ExitCodes.Refused, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(otherProject.Code, otherProject.Message) })
             {
