@@ -21,6 +21,13 @@ public static class ExitCodes
     /// <summary><c>verify</c> found objects that differ from what was deployed.</summary>
     public const int Drift = 5;
 
-    /// <summary>Refused by a safety rule before anything changed: data loss without <c>--allow-data-loss</c>, an older bundle, a change the planner cannot make safely.</summary>
+    /// <summary>Refused by a safety rule before anything changed: data loss without <c>--allow-data-loss</c>, an older bundle, a bundle of another project, a change the planner cannot make safely.</summary>
     public const int Refused = 6;
+
+    /// <summary>
+    /// <c>plan</c> only: the plan was made, but <c>apply</c> with the same options would refuse it (exit 6): another project,
+    /// an older or rebuilt same-version bundle, a blocked plan, data loss without <c>--allow-data-loss</c>. Plan itself
+    /// refused nothing, hence its own code: a CI step can tell "apply will be refused" from a failed plan.
+    /// </summary>
+    public const int ApplyWouldRefuse = 7;
 }

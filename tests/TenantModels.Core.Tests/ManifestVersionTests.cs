@@ -24,9 +24,10 @@ public sealed class ManifestVersionTests
     [TestMethod]
     public void A_newer_bundle_format_is_refused_with_what_to_do()
     {
-        var newer = SampleManifest().Replace("\"formatVersion\": 1,", "\"formatVersion\": 2,").Replace($"\"toolchainVersion\": \"{BundleManifest.CurrentToolchainVersion}\"", "\"toolchainVersion\": \"9.0.0\"");
+        var newerFormat = BundleManifest.CurrentFormatVersion + 1;
+        var newer = SampleManifest().Replace($"\"formatVersion\": {BundleManifest.CurrentFormatVersion},", $"\"formatVersion\": {newerFormat},").Replace($"\"toolchainVersion\": \"{BundleManifest.CurrentToolchainVersion}\"", "\"toolchainVersion\": \"9.0.0\"");
         var e = Assert.ThrowsExactly<FormatException>(() => ManifestJson.Read(newer));
-        StringAssert.Contains(e.Message, "bundle format 2 (written by TenantModels 9.0.0) is not supported");
+        StringAssert.Contains(e.Message, $"bundle format {newerFormat} (written by TenantModels 9.0.0) is not supported");
         StringAssert.Contains(e.Message, "install a newer runner");
     }
 }

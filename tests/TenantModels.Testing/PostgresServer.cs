@@ -126,6 +126,10 @@ public sealed class PostgresServer : IDisposable
         Database = database,
         // Ignore any PGPASSWORD/.pgpass of the machine running the tests: the cluster uses trust authentication.
         Passfile = "/dev/null",
+        // Every test makes databases of its own, each with its own pool: idle connections are closed within seconds
+        // so that they never add up to the server's (stock) max_connections.
+        ConnectionIdleLifetime = 2,
+        ConnectionPruningInterval = 1,
     }.ConnectionString;
 
     private void InitializeCluster()

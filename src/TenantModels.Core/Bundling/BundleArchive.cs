@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
-using System.Linq;
 
 namespace TenantModels.Core.Bundling;
 
@@ -73,25 +72,22 @@ public static class BundleArchive
         }
     }
 
-    /// <summary>Extracts into a fresh folder and reads it with every check of <see cref="BundleDirectory.Read"/>.</summary>
-    /// <exception cref="InvalidDataException">Not a zip, an entry escapes the folder, or the bundle inside fails its checks.</exception>
+    /// <summary>
+    /// Extracts into a fresh folder (<see cref="ArchiveExtraction"/>: each entry once, inside the folder, listed by the
+    /// manifest, its CRC-32 intact) and reads it with every check of <see cref="BundleDirectory.Read"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a zip, an entry is refused, or the bundle inside fails its checks; the message names the file.</exception>
     public static Bundle Read(string path, string extractTo)
     {
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            var root = Path.GetFullPath(extractTo);
-            foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0))
-            {
-                var target = Path.GetFullPath(Path.Combine(root, entry.FullName));
-                if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    throw new InvalidDataException($"archive entry '{entry.FullName}' points outside the bundle");
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                entry.ExtractToFile(target, overwrite: false);
-            }
+            ArchiveExtraction.Extract(zip, extractTo);
+        }
+        catch (ArchiveExtraction.Refused e)
+        {
+            // Named like the folder form's refusals (the file, not the archive): callers already name the bundle.
+            throw new InvalidDataException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -34,10 +34,16 @@ public static class BundleAssembler
         var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
-        return new Bundle(manifest, files);
+
+        // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.
+        var deployChecksum = Checksums.OfWritten(writer => DeployScript.Write(manifest, a => files[a.Path], writer));
+        return new Bundle(manifest with { DeployChecksum = deployChecksum }, files);
     }
 
-    /// <summary>Hash of the manifest written without its hash: covers tenants, artefact order, dependencies and every file checksum.</summary>
+    /// <summary>
+    /// Hash of the manifest written without its hash (and without deploy.sql's checksum, which depends on it): covers
+    /// tenants, artefact order, dependencies and every artefact file checksum.
+    /// </summary>
     public static string ContentHashOf(BundleManifest manifest) =>
-        Checksums.Of(ManifestJson.Write(manifest with { ContentHash = string.Empty }));
+        Checksums.Of(ManifestJson.Write(manifest with { ContentHash = string.Empty, DeployChecksum = null }));
 }

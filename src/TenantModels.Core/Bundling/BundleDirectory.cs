@@ -113,8 +113,55 @@ public static class BundleDirectory
             throw new InvalidDataException($"manifest content hash does not match (expected {manifest.ContentHash}, found {expectedHash}): the manifest was modified after it was built");
         }
 
-        // deploy.sql is derived from the artefacts (and may be large): not read, regenerated if asked for.
+        if (manifest.DeployChecksum is { } deployChecksum)
+        {
+            // Not read into memory (it may be large, and the runner plans from the templates), only checked: a
+            // hand-edited deploy.sql would otherwise be run by `psql -f` as if it were the build's.
+            CheckDeployScript(directory, deployChecksum);
+        }
+
+        RefuseUnlistedFiles(directory, manifest);
         return new Bundle(manifest, files);
+    }
+
+    private static void CheckDeployScript(string directory, string checksum)
+    {
+        var path = SafeCombine(directory, BundleManifest.DeployScriptFileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"bundle file '{BundleManifest.DeployScriptFileName}' is missing");
+        }
+
+        var actual = Checksums.OfFile(path);
+        if (!string.Equals(actual, checksum, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"bundle file '{BundleManifest.DeployScriptFileName}' does not match its checksum (expected {checksum}, found {actual}): the bundle was modified after it was built");
+        }
+    }
+
+    /// <summary>Every file in the bundle's own folders (artefacts/, checks/) must be one the manifest lists; the first other one, in path order, is named.</summary>
+    private static void RefuseUnlistedFiles(string directory, BundleManifest manifest)
+    {
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var listed = BundleFiles.Listed(manifest);
+        foreach (var folder in BundleFiles.Folders(listed))
+        {
+            var full = Path.Combine(root, folder);
+            if (!Directory.Exists(full))
+            {
+                continue;
+            }
+
+            var unlisted = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                .Select(f => f.Substring(root.Length + 1).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(relative => !listed.Contains(relative))
+                .OrderBy(relative => relative, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (unlisted is not null)
+            {
+                throw new InvalidDataException(BundleFiles.NotListed(unlisted));
+            }
+        }
     }
 
     private static string ReadChecked(string directory, string relative, string checksum, string what)

@@ -9,6 +9,8 @@ namespace TenantModels.Core.Bundling;
 /// runner can tell a bundle from a newer TenantModels apart from a damaged one.
 /// <paramref name="Security"/>: role names and isolation checks of a secured project; the key is written only when set,
 /// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
+/// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest (its header names
+/// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -21,10 +23,14 @@ public sealed record BundleManifest(
     string? DatabasePattern = null,
     string? ToolchainVersion = null,
     int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion,
-    BundleSecurity? Security = null)
+    BundleSecurity? Security = null,
+    string? DeployChecksum = null)
 {
-    /// <summary>The bundle format this build of TenantModels writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The bundle format this build of TenantModels writes. 2: manifests carry deploy.sql's checksum.</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The oldest format this build still reads: format 1 (TenantModels 0.1.0), whose deploy.sql has no checksum.</summary>
+    public const int OldestReadableFormatVersion = 1;
 
     /// <summary>The version of the YAML definition language (and its JSON Schemas) this build of TenantModels reads.</summary>
     public const int CurrentDefinitionsSchemaVersion = 1;

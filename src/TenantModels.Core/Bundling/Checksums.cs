@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,10 +11,33 @@ public static class Checksums
 
     public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
 
-    public static string Of(byte[] bytes)
-    {
+    public static string Of(byte[] bytes) =>
         // One hasher per thread: creating one per checksum was a visible share of planning a thousand tenants.
-        var hash = (_sha256 ??= SHA256.Create()).ComputeHash(bytes);
+        Format((_sha256 ??= SHA256.Create()).ComputeHash(bytes));
+
+    /// <summary>The checksum of the UTF-8 text <paramref name="write"/> writes, hashed as it is written (never held in memory).</summary>
+    public static string OfWritten(Action<TextWriter> write)
+    {
+        using var sha256 = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha256, CryptoStreamMode.Write))
+        using (var writer = BundleDirectory.OpenText(hashing))
+        {
+            write(writer);
+        }
+
+        return Format(sha256.Hash!);
+    }
+
+    /// <summary>The checksum of a file, read as a stream (deploy.sql grows with models × tenants).</summary>
+    public static string OfFile(string path)
+    {
+        using var sha256 = SHA256.Create();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Format(sha256.ComputeHash(file));
+    }
+
+    private static string Format(byte[] hash)
+    {
         var hex = new char[Prefix.Length + (hash.Length * 2)];
         Prefix.CopyTo(0, hex, 0, Prefix.Length);
         for (var i = 0; i < hash.Length; i++)

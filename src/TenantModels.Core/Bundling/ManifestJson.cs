@@ -23,6 +23,12 @@ public static class ManifestJson
         Property(json, 1, "project", Str(manifest.Project), last: false);
         Property(json, 1, "bundleVersion", Str(manifest.BundleVersion), last: false);
         Property(json, 1, "contentHash", Str(manifest.ContentHash), last: false);
+        if (manifest.DeployChecksum is { } deployChecksum)
+        {
+            // Absent from format 1 manifests and from the text the content hash is computed over.
+            Property(json, 1, "deployChecksum", Str(deployChecksum), last: false);
+        }
+
         Property(json, 1, "databasePattern", manifest.DatabasePattern is null ? "null" : Str(manifest.DatabasePattern), last: false);
         json.Append("  \"sources\": [");
         AppendItems(json, manifest.Sources, (sb, s) =>
@@ -94,12 +100,19 @@ public static class ManifestJson
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var format = root.GetProperty("formatVersion").GetInt32();
-            if (format != BundleManifest.CurrentFormatVersion)
+            if (format is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
             {
                 var writer = root.TryGetProperty("toolchainVersion", out var v) && v.ValueKind == JsonValueKind.String ? $" (written by TenantModels {v.GetString()})" : string.Empty;
                 throw new FormatException(
-                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads format {BundleManifest.CurrentFormatVersion}; "
+                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads formats {BundleManifest.OldestReadableFormatVersion} to {BundleManifest.CurrentFormatVersion}; "
                     + (format > BundleManifest.CurrentFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
+            }
+
+            var deployChecksum = root.TryGetProperty("deployChecksum", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (deployChecksum is null && format >= 2)
+            {
+                // Only bundles written before deploy.sql had a checksum may come without one.
+                throw new FormatException($"manifest.json of bundle format {format} has no deployChecksum (the checksum of {BundleManifest.DeployScriptFileName})");
             }
 
             var sources = root.GetProperty("sources").EnumerateArray().Select(s => new BundleSource(
@@ -134,7 +147,8 @@ public static class ManifestJson
                 root.GetProperty("databasePattern").ValueKind == JsonValueKind.Null ? null : root.GetProperty("databasePattern").GetString(),
                 root.GetProperty("toolchainVersion").ValueKind == JsonValueKind.Null ? null : root.GetProperty("toolchainVersion").GetString(),
                 root.GetProperty("definitionsSchemaVersion").GetInt32(),
-                root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null);
+                root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null,
+                deployChecksum);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -6,6 +6,7 @@ namespace TenantModels.Runner.Apply;
 /// <param name="LockTimeout">PostgreSQL <c>lock_timeout</c> for every transaction; zero waits forever.</param>
 /// <param name="StatementTimeout">PostgreSQL <c>statement_timeout</c> for every transaction; zero means none.</param>
 /// <param name="Jobs">How many tenant transactions may run at once, each on its own connection (<see cref="ParallelTenantUnits"/>).</param>
+/// <param name="ReplaceProject">The deployed project the bundle's project replaces (<c>--replace-project</c>), or null.</param>
 internal sealed record ApplySettings(
     TimeSpan LockWait,
     int LockTimeoutSeconds,
@@ -13,4 +14,5 @@ internal sealed record ApplySettings(
     bool FailFast,
     bool AllowDataLoss,
     bool AllowSameVersion,
-    int Jobs = 1);
+    int Jobs = 1,
+    string? ReplaceProject = null);

@@ -83,9 +83,9 @@ internal sealed class TargetDeployer
         var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
         var last = DeploymentRecord.ReadLast(connection);
         if (last is not null
-            && BundleVersionGate.Check(last.BundleVersion, last.ContentHash, manifest.BundleVersion, manifest.ContentHash, _settings.AllowSameVersion) is { } refusal)
+            && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, _settings.AllowSameVersion, _settings.ReplaceProject) is { } refusal)
         {
-            return Fail(ExitCodes.Refused, "refused", RunnerDiagnostics.BundleVersionRefused.At(SourceLocation.None, refusal));
+            return Fail(ExitCodes.Refused, "refused", refusal);
         }
 
         if (last?.Outcome == DeploymentOutcome.Running)

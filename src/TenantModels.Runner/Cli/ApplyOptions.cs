@@ -10,6 +10,7 @@ namespace TenantModels.Runner.Cli;
 /// <param name="Targets">A target map file: apply to several databases instead of one connection.</param>
 /// <param name="Logins">A logins file: once a database is applied, its logins are created or updated (<c>logins apply</c>).</param>
 /// <param name="Jobs">How many tenant transactions to run at once on one database, each on its own connection.</param>
+/// <param name="ReplaceProject">The deployed project this bundle's project replaces: without it, a bundle of another project is refused (TM3017).</param>
 public sealed record ApplyOptions(
     string BundleDirectory,
     string? Connection,
@@ -24,7 +25,8 @@ public sealed record ApplyOptions(
     int Parallel = 1,
     string? Logins = null,
     bool ReconcileSecurity = false,
-    int Jobs = 1)
+    int Jobs = 1,
+    string? ReplaceProject = null)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -43,6 +45,7 @@ public sealed record ApplyOptions(
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed transaction instead of continuing with the other tenants." };
         var allowDataLoss = new Option<bool>("--allow-data-loss") { Description = "Allow steps that drop schemas or tables (removed tenants, removed schemas)." };
         var allowSameVersion = new Option<bool>("--allow-same-version") { Description = "Allow a bundle with the deployed version but different content (a rebuilt development version)." };
+        var replaceProject = CommonOptions.ReplaceProject();
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
         var logins = LoginsOptions.LoginsOption(required: false);
@@ -62,7 +65,7 @@ public sealed record ApplyOptions(
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, targets, parallel, logins, reconcile, jobs })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs })
         {
             command.Options.Add(option);
         }
@@ -81,7 +84,8 @@ public sealed record ApplyOptions(
             result.GetValue(parallel),
             result.GetValue(logins),
             result.GetValue(reconcile),
-            result.GetValue(jobs))));
+            result.GetValue(jobs),
+            result.GetValue(replaceProject))));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 
 namespace TenantModels.Runner.Cli;
 
@@ -27,6 +28,11 @@ internal static class CommonOptions
         Description = "Target map (JSON): tenants to connection strings, for database per tenant or many servers. Replaces --connection.",
     };
 
+    public static Option<string?> ReplaceProject() => new("--replace-project")
+    {
+        Description = "The project deployed to the database that this bundle's project replaces: without it, a bundle of another project is refused (TM3017).",
+    };
+
     public static Option<int> Parallel()
     {
         var option = new Option<int>("--parallel")
@@ -45,27 +51,33 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>. Each keeps its
-    /// own options record; only the wiring lives here.
+    /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>,
+    /// <c>--replace-project</c>, plus any options of the command's own (<paramref name="extra"/>, read by
+    /// <paramref name="create"/> from the parse result). Each keeps its own options record; only the wiring lives here.
     /// </summary>
     public static Command ReadOnlyCommand<TOptions>(
         string name,
         string description,
-        Func<string, string?, bool, string?, int, TOptions> create,
-        Func<TOptions, int> run)
+        Func<ReadOnlyArguments, ParseResult, TOptions> create,
+        Func<TOptions, int> run,
+        params Option[] extra)
     {
         var bundle = BundleDirectory();
         var connection = Connection();
         var json = Json();
         var targets = Targets();
         var parallel = Parallel();
+        var replaceProject = ReplaceProject();
         var command = new Command(name, description);
         command.Arguments.Add(bundle);
-        command.Options.Add(connection);
-        command.Options.Add(json);
-        command.Options.Add(targets);
-        command.Options.Add(parallel);
-        command.SetAction(result => run(create(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel))));
+        foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(extra))
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => run(create(
+            new ReadOnlyArguments(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel), result.GetValue(replaceProject)),
+            result)));
         return command;
     }
 }

@@ -4,8 +4,9 @@ using System.CommandLine;
 namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels status</c>.</summary>
-public sealed record StatusOptions(string BundleDirectory, string? Connection, bool Json, string? Targets = null, int Parallel = 1)
+/// <param name="ReplaceProject">The deployed project this bundle's project replaces (<c>--replace-project</c>): without it, another project is reported (TM3017).</param>
+public sealed record StatusOptions(string BundleDirectory, string? Connection, bool Json, string? Targets = null, int Parallel = 1, string? ReplaceProject = null)
 {
     internal static Command CreateCommand(Func<StatusOptions, int> run) =>
-        CommonOptions.ReadOnlyCommand("status", "Show what is deployed (version, tenants) and how many steps of the bundle are pending.", (bundle, connection, json, targets, parallel) => new StatusOptions(bundle, connection, json, targets, parallel), run);
+        CommonOptions.ReadOnlyCommand("status", "Show what is deployed (version, tenants) and how many steps of the bundle are pending.", (common, _) => new StatusOptions(common.Bundle, common.Connection, common.Json, common.Targets, common.Parallel, common.ReplaceProject), run);
 }

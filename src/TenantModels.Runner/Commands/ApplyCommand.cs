@@ -31,7 +31,8 @@ internal sealed class ApplyCommand
             options.FailFast,
             options.AllowDataLoss,
             options.AllowSameVersion,
-            options.Jobs);
+            options.Jobs,
+            options.ReplaceProject);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)

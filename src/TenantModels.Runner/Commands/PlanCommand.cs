@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
@@ -13,8 +14,9 @@ using TenantModels.Runner.Targets;
 namespace TenantModels.Runner.Commands;
 
 /// <summary>
-/// <c>plan</c>: reads the record, prints each transaction's exact SQL, names every object that would lose data;
-/// never writes (not even the runner schema). With <c>--targets</c>, one plan per database of the map.
+/// <c>plan</c>: reads the record, prints each transaction's exact SQL, names every object that would lose data, and
+/// says whether <c>apply</c> with the same options would refuse (exit 7); never writes (not even the runner schema).
+/// With <c>--targets</c>, one plan per database of the map.
 /// </summary>
 internal sealed class PlanCommand
 {
@@ -26,18 +28,32 @@ internal sealed class PlanCommand
         _context,
         "plan",
         (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        PlanTarget,
-        exit => exit == ExitCodes.Success ? null : "failed",
+        (bundle, name, output, connectionString, include) => PlanTarget(bundle, name, output, connectionString, include, options),
+        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.ApplyWouldRefuse ? WouldRefuse : "failed",
         "planned",
-        (result, manifest) => new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps));
+        (result, manifest) => new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps,
+            Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics));
 
-    private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
+    /// <summary>The status of a plan that apply would refuse.</summary>
+    private const string WouldRefuse = "would-refuse";
+
+    private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, PlanOptions options)
     {
+        var manifest = bundle.Manifest;
         DeploymentPlan plan;
         try
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
+
+            // apply checks the bundle against the last deployment before it plans: so does plan, and shows no plan
+            // for a bundle apply would not plan (another project's would be a drop of everything deployed).
+            if (DeploymentRecord.ReadLast(connection) is { } last
+                && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, options.AllowSameVersion, options.ReplaceProject) is { } refusal)
+            {
+                return ApplyWouldRefuse(name, output, refusal, Array.Empty<StepResult>());
+            }
+
             var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
             plan = DeploymentPlanner.Plan(target, LiveDatabase.Compare(connection, bundle).Records);
         }
@@ -48,7 +64,6 @@ internal sealed class PlanCommand
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var manifest = bundle.Manifest;
         if (plan.IsEmpty)
         {
             output.Line($"No changes: the database matches {manifest.Project} {manifest.BundleVersion}.");
@@ -82,9 +97,43 @@ internal sealed class PlanCommand
         {
             output.Line(string.Empty);
             output.Line($"-- DATA LOSS: this plan drops {losses.Count} object(s) that may hold data: {DataLoss.Describe(losses)}.");
-            output.Line("-- apply refuses it unless --allow-data-loss is given.");
+            output.Line(options.AllowDataLoss
+                ? "-- apply --allow-data-loss drops them."
+                : "-- apply refuses it unless --allow-data-loss is given.");
         }
 
-        return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>());
+        var steps = Reporter.Steps(plan);
+        if (PlanRefusal(plan, options.AllowDataLoss) is { } planRefusal)
+        {
+            return ApplyWouldRefuse(name, output, planRefusal, steps);
+        }
+
+        return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success, steps, Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>());
+    }
+
+    /// <summary>What apply refuses once it has planned, in its order: a blocked plan (TM3010), then unapproved data loss (TM3009).</summary>
+    private static Diagnostic? PlanRefusal(DeploymentPlan plan, bool allowDataLoss)
+    {
+        if (plan.Blockers.Count > 0)
+        {
+            return RunnerDiagnostics.PlanBlocked.At(SourceLocation.None, string.Join("; ", plan.Blockers));
+        }
+
+        var losses = plan.DataLossSteps;
+        return losses.Count > 0 && !allowDataLoss
+            ? RunnerDiagnostics.DataLossRefused.At(SourceLocation.None, losses.Count, DataLoss.Describe(losses))
+            : null;
+    }
+
+    /// <summary>
+    /// The plan (if any) stands, with the diagnostic apply would report: as text on stdout, in the canonical form on
+    /// stderr, and exit 7 rather than apply's 6, since plan itself refused nothing.
+    /// </summary>
+    private static TargetResult ApplyWouldRefuse(string name, TargetOutput output, Diagnostic refusal, IReadOnlyList<StepResult> steps)
+    {
+        output.Line(string.Empty);
+        output.Line($"-- APPLY WOULD REFUSE ({refusal.Code}): {refusal.Message}");
+        output.Error(Reporter.Format(refusal));
+        return new TargetResult(name, WouldRefuse, ExitCodes.ApplyWouldRefuse, steps, Array.Empty<UnitResult>(), new[] { new DiagnosticResult(refusal.Code, refusal.Message) });
     }
 }

@@ -25,12 +25,13 @@ internal sealed class StatusCommand
         _context,
         "status",
         (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        StatusOf,
-        exit => exit == ExitCodes.Success ? null : "failed",
+        (bundle, name, output, connectionString, include) => StatusOf(bundle, name, output, connectionString, include, options.ReplaceProject),
+        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Refused ? "refused" : "failed",
         "pending",
-        (result, manifest) => new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed));
+        (result, manifest) => new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed,
+            result.Diagnostics.Count == 0 ? null : result.Diagnostics));
 
-    private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
+    private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, string? replaceProject)
     {
         LastDeployment? last;
         bool inProgress;
@@ -52,7 +53,6 @@ internal sealed class StatusCommand
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, runtime, include), recorded);
         var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         var manifest = bundle.Manifest;
 
@@ -68,14 +68,26 @@ internal sealed class StatusCommand
         }
 
         output.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
-        output.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
-
         var deployed = last is null
             ? null
             : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants)
             {
                 Outcome = last.Outcome == DeploymentOutcome.Running && !inProgress ? "interrupted" : last.Outcome.ToString().ToLowerInvariant(),
             };
+
+        // Pending steps of another project's bundle would be a drop of everything deployed: not a status worth showing.
+        if (last is not null && BundleVersionGate.ProjectRefusal(last.Project, last.BundleVersion, manifest.Project, replaceProject) is { } otherProject)
+        {
+            output.Line("Pending:  not planned: the bundle is of another project (apply refuses it)");
+            output.Error(Reporter.Format(otherProject));
+            return new TargetResult(name, "refused", ExitCodes.Refused, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(otherProject.Code, otherProject.Message) })
+            {
+                Deployed = deployed,
+            };
+        }
+
+        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, runtime, include), recorded);
+        output.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
         return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "pending", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>())
         {
             Deployed = deployed,

@@ -24,14 +24,14 @@ internal sealed class VerifyCommand
         _context,
         "verify",
         (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        VerifyTarget,
-        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : "failed",
+        (bundle, target, output, connection, include) => VerifyTarget(bundle, target, output, connection, include, options.ReplaceProject),
+        exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : exit == ExitCodes.Refused ? "refused" : "failed",
         "ok",
         (result, manifest) => new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Drift = result.Drift });
 
-    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include)
+    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, string? replaceProject)
     {
         List<DriftResult> drift;
         var skipped = 0;
@@ -39,6 +39,15 @@ internal sealed class VerifyCommand
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
+
+            // The isolation checks come from the bundle: another project's would test roles and objects this database does not have.
+            if (DeploymentRecord.ReadLast(connection) is { } last
+                && BundleVersionGate.ProjectRefusal(last.Project, last.BundleVersion, bundle.Manifest.Project, replaceProject) is { } otherProject)
+            {
+                output.Error(Reporter.Format(otherProject));
+                return new TargetResult(name, "refused", ExitCodes.Refused, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(otherProject.Code, otherProject.Message) });
+            }
+
             var live = LiveDatabase.Compare(connection, bundle);
             drift = live.Drift.ToList();
             skipped = live.SkippedChecks;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TenantModels.Runner.Output;
 
 /// <summary>The <c>--json</c> document every command prints on stdout; null members are omitted.</summary>
-/// <param name="Status">planned | up-to-date | applied | partial | failed | refused | error | pending | drift | ok | refreshed.</param>
+/// <param name="Status">planned | up-to-date | would-refuse | applied | partial | failed | refused | error | pending | drift | ok | refreshed.</param>
 public sealed record RunResult(
     string Command,
     string Status,

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for CallAnalytics 1.0.0
--- sha256:f6a1b2af88400892a86a8a5e0e4560f6abcde25a109f2fe3ed172011023f6ab9
+-- sha256:9d616f8d22cfbfa08d0f8b2e131ffdbc8ff8eead8eeb4dd931d86f28b0ad91d2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant org_javi_2_e0eynhkr)

@@ -62,7 +62,7 @@ public sealed class TableChangeTests
         var plan = CliRun.Against(db, "plan", bundle);
         var refused = CliRun.Against(db, "apply", bundle);
 
-        Assert.AreEqual(ExitCodes.Success, plan.ExitCode, plan.ToString());
+        Assert.AreEqual(ExitCodes.ApplyWouldRefuse, plan.ExitCode, "plan says apply would refuse it: " + plan);
         StringAssert.Contains(plan.Out, "ALTER TABLE \"shop_a_shop\".\"product\" DROP COLUMN IF EXISTS \"note\";");
         StringAssert.Contains(plan.Out, "-- DATA LOSS: this plan drops 2 object(s) that may hold data: table \"shop_a_shop\".\"product\": drop column \"note\" of tenant shop_a");
         Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, refused.ToString());

@@ -50,7 +50,8 @@ internal static class HandBuiltBundles
     /// <summary>The sample as the compiler emits it: per-tenant staging schemas and views, and canonical.call as a union template.</summary>
     /// <param name="callIdType">call_id's type in every view; anything but bigint changes every signature.</param>
     /// <param name="tenants">Defaults to <see cref="Tenants"/>.</param>
-    public static Bundle CallAnalytics(string version = "1.0.0", string? salesloftView = null, string callIdType = "bigint", IReadOnlyList<BundleTenant>? tenants = null)
+    /// <param name="project">The project's name: the same SQL under another name is another project's bundle.</param>
+    public static Bundle CallAnalytics(string version = "1.0.0", string? salesloftView = null, string callIdType = "bigint", IReadOnlyList<BundleTenant>? tenants = null, string project = "CallAnalytics")
     {
         var columns = "\"call_id\", \"call_created_at\", \"user_id\", \"call_disposition_name\"";
         var branch = (string source) => new KeyValuePair<string, string>(source,
@@ -61,7 +62,7 @@ internal static class HandBuiltBundles
             $"SELECT CAST(NULL AS {callIdType}) AS \"call_id\", CAST(NULL AS timestamp) AS \"call_created_at\", CAST(NULL AS text) AS \"user_id\", CAST(NULL AS text) AS \"call_disposition_name\", CAST(NULL AS text) AS \"tenant_id\" WHERE false");
         var signature = $"\"call_id\" {callIdType}, \"call_created_at\" timestamp, \"user_id\" text, \"call_disposition_name\" text";
 
-        return BundleAssembler.Assemble("CallAnalytics", version, Sources, tenants ?? Tenants, new List<CompiledArtefact>
+        return BundleAssembler.Assemble(project, version, Sources, tenants ?? Tenants, new List<CompiledArtefact>
         {
             new("staging_schema.outreach", ArtefactKind.Schema, ArtefactScope.Tenant, "outreach",
                 "CREATE SCHEMA IF NOT EXISTS \"{{tenant}}_stg_outreach\";\n", Array.Empty<string>(), "\"{{tenant}}_stg_outreach\"", null),

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:83bdf1770df5ae885f533dd2c6b86065f338c1787d1333071a939a0719f2a4de
+-- sha256:3c313c96a1cc9e560849784d268834e1a354f506a7ad6084f60438c8241dff28
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:d5dfea1d1d97b4da4803582dbf510855d4b7159438e4b160c3509a56e77e567a
+-- sha256:30e90d833aaa3c664933414153f73234eba1b3d4b92000570469deef3b960120
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for etl_mappings_round_expr_null 1.0.0
--- sha256:4bf73938e969f94cc0368e13af3cccffe5ede47165b8d99d6e9deafa3736c79f
+-- sha256:d66fb1fd3a35cd3cc8107b97b2e05533d2f3504be360562964889742c6f8f8ea
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.erp (tenant tenant1)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:ae027f11e391973f226465f69ddf4055f9c451cca3d1dac89815087513ae0e59
+-- sha256:d972116a9ccc16533fb5412ccee3a8c1016e10ad7e1ce4c00cf929814143e7eb
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

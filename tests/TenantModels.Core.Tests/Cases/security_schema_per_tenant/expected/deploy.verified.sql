@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:e5f519e7f0c037d034e8fb90e7ed3b85f4eb0d8816aa5962ec3fe898d8fb7081
+-- sha256:76a00f50945ee20fb1a73bd9918b1f2b4b978d3a7250208cf260a04708eb1f6d
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:bc46d6719aba7b48e6e713645171706026dd1fdf4a534b0b796b02cc7fa3bf57
+-- sha256:73085d02a8e6acf335282e0170240287316f4183363bd24d67254cc59c0ad777
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

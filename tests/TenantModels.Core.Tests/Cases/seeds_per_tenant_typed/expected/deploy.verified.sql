@@ -1,5 +1,5 @@
 -- TenantModels deploy script for seeds_per_tenant_typed 1.0.0
--- sha256:289dfbbbed5d954a7cde8479fd93b75d0d101543dbebce66de3cb1f767b1aaf9
+-- sha256:918734cfbdbcf005e27b140e35aaf7320f19842864903bd37b34cecd176b07af
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme_corp)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for table_column_renamed 1.0.0
--- sha256:6b5a3fdb6320a6e0730e22a4efd6750d563a6e1bf22509e81605ff2bcc98ddf3
+-- sha256:f73138611070f75c0230bca8d4b2d8ab4ed412f5ac7dafdd7862ed1bf88b5b9a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tables_per_tenant_with_keys_and_matview 1.0.0
--- sha256:e94ca10b911d50574f9eb95bfc201577b0a2e214059363fc745e3d1d0dd49f20
+-- sha256:cf3af6b5069601e9fe30d72ea7ef345b608c5ba400278dc1d4be70231c6328dd
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_defaults_and_attributes 1.0.0
--- sha256:894d76acc35da0fe98de109e522e8a7bb38034d12bb89700826c3ad92de49db5
+-- sha256:141f8be4025dd254b08ce81228b970c6298254c366e621dda3167f22b3c95dbc
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tm2020_canonical_view_too_wide 1.0.0
--- sha256:7d4702ee984e5019e6ebb2b69c91ebe5e5e900224ca4a6fbfeb7985421c1c9a2
+-- sha256:6deac2a52e49396ca7aed81f485bf84f420355bb63a2ea1bb4ad1e63bd442cf4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

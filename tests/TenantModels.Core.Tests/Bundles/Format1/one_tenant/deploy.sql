@@ -1,0 +1,23 @@
+-- TenantModels deploy script for one_tenant 1.0.0
+-- sha256:c03abaf49dbf2ed7ae20b60ed2fa31cc40db38f9c03a12b23b47b716ada765fe
+-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
+
+-- staging_schema.outreach (tenant acme)
+CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
+
+-- staging_view.outreach.call (tenant acme)
+CREATE OR REPLACE VIEW "acme_stg_outreach"."call" WITH (security_invoker = true) AS
+SELECT
+    CAST("call"."id" AS bigint) AS "call_id",
+    CAST("call"."created_at" AS timestamp) AS "call_created_at",
+    CAST("call"."relationship_user_id" AS text) AS "user_id",
+    CAST("call_disposition"."name" AS text) AS "call_disposition_name"
+FROM "acme_raw_outreach"."call" AS "call"
+LEFT JOIN "acme_raw_outreach"."call_disposition" AS "call_disposition" ON call_disposition.id = call.relationship_call_disposition_id;
+
+-- canonical_schema
+CREATE SCHEMA IF NOT EXISTS "canonical";
+
+-- canonical_view.call
+CREATE OR REPLACE VIEW "canonical"."call" WITH (security_invoker = true) AS
+SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('acme' AS text) AS "tenant_id" FROM "acme_stg_outreach"."call";
