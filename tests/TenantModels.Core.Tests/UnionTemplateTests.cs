@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Pipeline;
 
 namespace TenantModels.Core.Tests;
 
@@ -104,6 +105,25 @@ public sealed class UnionTemplateTests
         Assert.AreEqual(Branch(0), selects[0]);
         Assert.AreEqual(Branch(branches - 1), selects[^1]);
         Assert.AreEqual(Branch(branches / 2), selects[branches / 2]);
+    }
+
+    [TestMethod]
+    public void The_deploy_script_nests_a_canonical_view_as_the_runner_expands_it()
+    {
+        var tenants = "defaults:\n  sources: [crm]\ntenants:\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"  - id: t{i:000}\n"));
+        var files = new[]
+        {
+            new DefinitionFile("tenantmodels.yaml", "tenantmodels.yaml", "canonical_view_tenant_limit: 1000\n"),
+            new DefinitionFile("tenants.yaml", "tenants.yaml", tenants),
+            new DefinitionFile("sources/crm.yaml", "sources/crm.yaml", "source: crm\ntables:\n  call:\n    columns:\n      id: bigint\n"),
+            new DefinitionFile("models/call.yaml", "models/call.yaml", "model: call\ncolumns:\n  call_id: bigint\nfrom:\n  crm:\n    table: call\n    columns:\n      call_id: id\ncanonical: true\n"),
+        };
+        var bundle = ModelProjectCompiler.Compile(new ProjectInput("nested", "1.0.0", files)).Bundle!;
+        var view = bundle.Manifest.Artefacts.Single(a => a.Scope == ArtefactScope.Union);
+        var expanded = UnionTemplate.Parse(bundle.SqlOf(view)).Expand(bundle.Manifest.Tenants);
+
+        StringAssert.Contains(expanded, "AS\n(\nSELECT");
+        StringAssert.Contains(bundle.DeployScript, expanded);
     }
 
     [TestMethod]

@@ -29,7 +29,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
     /// <summary>
     /// Branches per UNION ALL chain before the expansion nests (see <see cref="WriteGroup"/>). Any value far below the
     /// flat limit works; 64 keeps every union of up to 64 branches flat (as it always was) and reaches 4,096 branches
-    /// with one level of parentheses and 262,144 with two, so the parser walks chains of at most 64 × 3 branches.
+    /// with one level of parentheses and 262,144 with two: the parser then recurses at most 64 times per level (192 in all).
     /// </summary>
     public const int FanOut = 64;
 
