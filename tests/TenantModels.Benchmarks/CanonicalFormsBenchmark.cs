@@ -90,19 +90,12 @@ public static class CanonicalFormsBenchmark
     private static (string Db, IReadOnlyList<string> Refresh) Build(PostgresServer server, int tenants)
     {
         var ids = Enumerable.Range(0, tenants).Select(i => $"t{i:00000}").ToList();
-        var files = new List<DefinitionFile>
-        {
-            File("tenantmodels.yaml", "canonical_view_tenant_limit: 100000\n"),
-            File("tenants.yaml", "defaults:\n  sources: [crm]\ntenants:\n" + string.Concat(ids.Select(id => $"  - id: {id}\n"))),
-            File("sources/crm.yaml", "source: crm\ntables:\n  call:\n    columns:\n      id: bigint\n      created_at: timestamp\n      user_id: text\n      amount: numeric\n"),
-            File("models/call.yaml", Model("call", "table")),
-            File("models/call_v.yaml", Model("call_v", "view")),
-        };
-        var compiled = ModelProjectCompiler.Compile(new ProjectInput("CanonicalForms", "1.0.0", files));
-        if (!compiled.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics));
-        }
+
+        // call_v's staging views come with the project; its union is compiled apart (below), because past
+        // PostgreSQL's stock lock table (3,200 tenants here) the build refuses the view form (TM2021).
+        var compiled = Compile(ids, "false");
+        var union = Compile(ids.Take(1), "view").Bundle!;
+        var unionSql = union.SqlOf(union.Manifest.Artefacts.Single(a => a.Scope == ArtefactScope.Union));
 
         var db = server.CreateDatabase("canonical_forms");
         using var connection = new NpgsqlConnection(db);
@@ -119,11 +112,29 @@ public static class CanonicalFormsBenchmark
             Execute(connection, instance.Sql);
         }
 
+        // The union does not depend on the tenants it was compiled with: expanded over all of them, as the runner does.
+        Execute(connection, UnionTemplate.Parse(unionSql).Expand(compiled.Bundle!.Manifest.Tenants));
+
         Execute(connection, "VACUUM ANALYZE");
         var refresh = compiled.Bundle!.Manifest.Artefacts.Single(a => a.Kind == ArtefactKind.Refresh);
         var template = compiled.Bundle.SqlOf(refresh);
         var statements = compiled.Bundle.Manifest.Tenants.Select(t => ArtefactTemplate.ExpandFor(refresh, template, t)).ToList();
         return (db, statements);
+    }
+
+    /// <summary>The project over <paramref name="ids"/>: <c>call</c> in the table form, <c>call_v</c> in <paramref name="viewForm"/>.</summary>
+    private static CompileResult Compile(IEnumerable<string> ids, string viewForm)
+    {
+        var files = new List<DefinitionFile>
+        {
+            File("tenantmodels.yaml", "canonical_view_tenant_limit: 100000\n"),
+            File("tenants.yaml", "defaults:\n  sources: [crm]\ntenants:\n" + string.Concat(ids.Select(id => $"  - id: {id}\n"))),
+            File("sources/crm.yaml", "source: crm\ntables:\n  call:\n    columns:\n      id: bigint\n      created_at: timestamp\n      user_id: text\n      amount: numeric\n"),
+            File("models/call.yaml", Model("call", "table")),
+            File("models/call_v.yaml", Model("call_v", viewForm)),
+        };
+        var compiled = ModelProjectCompiler.Compile(new ProjectInput("CanonicalForms", "1.0.0", files));
+        return compiled.Succeeded ? compiled : throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics));
     }
 
     private static string Model(string name, string form) => $$"""

@@ -81,6 +81,11 @@ public sealed class RobustnessTests
 
         var files = Sample.Files.Select(f => f.RelativePath == "tenants.yaml" ? f with { Text = huge.ToString() } : f).ToList();
         var result = ModelProjectCompiler.Compile(Sample with { Files = files });
+
+        // The sample's canonical view cannot serve 20,000 tenants (TM2021); its table form can.
+        CollectionAssert.AreEqual(new[] { "TM2021" }, result.Diagnostics.Select(d => d.Code).ToList());
+        files = files.Select(f => f.RelativePath == "models/call.yaml" ? f with { Text = f.Text.Replace("canonical: true", "canonical: table") } : f).ToList();
+        result = ModelProjectCompiler.Compile(Sample with { Files = files });
         Assert.IsTrue(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
         Assert.AreEqual(20_000, result.Bundle!.Manifest.Tenants.Count);
     }

@@ -19,12 +19,22 @@ namespace TenantModels.Core.Bundling;
 /// --@ empty
 /// SELECT CAST(NULL AS bigint) AS "call_id", ... WHERE false
 /// </code>
-/// Branches join with <c>UNION ALL</c> in tenant order, then source order; no tenant gives the empty form.
+/// Branches join with <c>UNION ALL</c> in tenant order, then source order; no tenant gives the empty form. Past
+/// <see cref="FanOut"/> branches the expansion nests them in parenthesised groups (a balanced tree of UNION ALL) so
+/// that PostgreSQL can parse it at any tenant count; the view's columns are those of the first branch either way.
 /// </summary>
 /// <remarks>An optional <c>--@ footer</c> section holds statements run after the view (ownership, grants); it is written only when non-empty.</remarks>
 public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<string, string>> Branches, string Empty, string Footer = "")
 {
+    /// <summary>
+    /// Branches per UNION ALL chain before the expansion nests (see <see cref="WriteGroup"/>). Any value far below the
+    /// flat limit works; 64 keeps every union of up to 64 branches flat (as it always was) and reaches 4,096 branches
+    /// with one level of parentheses and 262,144 with two: the parser then recurses at most 64 times per level (192 in all).
+    /// </summary>
+    public const int FanOut = 64;
+
     private const string Marker = "--@ ";
+    private const string Separator = "\nUNION ALL\n";
 
     /// <summary>The branch key of a model every tenant has (not built from sources).</summary>
     public const string EveryTenant = "*";
@@ -57,27 +67,24 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
     /// <summary>Writes what <see cref="Expand"/> returns without building it: over thousands of tenants it is megabytes.</summary>
     public void WriteExpanded(TextWriter writer, IEnumerable<BundleTenant> tenants)
     {
-        var branches = Branches.Select(b => (b.Key, Parts: ArtefactTemplate.Split(b.Value))).ToList();
-        writer.Write(Header);
-        writer.Write('\n');
-        var first = true;
+        var parts = Branches.Select(b => (b.Key, Parts: ArtefactTemplate.Split(b.Value))).ToList();
+        var branches = new List<(string TenantId, string[] Parts)>();
         foreach (var tenant in tenants.Where(t => t.Enabled))
         {
-            foreach (var branch in branches.Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key)))
-            {
-                if (!first)
-                {
-                    writer.Write("\nUNION ALL\n");
-                }
-
-                first = false;
-                ArtefactTemplate.WriteExpanded(writer, branch.Parts, tenant.Id);
-            }
+            branches.AddRange(parts
+                .Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key))
+                .Select(b => (tenant.Id, b.Parts)));
         }
 
-        if (first)
+        writer.Write(Header);
+        writer.Write('\n');
+        if (branches.Count == 0)
         {
             writer.Write(Empty);
+        }
+        else
+        {
+            WriteGroup(writer, branches, 0, branches.Count);
         }
 
         writer.Write(";\n");
@@ -86,6 +93,62 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
             writer.Write(Footer);
             writer.Write('\n');
         }
+    }
+
+    /// <summary>
+    /// Branches [start, start + count) joined with UNION ALL: flat up to <see cref="FanOut"/> branches, otherwise at
+    /// most <see cref="FanOut"/> parenthesised groups of <see cref="FanOut"/>^k consecutive branches each, recursively.
+    /// PostgreSQL's parser recurses once per UNION ALL of a chain (a flat one fails with "stack depth limit exceeded"
+    /// past about 7,000 branches); this way the chains it walks are never longer than FanOut per nesting level.
+    /// </summary>
+    private static void WriteGroup(TextWriter writer, List<(string TenantId, string[] Parts)> branches, int start, int count)
+    {
+        if (count <= FanOut)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                if (i > start)
+                {
+                    writer.Write(Separator);
+                }
+
+                ArtefactTemplate.WriteExpanded(writer, branches[i].Parts, branches[i].TenantId);
+            }
+
+            return;
+        }
+
+        var span = GroupSpan(count);
+        for (var groupStart = start; groupStart < start + count; groupStart += span)
+        {
+            if (groupStart > start)
+            {
+                writer.Write(Separator);
+            }
+
+            var groupCount = Math.Min(span, start + count - groupStart);
+            if (groupCount == 1)
+            {
+                ArtefactTemplate.WriteExpanded(writer, branches[groupStart].Parts, branches[groupStart].TenantId);
+                continue;
+            }
+
+            writer.Write("(\n");
+            WriteGroup(writer, branches, groupStart, groupCount);
+            writer.Write("\n)");
+        }
+    }
+
+    /// <summary>The branches per group for a union of <paramref name="count"/> &gt; FanOut branches: the largest power of FanOut that leaves at most FanOut groups.</summary>
+    private static int GroupSpan(int count)
+    {
+        var span = FanOut;
+        while ((long)span * FanOut < count)
+        {
+            span *= FanOut;
+        }
+
+        return span;
     }
 
     /// <exception cref="FormatException">The text is not in the section form above.</exception>

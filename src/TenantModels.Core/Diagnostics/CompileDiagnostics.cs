@@ -21,6 +21,9 @@ public static class CompileDiagnostics
     public static readonly DiagnosticDescriptor CanonicalViewTooWide = new("TM2020", DiagnosticSeverity.Warning, "Canonical view spans too many tenants",
         "the canonical view of model '{0}' spans {1} tenants, more than canonical_view_tenant_limit ({2}): PostgreSQL plans every branch of a UNION ALL view on every query, and planning time grows faster than the tenants (measured on PostgreSQL 15: about 9 ms at 100 tenants, 72 ms at 300, 3 s at 1,000); use 'canonical: table', a table partitioned by tenant that plans a single-tenant query in well under a millisecond");
 
+    public static readonly DiagnosticDescriptor CanonicalViewPastLockTable = Error("TM2021", "Canonical view past PostgreSQL's lock table",
+        "the canonical view of model '{0}' spans {1:N0} tenants, and every query on it would lock at least {2:N0} relations (the view, then each tenant's views and tables it reads), more than the {3:N0} locks PostgreSQL reserves on stock settings (max_locks_per_transaction 64 × max_connections 100); past them a query competes with every other session for spare shared memory and fails with 'out of shared memory' (measured on PostgreSQL 15: alone on the server, a query over 6,281 tenants' staging views fails; while another query holds 10,000 locks, one fails after 2,836), and a query over 5,000 tenants spends 138 s planning; use 'canonical: table', a table partitioned by tenant");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }
