@@ -46,6 +46,7 @@ internal static class IsolationCheckCompiler
             .Append("JOIN ").Append(registry).Line(" AS m ON m.role_name = pg_catalog.pg_get_userbyid(a.roleid)")
             .Line("WHERE NOT r.rolsuper")
             .Line("GROUP BY r.rolname HAVING count(DISTINCT m.tenant_id) > 1;").ToString());
+        Global("logins", ArtefactIds.SecurityRoles, Logins(registry, new[] { security.Admin, security.App }));
         Global("database.privileges", ArtefactIds.SecurityRoles, Privileges(
             "database", "pg_catalog.current_database()",
             "SELECT coalesce(datacl, pg_catalog.acldefault('d', datdba)) AS acl, datdba AS owner FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()",
@@ -81,6 +82,13 @@ internal static class IsolationCheckCompiler
             .Line("SELECT p.oid::regprocedure::text AS object, 'PUBLIC may EXECUTE it' AS problem")
             .Line("FROM pg_catalog.pg_proc AS p JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace, pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) AS a")
             .Append("WHERE a.grantee = 0 AND pg_catalog.pg_get_userbyid(n.nspowner) = ").Literal(security.Owner).Line(";").ToString());
+        // Anywhere in the database (schema public included): a definer function any role may call runs with its owner's
+        // rights, so a tenant login reads through it whatever that owner can, row-level security aside for a superuser.
+        Global("functions.public_definer", ArtefactIds.SecurityRoles, new SqlWriter()
+            .Line("SELECT p.oid::regprocedure::text AS object, 'SECURITY DEFINER (runs as ' || pg_catalog.pg_get_userbyid(p.proowner) || ') and PUBLIC may EXECUTE it: any login calls it with its owner''s rights' AS problem")
+            .Line("FROM pg_catalog.pg_proc AS p JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace, pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) AS a")
+            .Line("WHERE p.prosecdef AND a.grantee = 0 AND a.privilege_type = 'EXECUTE' AND n.nspname NOT IN ('pg_catalog', 'information_schema')")
+            .Line("  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e');").ToString());
 
         Tenant("tenant.roles.attributes", ArtefactIds.SecurityTenantRoles, RoleAttributes(tenantRoles.Select(r => (r.Role, false, true))));
         Tenant("tenant.roles.memberships", ArtefactIds.SecurityTenantRoles, TenantMemberships(tenantRoles, globals));

@@ -27,6 +27,29 @@ internal static class IsolationCheckSql
             .ToString();
     }
 
+    /// <summary>
+    /// Every login that is a member of a project role (a tenant's role from the registry, admin or app): no attribute
+    /// beyond LOGIN and INHERIT, and a member of that one role only — not of a predefined role such as
+    /// <c>pg_read_all_data</c>, another login, the admin role or a second project role. Memberships are cluster-wide:
+    /// whoever made them, the login carries them into this database.
+    /// </summary>
+    public static string Logins(string registry, IReadOnlyList<string> globalRoles) => new SqlWriter()
+        .Append("WITH project AS (SELECT role_name::text AS rolname FROM ").Append(registry)
+        .Append(" UNION SELECT r FROM (VALUES ").Join(", ", globalRoles, (w, r) => w.Append("(").Literal(r).Append("::text)")).Line(") AS g(r)),")
+        .Line("logins AS (SELECT DISTINCT m.oid, m.rolname::text AS rolname, m.rolsuper, m.rolcreaterole, m.rolcreatedb, m.rolreplication, m.rolbypassrls")
+        .Line("    FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
+        .Line("    WHERE m.rolcanlogin AND pg_catalog.pg_get_userbyid(a.roleid) IN (SELECT rolname FROM project))")
+        .Line("SELECT l.rolname AS object, 'login has ' || concat_ws(' ', CASE WHEN l.rolsuper THEN 'SUPERUSER' END, CASE WHEN l.rolcreaterole THEN 'CREATEROLE' END,")
+        .Line("    CASE WHEN l.rolcreatedb THEN 'CREATEDB' END, CASE WHEN l.rolreplication THEN 'REPLICATION' END, CASE WHEN l.rolbypassrls THEN 'BYPASSRLS' END)")
+        .Line("    || ': a login has LOGIN and INHERIT only (run `tenantmodels logins apply`)' AS problem")
+        .Line("FROM logins AS l WHERE l.rolsuper OR l.rolcreaterole OR l.rolcreatedb OR l.rolreplication OR l.rolbypassrls")
+        .Line("UNION ALL")
+        .Line("SELECT l.rolname, 'login is a member of ' || string_agg(pg_catalog.pg_get_userbyid(a.roleid), ', ' ORDER BY pg_catalog.pg_get_userbyid(a.roleid))")
+        .Line("    || ': a login belongs to one project role only (run `tenantmodels logins apply`)'")
+        .Line("FROM logins AS l JOIN pg_catalog.pg_auth_members AS a ON a.member = l.oid")
+        .Line("GROUP BY l.rolname HAVING count(*) > 1;")
+        .ToString();
+
     /// <summary>A tenant's roles belong to their group only; only logins (never a project role) are members of them.</summary>
     public static string TenantMemberships(IReadOnlyList<(string Role, string Group)> roles, IReadOnlyList<string> globals) => new SqlWriter()
         .Append("WITH expected(member, grp) AS (VALUES ").Join(", ", roles, (w, r) => w.Append("(").Literal(r.Role).Append("::text, ").Literal(r.Group).Append("::text)")).Line("),")

@@ -26,4 +26,7 @@ public sealed record DeployedArtefact(
 {
     /// <summary>Set when the live database no longer has the object as it was applied: the planner repairs it.</summary>
     public LiveCondition? Live { get; init; }
+
+    /// <summary>For a table the live database has in another shape than recorded: what ALTER planning starts from instead.</summary>
+    public LiveTable? LiveTable { get; init; }
 }

@@ -67,7 +67,7 @@ public static class DeploymentPlanner
             {
                 creates[instanceKey] = Create(PlanStepReason.New, desired);
             }
-            else if (Repair(record, desired, drops, vanished, blockers) is { } repair)
+            else if (Repair(record, desired, drops, vanished, altered, blockers) is { } repair)
             {
                 creates[instanceKey] = repair;
             }
@@ -227,7 +227,7 @@ public static class DeploymentPlanner
     /// depended on it follows (<paramref name="vanished"/>). Roles and grants run again: their SQL reconciles.
     /// </summary>
     private static PlanStep? Repair(DeployedArtefact record, DesiredInstance desired, Dictionary<(string, string), PlanStep> drops,
-        List<DeployedArtefact> vanished, ICollection<string> blockers)
+        List<DeployedArtefact> vanished, List<DeployedArtefact> altered, ICollection<string> blockers)
     {
         // A changed object the bundle also changes is planned as that change (which puts it back as the bundle has it).
         if (record.Live is not { } live || (live == LiveCondition.Changed && record.Checksum != desired.Checksum))
@@ -245,6 +245,19 @@ public static class DeploymentPlanner
                 return Create(PlanStepReason.Missing, desired);
             case ArtefactKind.Roles or ArtefactKind.Grants:
                 return Create(ReasonFor(live), desired);
+            case ArtefactKind.Table when record.LiveTable is not null && record.Kind == ArtefactKind.Table:
+                // What the live table lost or had changed is put back by the ALTER that diffs against the table as it is.
+                if (AlterTable(record, desired, blockers) is not { } alter)
+                {
+                    return null;
+                }
+
+                if (alter.RewritesColumns)
+                {
+                    altered.Add(record);
+                }
+
+                return alter.Step with { Reason = PlanStepReason.Drifted };
             default:
                 // A table whose columns were changed by hand is reported by verify; ALTER planning still diffs the record.
                 return null;
@@ -309,7 +322,7 @@ public static class DeploymentPlanner
             return null;
         }
 
-        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql, desired.Artefact.RenamedColumns);
+        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql, desired.Artefact.RenamedColumns, record.LiveTable);
         if (diff.Blocker is not null)
         {
             blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but {diff.Blocker}");

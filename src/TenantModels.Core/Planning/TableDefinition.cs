@@ -27,6 +27,31 @@ public sealed record TableDefinition(
     private static readonly Regex IndexLine = new("^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+(\"(?:[^\"]|\"\")+\")\\s+ON\\s+.+;\\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex CreateTable = new("^\\s*CREATE\\s+TABLE\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    /// <summary>
+    /// This recorded definition as the live table has it: without the constraints and indexes it lost, its columns
+    /// with their live types (a column it lost left out), and the columns added by hand that <paramref name="desired"/>
+    /// declares, with their live types. Columns added by hand that nothing declares stay out: they are never dropped.
+    /// </summary>
+    public TableDefinition AsLive(LiveTable? live, TableDefinition desired)
+    {
+        if (live is null)
+        {
+            return this;
+        }
+
+        var recorded = new HashSet<string>(Columns.Select(c => c.Name), StringComparer.Ordinal);
+        var columns = Columns.Where(c => live.ColumnTypes.ContainsKey(c.Name))
+            .Select(c => TableDiff.Normalize(live.ColumnTypes[c.Name]) == TableDiff.Normalize(c.Type) ? c : c with { Type = live.ColumnTypes[c.Name] })
+            .Concat(desired.Columns.Where(d => !recorded.Contains(d.Name) && live.ColumnTypes.ContainsKey(d.Name)).Select(d => d with { Type = live.ColumnTypes[d.Name] }))
+            .ToList();
+        return this with
+        {
+            Columns = columns,
+            Constraints = Constraints.Where(c => !live.LostParts.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+            Indexes = Indexes.Where(i => !live.LostParts.Contains(i.Key)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <exception cref="FormatException">The signature or the SQL is not in the compiler's format.</exception>
     public static TableDefinition Parse(string signature, string sql)
     {

@@ -19,14 +19,16 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
     private static readonly Regex SchemaOf = new("^(\"(?:[^\"]|\"\")+\")\\.", RegexOptions.CultureInvariant);
 
     /// <param name="renames">Columns declared with earlier names: a recorded column under an earlier name is renamed, not dropped.</param>
-    public static TableDiff Compute(string table, string oldSignature, string oldSql, string newSignature, string newSql, IReadOnlyList<Bundling.ColumnRename>? renames = null)
+    /// <param name="live">How the live table differs from its record (<see cref="TableDefinition.AsLive"/>): the diff starts from it.</param>
+    public static TableDiff Compute(string table, string oldSignature, string oldSql, string newSignature, string newSql, IReadOnlyList<Bundling.ColumnRename>? renames = null,
+        LiveTable? live = null)
     {
         TableDefinition before;
         TableDefinition after;
         try
         {
-            before = TableDefinition.Parse(oldSignature, WithoutLegacySecurity(table, oldSql, newSql));
             after = TableDefinition.Parse(newSignature, newSql);
+            before = TableDefinition.Parse(oldSignature, WithoutLegacySecurity(table, oldSql, newSql)).AsLive(live, after);
         }
         catch (FormatException e)
         {

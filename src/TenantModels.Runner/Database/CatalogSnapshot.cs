@@ -73,6 +73,47 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
         return definitions;
     }
 
+    /// <summary>
+    /// Each table's constraints and indexes (always-quoted names) and columns (always-quoted name, <c>format_type</c>),
+    /// in one query per <see cref="Batch"/> tables; tables that do not exist are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (IReadOnlySet<string> Parts, IReadOnlyDictionary<string, string> Columns)> ShapeOfTables(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
+    {
+        var shapes = new Dictionary<string, (IReadOnlySet<string>, IReadOnlyDictionary<string, string>)>(StringComparer.Ordinal);
+        var names = quotedNames.Distinct(StringComparer.Ordinal).ToArray();
+        for (var start = 0; start < names.Length; start += Batch)
+        {
+            using var command = new NpgsqlCommand(
+                """
+                SELECT n.name,
+                       ARRAY(SELECT '"' || replace(k.conname, '"', '""') || '"' FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = c.oid
+                             UNION ALL
+                             SELECT '"' || replace(ic.relname, '"', '""') || '"' FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid),
+                       ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                       ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
+                FROM unnest($1::text[]) AS n(name) JOIN pg_catalog.pg_class AS c ON c.oid = to_regclass(n.name)
+                """,
+                connection, transaction);
+            command.Parameters.AddWithValue(names.Skip(start).Take(Batch).ToArray());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var columnNames = reader.GetFieldValue<string[]>(2);
+                var columnTypes = reader.GetFieldValue<string[]>(3);
+                var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < columnNames.Length; i++)
+                {
+                    columns[columnNames[i]] = columnTypes[i];
+                }
+
+                shapes[reader.GetString(0)] = (new HashSet<string>(reader.GetFieldValue<string[]>(1), StringComparer.Ordinal), columns);
+            }
+        }
+
+        return shapes;
+    }
+
     /// <summary>Whether a recorded definition is the query-tree fingerprint (not <c>pg_get_viewdef</c> text).</summary>
     public static bool IsFingerprint(string definition) => definition.StartsWith("rule:", StringComparison.Ordinal);
 

@@ -20,25 +20,36 @@ namespace TenantModels.Runner.Database;
 /// </remarks>
 internal static class LiveDatabase
 {
+    /// <summary>
+    /// Findings that running the roles and grants artefacts again cannot repair: logins (<c>logins apply</c> does) and
+    /// definer functions the bundle never made. Reported by verify; planning them would re-run the security SQL forever.
+    /// </summary>
+    private static readonly HashSet<string> ReportedOnly = new(StringComparer.Ordinal) { "check:logins", "check:functions.public_definer" };
+
     public static LiveComparison Compare(NpgsqlConnection connection, Bundle bundle)
     {
         var rows = DeploymentRecord.ReadRows(connection, null);
         var drift = new List<DriftResult>();
         var conditions = new Dictionary<(string, string), LiveCondition>();
+        var liveTables = new Dictionary<(string, string), LiveTable>();
         CompareObjects(connection, rows, drift, conditions);
+        CompareTables(connection, rows, drift, conditions, liveTables);
 
         var security = IsolationChecks.Run(connection, bundle, rows, out var skipped);
         drift.AddRange(security);
-        if (security.Count > 0)
+        var repairable = security.Where(d => !ReportedOnly.Contains(d.Artefact)).ToList();
+        if (repairable.Count > 0)
         {
-            var tenants = new HashSet<string>(security.Select(d => d.Tenant ?? string.Empty), StringComparer.Ordinal);
+            var tenants = new HashSet<string>(repairable.Select(d => d.Tenant ?? string.Empty), StringComparer.Ordinal);
             foreach (var row in rows.Where(r => r.Artefact.Kind is ArtefactKind.Roles or ArtefactKind.Grants && tenants.Contains(r.Artefact.TenantId ?? string.Empty)))
             {
                 conditions.TryAdd(Key(row.Artefact), LiveCondition.Changed);
             }
         }
 
-        var records = rows.Select(r => conditions.TryGetValue(Key(r.Artefact), out var live) ? r.Artefact with { Live = live } : r.Artefact).ToList();
+        var records = rows.Select(r => conditions.TryGetValue(Key(r.Artefact), out var live) || liveTables.ContainsKey(Key(r.Artefact))
+            ? r.Artefact with { Live = conditions.TryGetValue(Key(r.Artefact), out var condition) ? condition : null, LiveTable = liveTables.GetValueOrDefault(Key(r.Artefact)) }
+            : r.Artefact).ToList();
         return new LiveComparison(records, drift, skipped);
     }
 
@@ -54,6 +65,8 @@ internal static class LiveDatabase
         var missingSchemas = CatalogSnapshot.MissingSchemas(connection, null, rows
             .Where(r => r.Artefact.Object is not null && r.Artefact.Kind == ArtefactKind.Schema)
             .Select(r => r.Artefact.Object!));
+
+        ReportUnmanaged(connection, rows, missingSchemas, drift);
 
         foreach (var row in rows)
         {
@@ -99,7 +112,8 @@ internal static class LiveDatabase
                 continue;
             }
 
-            if (live.Columns != deployed.Columns)
+            // A table with a signature and definition is compared column by column (CompareTables).
+            if (live.Columns != deployed.Columns && !(record.Kind == ArtefactKind.Table && record.Signature is not null && record.Definition is not null))
             {
                 Report(LiveCondition.Changed, $"columns changed: deployed ({deployed.Columns}), now ({live.Columns})");
             }
@@ -118,6 +132,121 @@ internal static class LiveDatabase
             {
                 Report(LiveCondition.Changed, $"options changed: deployed ({deployed.Options}), now ({live.Options})");
             }
+        }
+    }
+
+    /// <summary>
+    /// Each recorded table against the live one: the constraints and indexes it was created with, and its columns with
+    /// their types. A difference makes the record carry the live shape (<see cref="LiveTable"/>), which ALTER planning
+    /// starts from; a column added by hand is reported and kept in that shape, so a bundle declaring it is planned
+    /// against its real type.
+    /// </summary>
+    private static void CompareTables(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, List<DriftResult> drift,
+        Dictionary<(string, string), LiveCondition> conditions, Dictionary<(string, string), LiveTable> liveTables)
+    {
+        var tables = rows.Where(r => r.Artefact.Kind == ArtefactKind.Table && r.Artefact.Object is not null && r.Artefact.Signature is not null
+            && r.Artefact.Definition is not null && !conditions.ContainsKey(Key(r.Artefact))).ToList();
+        var live = CatalogSnapshot.ShapeOfTables(connection, null, tables.Select(r => r.Artefact.Object!));
+        foreach (var row in tables)
+        {
+            var record = row.Artefact;
+            if (!live.TryGetValue(record.Object!, out var shape))
+            {
+                continue;
+            }
+
+            TableDefinition recorded;
+            try
+            {
+                recorded = TableDefinition.Parse(record.Signature!, record.Definition!);
+            }
+            catch (FormatException)
+            {
+                continue; // a record ALTER planning cannot read either: planning says so (TM3010)
+            }
+
+            void Report(string problem) => drift.Add(new DriftResult(record.ArtefactId, record.TenantId, record.Object!, problem));
+
+            var changed = false;
+            var lost = recorded.Constraints.Keys.Select(n => (Name: n, What: "constraint")).Concat(recorded.Indexes.Keys.Select(n => (Name: n, What: "index")))
+                .Where(p => !shape.Parts.Contains(p.Name)).ToList();
+            foreach (var (name, what) in lost)
+            {
+                Report($"{what} {name} is missing");
+                changed = true;
+            }
+
+            foreach (var column in recorded.Columns)
+            {
+                if (!shape.Columns.TryGetValue(column.Name, out var type))
+                {
+                    Report($"column {column.Name} is missing");
+                    changed = true;
+                }
+                else if (TableDiff.Normalize(type) != TableDiff.Normalize(column.Type))
+                {
+                    Report($"column {column.Name} is {type}, deployed as {column.Type}");
+                    changed = true;
+                }
+            }
+
+            var recordedNames = new HashSet<string>(recorded.Columns.Select(c => c.Name), StringComparer.Ordinal);
+            var added = shape.Columns.Keys.Where(c => !recordedNames.Contains(c)).ToList();
+            foreach (var name in added)
+            {
+                Report($"column {name} ({shape.Columns[name]}) is not in the deployed definition (added outside TenantModels): left alone");
+            }
+
+            if (changed || added.Count > 0)
+            {
+                liveTables[Key(record)] = new LiveTable(lost.Select(p => p.Name).ToList(), shape.Columns);
+            }
+
+            if (changed)
+            {
+                conditions[Key(record)] = LiveCondition.Changed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tables, views and materialized views in the schemas the runner created that no record names: made by hand (or by
+    /// another tool). They are reported, never dropped: whatever they expose is outside what the bundle declares.
+    /// </summary>
+    private static void ReportUnmanaged(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, IReadOnlySet<string> missingSchemas, List<DriftResult> drift)
+    {
+        var schemas = rows.Where(r => r.Artefact.Kind == ArtefactKind.Schema && r.Artefact.Object is not null && !missingSchemas.Contains(r.Artefact.Object))
+            .GroupBy(r => r.Artefact.Object!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Artefact, StringComparer.Ordinal);
+        if (schemas.Count == 0)
+        {
+            return;
+        }
+
+        // Records name objects as the compiler writes them: every part quoted.
+        var managed = new HashSet<string>(rows.Where(r => r.Artefact.Object is not null).Select(r => r.Artefact.Object!), StringComparer.Ordinal);
+        using var command = new NpgsqlCommand(
+            """
+            SELECT s.name, '"' || replace(n.nspname, '"', '""') || '"."' || replace(c.relname, '"', '""') || '"', c.relkind::text
+            FROM unnest($1::text[]) AS s(name) JOIN pg_catalog.pg_namespace AS n ON n.oid = to_regnamespace(s.name)
+            JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+            ORDER BY 2
+            """,
+            connection);
+        command.Parameters.AddWithValue(schemas.Keys.ToArray());
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var name = reader.GetString(1);
+            if (managed.Contains(name))
+            {
+                continue;
+            }
+
+            var schema = schemas[reader.GetString(0)];
+            var kind = reader.GetString(2) switch { "v" => "view", "m" => "materialized view", "f" => "foreign table", _ => "table" };
+            drift.Add(new DriftResult("unmanaged", schema.TenantId, name,
+                $"{kind} in schema {schema.Object}, which TenantModels manages, is not in the bundle: left alone (drop it, or declare it as a model)"));
         }
     }
 

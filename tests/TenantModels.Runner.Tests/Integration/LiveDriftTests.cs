@@ -238,4 +238,107 @@ public sealed class LiveDriftTests
         ApplyTests.AssertSampleViews(db);
         Succeeds(CliRun.Against(db, "verify", bundle));
     }
+
+    [TestMethod]
+    public void ObjectsMadeByHandInManagedSchemasAndPublicDefinerFunctionsAreReportedAndLeftAlone()
+    {
+        const string prefix = "ld5";
+        var db = SharedPostgres.Server.CreateDatabase("live_unmanaged");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, "shared"));
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        Db.Execute(db, $"""
+            CREATE TABLE tenant_alpha.hand_made (id int);
+            CREATE MATERIALIZED VIEW tenant_bravo.everything AS SELECT * FROM shared.screens;
+            GRANT SELECT ON tenant_bravo.everything TO {prefix}_bravo_reader;
+            CREATE FUNCTION public.all_screens() RETURNS bigint LANGUAGE sql SECURITY DEFINER AS 'SELECT count(*) FROM shared.screens';
+            """);
+
+        var verify = CliRun.Against(db, "verify", bundle);
+        var apply = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "table in schema \"tenant_alpha\", which TenantModels manages, is not in the bundle: left alone");
+        StringAssert.Contains(verify.Out, "materialized view in schema \"tenant_bravo\", which TenantModels manages, is not in the bundle");
+        StringAssert.Contains(verify.Out, "all_screens() ");
+        StringAssert.Contains(verify.Out, "SECURITY DEFINER (runs as postgres) and PUBLIC may EXECUTE it");
+        Succeeds(apply);
+        StringAssert.Contains(apply.Out, "Nothing to apply", "what apply cannot repair is reported by verify, never planned:\n" + apply);
+        Assert.IsTrue(Db.Scalar<bool>(db, "SELECT to_regclass('tenant_alpha.hand_made') IS NOT NULL AND to_regclass('tenant_bravo.everything') IS NOT NULL"),
+            "what TenantModels does not manage is never dropped");
+    }
+
+    [TestMethod]
+    public void AnIndexAndAForeignKeyDroppedByHandAreAddedAgainAndCascadesWorkAgain()
+    {
+        const string prefix = "ld6";
+        var db = SharedPostgres.Server.CreateDatabase("live_dropped_keys");
+        var models = new[]
+        {
+            ("models/organizations.yaml", "model: organizations\nmaterialized: table\ncolumns:\n  id: { type: integer, nullable: false }\nprimary_key: [id]\ngrants: { reader: [select] }\n"),
+            ("models/contacts.yaml", "model: contacts\nmaterialized: table\ncolumns:\n  id: { type: integer, nullable: false }\n  organization_id: integer\n  email: text\nprimary_key: [id]\n"
+                + "foreign_keys:\n  - { columns: [organization_id], references: organizations, on_delete: cascade }\nindexes:\n  - [email]\ngrants: { reader: [select] }\n"),
+        };
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, withOrders: false, extra: models));
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        var foreignKey = Db.Scalar<string>(db, "SELECT conname::text FROM pg_constraint WHERE conrelid = 'tenant_alpha.contacts'::regclass AND contype = 'f'");
+        var index = Db.Scalar<string>(db, "SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'tenant_alpha.contacts'::regclass AND NOT i.indisprimary");
+        Db.Execute(db, $"ALTER TABLE tenant_alpha.contacts DROP CONSTRAINT \"{foreignKey}\"; DROP INDEX tenant_alpha.\"{index}\";");
+
+        var verify = CliRun.Against(db, "verify", bundle);
+        var apply = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, $"constraint \"{foreignKey}\" is missing");
+        StringAssert.Contains(verify.Out, $"index \"{index}\" is missing");
+        Succeeds(apply);
+        Db.Execute(db, "INSERT INTO tenant_alpha.organizations VALUES (1); INSERT INTO tenant_alpha.contacts VALUES (1, 1, 'a@example.com'); DELETE FROM tenant_alpha.organizations;");
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenant_alpha.contacts"), "the foreign key's cascade works again");
+        Assert.IsTrue(Db.Scalar<bool>(db, $"SELECT to_regclass('tenant_alpha.\"{index}\"') IS NOT NULL"));
+        Succeeds(CliRun.Against(db, "verify", bundle));
+    }
+
+    [TestMethod]
+    public void AColumnAddedByHandAndThenDeclaredWithAnotherTypeIsAlteredUnderTheDataLossGuard()
+    {
+        const string prefix = "ld7";
+        var db = SharedPostgres.Server.CreateDatabase("live_hand_column");
+        static (string, string) Notes(string extra) => ("models/notes.yaml",
+            "model: notes\nmaterialized: table\ncolumns:\n  id: { type: integer, nullable: false }\n" + extra + "primary_key: [id]\ngrants: { reader: [select] }\n");
+        Succeeds(CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, withOrders: false, extra: new[] { Notes(string.Empty) }))));
+        Db.Execute(db, "ALTER TABLE tenant_alpha.notes ADD COLUMN hand_note text; INSERT INTO tenant_alpha.notes VALUES (1, '42');");
+        var v2 = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "2.0.0", ThreeTenants, withOrders: false, extra: new[] { Notes("  hand_note: integer\n") }));
+
+        var plan = CliRun.Against(db, "plan", v2);
+        var refused = CliRun.Against(db, "apply", v2);
+        var allowed = CliRun.Against(db, "apply", v2, "--allow-data-loss");
+
+        StringAssert.Contains(plan.Out, "ALTER TABLE \"tenant_alpha\".\"notes\" ALTER COLUMN \"hand_note\" TYPE integer USING \"hand_note\"::integer;");
+        Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, refused.ToString());
+        StringAssert.Contains(refused.Error, "error TM3009:");
+        Succeeds(allowed);
+        Assert.AreEqual("integer", Db.Scalar<string>(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tenant_alpha.notes'::regclass AND attname = 'hand_note'"));
+        Assert.AreEqual(42, Db.Scalar<int>(db, "SELECT hand_note FROM tenant_alpha.notes"));
+        Succeeds(CliRun.Against(db, "verify", v2));
+    }
+
+    [TestMethod]
+    public void AColumnTypeChangedByHandIsAlteredBack()
+    {
+        const string prefix = "ld8";
+        var db = SharedPostgres.Server.CreateDatabase("live_column_type");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants));
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        Db.Execute(db, "ALTER TABLE tenant_bravo.orders ALTER COLUMN total TYPE text;");
+
+        var verify = CliRun.Against(db, "verify", bundle);
+        var refused = CliRun.Against(db, "apply", bundle);
+        var repaired = CliRun.Against(db, "apply", bundle, "--allow-data-loss");
+
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Out, "column \"total\" is text, deployed as numeric");
+        Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, "text to numeric can lose data: the repair waits for the flag\n" + refused);
+        Succeeds(repaired);
+        Assert.AreEqual("numeric", Db.Scalar<string>(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tenant_bravo.orders'::regclass AND attname = 'total'"));
+        Succeeds(CliRun.Against(db, "verify", bundle));
+    }
 }

@@ -120,7 +120,14 @@ public sealed class LoginsTests
             ALTER ROLE lg_alpha_login IN DATABASE "{new NpgsqlConnectionStringBuilder(db).Database}" SET tenantmodels.tenant = 'bravo';
             """);
 
+        var drift = Run(Environment(), "verify", bundle, "--connection", db);
         var again = Run(Environment(), "logins", "apply", bundle, "--logins", file, "--connection", db);
+        var clean = Run(Environment(), "verify", bundle, "--connection", db);
+
+        Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
+        StringAssert.Contains(drift.Out, "login has CREATEDB: a login has LOGIN and INHERIT only");
+        StringAssert.Contains(drift.Out, "login is a member of lg_alpha_reader, lg_bravo_reader, pg_read_all_data: a login belongs to one project role only");
+        Assert.IsFalse(clean.Out.Contains("lg_alpha_login", System.StringComparison.Ordinal), "logins apply repairs what verify reported:\n" + clean);
 
         Assert.AreEqual(ExitCodes.Success, again.ExitCode, again.ToString());
         StringAssert.Contains(again.Out, "login lg_alpha_login: updated, member of lg_alpha_reader");

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:3c313c96a1cc9e560849784d268834e1a354f506a7ad6084f60438c8241dff28
+-- sha256:959350aaa96644d703d43363df70028df4698b579dc0f9543591bb38083f7e9f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:76a00f50945ee20fb1a73bd9918b1f2b4b978d3a7250208cf260a04708eb1f6d
+-- sha256:7c279ca043bb1ac2363c11f8b86140c07bae698c1dfebcd2e498174cc17539da
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:73085d02a8e6acf335282e0170240287316f4183363bd24d67254cc59c0ad777
+-- sha256:51e27314abf5f024c5060802d5196bc4f95ed08405d59cd30e194e3452c0d06f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
