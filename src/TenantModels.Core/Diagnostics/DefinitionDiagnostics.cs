@@ -141,6 +141,9 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidAlias = Error("TM1092", "Alias not allowed",
         "alias '*{0}' cannot be used here: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidPlaceholder = Error("TM1093", "Invalid placeholder",
+        "'{0}' in {1} is not a valid placeholder: {2}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }
