@@ -5,8 +5,8 @@ using System.Text;
 namespace TenantModels.Testing;
 
 /// <summary>
-/// Definition files built to crash or stall a YAML loader (deep nesting, self-referencing and exponential aliases, huge
-/// files), each with the diagnostic the compiler must answer with instead: Core's pipeline and the source generator are
+/// Definition files built to crash or stall a YAML loader or the compiler (deep nesting, self-referencing and
+/// exponential aliases, huge files, unclosed placeholders), each with the diagnostic the compiler must answer with instead: Core's pipeline and the source generator are
 /// both fed these.
 /// </summary>
 public static class HostileDefinitions
@@ -37,6 +37,8 @@ public static class HostileDefinitions
         new Input("a sequence aliased inside itself", "model: hostile\ncolumns: &c [*c]\n", "TM1092", 2, 14),
         new Input("a self-containing key", "? &k [*k]\n: 1\n", "TM1092", 1, 7),
         new Input("aliases of aliases (billion laughs)", Laughs(40), "TM1092", 18, 18),
+        new Input("100000 '{{' in sql, none closed", "model: hostile\ncolumns: { id: bigint }\nsql: \"select " + Repeat("{{", 100_000) + "\"\n", "TM1093", 3, 6),
+        new Input("100000 '{{' in sql, the last one closed", "model: hostile\ncolumns: { id: bigint }\nsql: \"select " + Repeat("{{", 100_000) + "}}\"\n", "TM1093", 3, 6),
         new Input("a 10 MB scalar", "model: hostile\ndescription: " + new string('x', 10_000_000) + "\ncolumns:\n  id: bigint\nsql: select 1 as id\n", null, 0, 0),
         new Input("a file past the size limit", "model: hostile\n#" + new string('x', SizeLimit - 15) + "\n", "TM1091", 1, 1),
         new Input("a file past the size limit in multi-byte characters", "model: hostile\n#" + new string('é', SizeLimit / 2) + "\n", "TM1091", 1, 1),

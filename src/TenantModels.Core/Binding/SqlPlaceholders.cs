@@ -17,8 +17,6 @@ internal static class SqlPlaceholders
 {
     public const string TenantName = "tenant";
 
-    private static readonly Regex Placeholder = new(@"\{\{(?<inside>.*?)\}\}", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-
     private static readonly Regex Reference = new(@"^ref\s*\(", RegexOptions.CultureInvariant);
 
     /// <summary>An unclosed <c>{{</c> and what follows it up to a space or quote, to show where it is.</summary>
@@ -35,39 +33,50 @@ internal static class SqlPlaceholders
             return text.Value;
         }
 
+        // One pass with IndexOf, not a lazy regex: '{{' without '}}' would make a regex rescan the rest of the text
+        // from every '{{', in time growing with the square of the text.
         var ok = true;
-        var rewritten = new StringBuilder(text.Value.Length);
+        var value = text.Value;
+        var rewritten = new StringBuilder(value.Length);
         var position = 0;
-        foreach (Match match in Placeholder.Matches(text.Value))
+        while (position < value.Length)
         {
-            rewritten.Append(text.Value, position, match.Index - position);
-            position = match.Index + match.Length;
-            var inside = match.Groups["inside"].Value.Trim();
+            var open = value.IndexOf("{{", position, System.StringComparison.Ordinal);
+            var close = open < 0 ? -1 : value.IndexOf("}}", open + 2, System.StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            rewritten.Append(value, position, open - position);
+            position = close + 2;
+            var written = value.Substring(open, position - open);
+            var inside = written.Substring(2, written.Length - 4).Trim();
             if (inside == TenantName && perTenant)
             {
                 rewritten.Append(ArtefactTemplate.TenantPlaceholder);
                 continue;
             }
 
-            rewritten.Append(match.Value);
+            rewritten.Append(written);
             if (referencesAllowed && Reference.IsMatch(inside))
             {
                 continue;
             }
 
             ok = false;
-            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Abbreviated(match.Value), where,
+            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Abbreviated(written), where,
                 inside == TenantName
                     ? "the model is shared, one object for all tenants, so there is no tenant id to put there ({{ tenant }} works in per-tenant models)"
                     : Expected(referencesAllowed));
         }
 
-        rewritten.Append(text.Value, position, text.Value.Length - position);
-        var unclosed = text.Value.IndexOf("{{", position, System.StringComparison.Ordinal);
+        rewritten.Append(value, position, value.Length - position);
+        var unclosed = value.IndexOf("{{", position, System.StringComparison.Ordinal);
         if (unclosed >= 0)
         {
             ok = false;
-            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Unclosed.Match(text.Value, unclosed).Value, where,
+            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Unclosed.Match(value, unclosed).Value, where,
                 "'{{' opens a placeholder that no '}}' closes; " + Expected(referencesAllowed));
         }
 
