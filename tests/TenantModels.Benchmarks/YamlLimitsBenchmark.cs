@@ -10,7 +10,7 @@ namespace TenantModels.Benchmarks;
 
 /// <summary>
 /// Time of Core's analysis (parse → checks) of one definition file as its size grows, for the inputs built to stall or
-/// crash a YAML loader (nesting, a long scalar) and for a valid registry of many tenants: each should grow linearly with
+/// crash a YAML loader or the compiler (nesting, a long scalar, unclosed placeholders) and for a valid registry of many tenants: each should grow linearly with
 /// the file (nesting past the limit stops after the 64th level). Median of a few runs per size, after a warm-up.
 /// Not BenchmarkDotNet: the point is the growth across sizes, measured side by side in one run.
 /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- yaml-limits</c>
@@ -29,6 +29,7 @@ public static class YamlLimitsBenchmark
             ("nested '- '", "models/m.yaml", n => Repeat("- ", n / 2), new[] { 1_000, 10_000, 100_000, 1_000_000, 10_000_000 }),
             ("nested '{a: '", "models/m.yaml", n => Repeat("{a: ", n / 4), new[] { 1_000, 10_000, 100_000, 1_000_000, 10_000_000 }),
             ("one long scalar", "models/m.yaml", n => "model: m\ndescription: " + new string('x', n) + "\ncolumns: { id: bigint }\nsql: select 1 as id\n", new[] { 1_000, 10_000, 100_000, 1_000_000, 10_000_000 }),
+            ("unclosed '{{' in sql", "models/m.yaml", n => "model: m\ncolumns: { id: bigint }\nsql: \"select " + Repeat("{{", n / 2) + "\"\n", new[] { 1_000, 10_000, 100_000, 1_000_000, 10_000_000 }),
             ("tenants (valid registry)", "tenants.yaml", Tenants, new[] { 1_000, 10_000, 100_000, 1_000_000, 10_000_000 }),
         };
 
