@@ -60,10 +60,11 @@ internal static class Parser
         cancellationToken.ThrowIfCancellationRequested();
 
         var code = CodeModelBuilder.Build(analysis.Project);
-        var textByPath = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each file's line starts are found once, and only for files with diagnostics (a large file may have many).
+        var linesByPath = new Dictionary<string, Lazy<DefinitionLines>>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
-            textByPath[file.Path] = file.Text;
+            linesByPath[file.Path] = new Lazy<DefinitionLines>(() => DefinitionLines.Of(file.Text));
         }
 
         return new ProjectSpec(
@@ -74,7 +75,7 @@ internal static class Parser
                 code.Tenants.Select(t => new TenantSpec(t.Id, t.MemberName, t.Name, t.Enabled, t.Sources.ToEquatableArray(), t.Priority, t.Tier, t.Database,
                     t.AttributeValues.ToEquatableArray())).ToEquatableArray()),
             code.Models.Select(Model).ToEquatableArray(),
-            analysis.Diagnostics.Select(d => Diagnostic(d, textByPath)).ToEquatableArray());
+            analysis.Diagnostics.Select(d => Diagnostic(d, linesByPath)).ToEquatableArray());
     }
 
     private static ModelSpec Model(ModelCode model) => new(
@@ -92,14 +93,14 @@ internal static class Parser
 
     private static ModelObjectSpec Object(ModelObjectCode o) => new(o.Source, o.SchemaTemplate, o.ObjectName, o.QualifiedNameTemplate, o.SelectTemplate);
 
-    private static DiagnosticSpec Diagnostic(Core.Diagnostics.Diagnostic diagnostic, IReadOnlyDictionary<string, string> textByPath)
+    private static DiagnosticSpec Diagnostic(Core.Diagnostics.Diagnostic diagnostic, IReadOnlyDictionary<string, Lazy<DefinitionLines>> linesByPath)
     {
         LocationInfo? location = null;
         var at = diagnostic.Location;
         if (at.Path.Length > 0)
         {
-            var span = textByPath.TryGetValue(at.Path, out var text) && at.Line > 0
-                ? DefinitionSpans.Locate(text, at.Line, at.Column)
+            var span = linesByPath.TryGetValue(at.Path, out var lines) && at.Line > 0
+                ? lines.Value.Locate(at.Line, at.Column)
                 : new DefinitionSpan(0, 0, 0, 0, 0, 0);
             location = new LocationInfo(
                 at.Path,

@@ -12,7 +12,8 @@ public static class Program
     /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
-    /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings.
+    /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
+    /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -39,6 +40,12 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             CanonicalViewLimitsBenchmark.Run(counts.Length == 0 ? new[] { 1000, 5000, 10000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length == 1 && args[0] == YamlLimitsBenchmark.Command)
+        {
+            YamlLimitsBenchmark.Run(System.Console.Out);
             return;
         }
 

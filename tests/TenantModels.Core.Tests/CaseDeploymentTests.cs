@@ -50,7 +50,7 @@ public sealed class CaseDeploymentTests
     }
 
     /// <summary>Creates every enabled tenant's raw tables from the case's source definitions, as a connector would.</summary>
-    private static string RawSchemas(string directory)
+    internal static string RawSchemas(string directory)
     {
         var input = ProjectInput.FromDirectory(directory, "case", "1.0.0");
         var diagnostics = new DiagnosticBag();

@@ -59,6 +59,28 @@ public sealed class RobustnessTests
         }
     }
 
+    public static IEnumerable<object[]> HostileInputs() => HostileDefinitions.All.Select(i => new object[] { i });
+
+    [TestMethod]
+    [DynamicData(nameof(HostileInputs))]
+    public void Inputs_built_to_crash_a_yaml_loader_end_in_one_located_diagnostic(HostileDefinitions.Input input)
+    {
+        var path = RepoPaths.Combine("samples", "CallAnalytics", HostileDefinitions.RelativePath);
+        var files = Sample.Files.Append(new DefinitionFile(path, HostileDefinitions.RelativePath, input.Text)).ToList();
+        var result = ModelProjectCompiler.Compile(Sample with { Files = files });
+
+        var inFile = result.Diagnostics.Where(d => d.Location.Path == path).Select(d => $"{d.Code} ({d.Location.Line},{d.Location.Column})").ToList();
+        if (input.Code is null)
+        {
+            Assert.AreEqual(0, inFile.Count, string.Join("\n", result.Diagnostics));
+            Assert.IsTrue(result.Succeeded);
+            return;
+        }
+
+        CollectionAssert.AreEqual(new[] { $"{input.Code} ({input.Line},{input.Column})" }, inFile, string.Join("\n", result.Diagnostics));
+        Assert.IsNull(result.Bundle);
+    }
+
     [TestMethod]
     public void An_unknown_key_is_reported_as_TM1002_in_every_file_kind()
     {

@@ -60,6 +60,9 @@ public sealed class CodeModelTests
     [DataRow("cols: { type: double precision, nullable: false }\n", 1, 15, "double precision")]
     [DataRow("list: [one, two]\n", 1, 13, "two")]
     [DataRow("key:\r\n  value\r\n", 2, 3, "value")]
+    [DataRow("key:\r  value\r", 2, 3, "value")]
+    [DataRow("a: b\u0085c\nkey: value\n", 2, 6, "value")]
+    [DataRow("a: \"b\u2028c\", key: value\n", 1, 16, "value")]
     public void DefinitionSpans_CoverTheScalarAtAPosition(string text, int line, int column, string expected)
     {
         var span = DefinitionSpans.Locate(text, line, column);

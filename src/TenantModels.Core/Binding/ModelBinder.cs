@@ -99,9 +99,10 @@ internal sealed class ModelBinder
         {
             var joined = Table(source, join.Table);
             var kindOk = OneOf(join.Kind, "join type", JoinKinds);
-            if (joined is not null && kindOk)
+            var on = SqlPlaceholders.Rewrite(join.On, "join condition", perTenant: true, referencesAllowed: false, _diagnostics);
+            if (joined is not null && kindOk && on is not null)
             {
-                joins.Add(new BoundJoin(joined, join.On.Value, join.Kind.Value));
+                joins.Add(new BoundJoin(joined, on, join.Kind.Value));
             }
         }
 
@@ -175,8 +176,9 @@ internal sealed class ModelBinder
 
         if (column.Expression is { } expression)
         {
-            return resolver.CheckExpression(expression) && target is not null
-                ? new BoundColumnMapping(target, null, null, expression.Value, round)
+            var rewritten = SqlPlaceholders.Rewrite(expression, "expr", perTenant: true, referencesAllowed: false, _diagnostics);
+            return rewritten is not null && resolver.CheckExpression(expression with { Value = rewritten }) && target is not null
+                ? new BoundColumnMapping(target, null, null, rewritten, round)
                 : null;
         }
 

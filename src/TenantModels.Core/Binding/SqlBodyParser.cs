@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Parsing;
 using TenantModels.Core.Syntax;
@@ -8,7 +9,8 @@ using TenantModels.Core.Syntax;
 namespace TenantModels.Core.Binding;
 
 /// <summary>
-/// Splits a model's SQL into text and <c>{{ ref('model') }}</c> / <c>{{ ref('model', 'source') }}</c> references,
+/// Splits a model's SQL into text and <c>{{ ref('model') }}</c> / <c>{{ ref('model', 'source') }}</c> references
+/// (after <see cref="SqlPlaceholders"/> has checked every <c>{{ … }}</c> and written <c>{{ tenant }}</c> as the template placeholder),
 /// and checks each reference: the model exists, scopes are compatible (a shared model sees only shared models),
 /// and a model built from several sources is referenced with the source.
 /// </summary>
@@ -21,7 +23,13 @@ internal static class SqlBodyParser
 
     public static BoundSql? Parse(ModelSyntax model, Located<string> sql, ModelCatalog catalog, DiagnosticBag diagnostics)
     {
-        var withoutLiterals = StringLiteral.Replace(Reference.Replace(sql.Value, "x"), " ");
+        var text = SqlPlaceholders.Rewrite(sql, $"the sql of model '{model.Name.Value}'", model.Scope.Value != "shared", referencesAllowed: true, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var withoutLiterals = StringLiteral.Replace(Reference.Replace(text.Replace(ArtefactTemplate.TenantPlaceholder, "x"), "x"), " ");
         if (withoutLiterals.Contains(";") || withoutLiterals.Contains("{{"))
         {
             diagnostics.Report(DefinitionDiagnostics.InvalidValue, sql.Location, Abbreviated(sql.Value), "sql",
@@ -33,9 +41,9 @@ internal static class SqlBodyParser
         var sources = new HashSet<string>();
         var ok = true;
         var position = 0;
-        foreach (Match match in Reference.Matches(sql.Value))
+        foreach (Match match in Reference.Matches(text))
         {
-            parts.Add(new SqlPart(sql.Value.Substring(position, match.Index - position), null));
+            parts.Add(new SqlPart(text.Substring(position, match.Index - position), null));
             position = match.Index + match.Length;
             var reference = Check(model, match, sql.Location, catalog, diagnostics);
             if (reference is null)
@@ -51,7 +59,7 @@ internal static class SqlBodyParser
             }
         }
 
-        parts.Add(new SqlPart(sql.Value.Substring(position), null));
+        parts.Add(new SqlPart(text.Substring(position), null));
         if (sources.Count > 1)
         {
             diagnostics.Report(DefinitionDiagnostics.InvalidReference, sql.Location, $"model '{model.Name.Value}'", string.Join("', '", sources.OrderBy(s => s)),

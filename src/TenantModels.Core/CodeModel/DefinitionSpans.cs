@@ -10,39 +10,9 @@ public readonly record struct DefinitionSpan(int Start, int Length, int StartLin
 /// </summary>
 public static class DefinitionSpans
 {
-    public static DefinitionSpan Locate(string text, int line, int column)
-    {
-        var lineStart = 0;
-        for (var current = 1; current < line && lineStart < text.Length; current++)
-        {
-            var next = text.IndexOf('\n', lineStart);
-            if (next < 0)
-            {
-                lineStart = text.Length;
-                break;
-            }
+    public static DefinitionSpan Locate(string text, int line, int column) => DefinitionLines.Of(text).Locate(line, column);
 
-            lineStart = next + 1;
-        }
-
-        var lineEnd = text.IndexOf('\n', lineStart);
-        if (lineEnd < 0)
-        {
-            lineEnd = text.Length;
-        }
-
-        if (lineEnd > lineStart && text[lineEnd - 1] == '\r')
-        {
-            lineEnd--;
-        }
-
-        var start = System.Math.Min(lineStart + System.Math.Max(column - 1, 0), lineEnd);
-        var end = TokenEnd(text, start, lineEnd);
-        var zeroLine = System.Math.Max(line - 1, 0);
-        return new DefinitionSpan(start, end - start, zeroLine, start - lineStart, zeroLine, end - lineStart);
-    }
-
-    private static int TokenEnd(string text, int start, int lineEnd)
+    internal static int TokenEnd(string text, int start, int lineEnd)
     {
         if (start >= lineEnd)
         {

@@ -132,6 +132,18 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidColumnRename = Error("TM1080", "Invalid column rename",
         "column '{0}' of model '{1}' cannot be renamed from '{2}': {3}");
 
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("TM1090", "Nesting too deep",
+        "this collection is nested more than {0} levels deep (counting what aliases stand for); no definition needs more than a few levels");
+
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("TM1091", "Definition file too large",
+        "the file is {0} bytes; a definition file may hold at most {1} bytes (split models and sources into one file each)");
+
+    public static readonly DiagnosticDescriptor InvalidAlias = Error("TM1092", "Alias not allowed",
+        "alias '*{0}' cannot be used here: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidPlaceholder = Error("TM1093", "Invalid placeholder",
+        "'{0}' in {1} is not a valid placeholder: {2}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

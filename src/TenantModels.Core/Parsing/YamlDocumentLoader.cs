@@ -1,18 +1,35 @@
 using System.IO;
+using System.Text;
 using TenantModels.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace TenantModels.Core.Parsing;
 
-/// <summary>Loads one YAML document, turning YamlDotNet's exceptions into a located TM1001.</summary>
+/// <summary>
+/// Loads one YAML document, turning YamlDotNet's exceptions into a located TM1001 and inputs past
+/// <see cref="DefinitionLimits"/> into TM1090–TM1092, so no file can crash or stall the build or the IDE.
+/// </summary>
 internal static class YamlDocumentLoader
 {
     /// <returns>False (with a diagnostic) when the text is not valid YAML; <paramref name="root"/> is null for an empty file.</returns>
     public static bool TryLoad(string path, string text, DiagnosticBag diagnostics, out YamlNode? root)
     {
         root = null;
-        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+        if (TooLarge(text) is { } bytes)
+        {
+            diagnostics.Report(DefinitionDiagnostics.FileTooLarge, SourceLocation.StartOf(path), bytes, DefinitionLimits.MaxFileBytes);
+            return false;
+        }
+
+        var (parsed, lineBreaks) = Yaml12LineBreaks.ForParser(text);
+        IParser events = new NestingLimitParser(new Parser(new StringReader(parsed)));
+        if (lineBreaks is not null)
+        {
+            events = lineBreaks.Restoring(events);
+        }
+
+        var parser = new PositionTrackingParser(events);
         try
         {
             var stream = new YamlStream();
@@ -26,6 +43,11 @@ internal static class YamlDocumentLoader
 
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             return true;
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Report(e.Descriptor, YamlLocation.Of(path, e.At), e.Arguments);
+            return false;
         }
         catch (YamlException e)
         {
@@ -42,6 +64,18 @@ internal static class YamlDocumentLoader
                 "the file cannot be read as YAML after this point (check brackets, quotes and indentation)");
             return false;
         }
+    }
+
+    /// <returns>The file's size in UTF-8 bytes when it is over the limit, else null (counting only when it could be).</returns>
+    private static long? TooLarge(string text)
+    {
+        if ((long)text.Length * 3 <= DefinitionLimits.MaxFileBytes)
+        {
+            return null;
+        }
+
+        long bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes > DefinitionLimits.MaxFileBytes ? bytes : null;
     }
 
     private static string Sentence(string message)
