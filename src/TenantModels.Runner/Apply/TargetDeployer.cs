@@ -79,14 +79,15 @@ internal sealed class TargetDeployer
     private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, Func<BundleTenant, bool>? include)
     {
         var manifest = _bundle.Manifest;
-        var records = LiveDatabase.Compare(connection, _bundle).Records;
-        var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
         var last = DeploymentRecord.ReadLast(connection);
         if (last is not null
             && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, _settings.AllowSameVersion, _settings.ReplaceProject) is { } refusal)
         {
             return Fail(ExitCodes.Refused, "refused", refusal);
         }
+
+        var records = LiveDatabase.Compare(connection, _bundle).Records;
+        var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
 
         if (last?.Outcome == DeploymentOutcome.Running)
         {
@@ -107,108 +108,13 @@ internal sealed class TargetDeployer
 
         RunnerSchema.EnsureCurrent(connection);
         _output.Line($"Applying {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
-        var state = DeploymentPlanner.Prepare(target, records);
-        var units = new List<UnitResult>();
-        var steps = new List<StepResult>();
-        long? deployment = null;
-        var stop = false;
-
-        // While every unit succeeds the plan above is exactly what planning unit by unit would give: run its units. After
-        // a failure, plan each remaining unit against the record as it stands (the failed unit left no trace in it).
-        var planned = plan.Units.ToDictionary(u => u.Key);
-        var committed = new List<PlanStep>();
-        var replan = false;
-        var keys = DeploymentPlanner.UnitKeys(target, state);
-        for (var index = 0; index < keys.Count;)
-        {
-            // With --jobs, a run of units that touch only their own tenant goes at once; what fails there runs again
-            // alone below, in order, exactly as without --jobs.
-            var run = _settings.Jobs > 1 && !replan && !stop && deployment is not null ? AlongsideOthers(keys, index, planned) : (Units: new List<PlanUnit>(), End: index + 1);
-            if (run.Units.Count > 1)
-            {
-                var batch = run.Units;
-                var outcomes = ParallelTenantUnits.Run(dataSource, connection, batch, _settings, manifest, deployment!.Value, _output,
-                    ReportApplied);
-                var retry = new List<PlanUnitKey>();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (outcomes[i])
-                    {
-                        Applied(batch[i]);
-                    }
-                    else
-                    {
-                        retry.Add(batch[i].Key);
-                    }
-                }
-
-                foreach (var key in retry)
-                {
-                    RunAlone(key);
-                }
-
-                index = run.End;
-                continue;
-            }
-
-            // Keys with nothing to do and at most one unit: one by one (the scan above need not be repeated for each).
-            for (var end = Math.Max(run.End, index + 1); index < end; index++)
-            {
-                RunAlone(keys[index]);
-            }
-        }
-
-        void Applied(PlanUnit unit)
-        {
-            committed.AddRange(unit.Steps);
-            steps.AddRange(Reporter.Steps(unit));
-            units.Add(new UnitResult(KindName(unit.Key), unit.Key.TenantId, "applied", unit.Steps.Count));
-        }
-
-        void RunAlone(PlanUnitKey key)
-        {
-            PlanUnit? unit;
-            if (replan)
-            {
-                state = state.After(committed);
-                committed.Clear();
-                unit = DeploymentPlanner.PlanUnit(key, target, state);
-            }
-            else
-            {
-                unit = planned.TryGetValue(key, out var plannedUnit) ? plannedUnit : null;
-            }
-
-            if (unit is null || unit.IsEmpty)
-            {
-                return;
-            }
-
-            if (stop)
-            {
-                units.Add(new UnitResult(KindName(key), key.TenantId, "skipped", unit.Steps.Count));
-                _output.Line($"  skipped {key} (--fail-fast)");
-                return;
-            }
-
-            var failure = UnitRunner.Run(connection, unit, _settings, manifest, ref deployment);
-            if (failure is null)
-            {
-                Applied(unit);
-                ReportApplied(unit);
-                return;
-            }
-
-            _output.Error(Reporter.Format(failure.Value.Diagnostic));
-            _diagnostics.Add(failure.Value.Detail);
-            units.Add(new UnitResult(KindName(key), key.TenantId, "failed", unit.Steps.Count, failure.Value.Detail));
-            _output.Line($"  FAILED {key}: rolled back, nothing of it was changed");
-            stop = _settings.FailFast;
-            replan = true;
-        }
-
+        var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
+        sequence.Run();
+        _diagnostics.AddRange(sequence.Failures);
+        var units = sequence.Units;
+        var steps = sequence.Steps;
         var failed = units.Where(u => u.Status == "failed").Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
-        if (deployment is { } id)
+        if (sequence.Deployment is { } id)
         {
             DeploymentRecord.FinishDeployment(connection, id, failed);
         }
@@ -227,21 +133,8 @@ internal sealed class TargetDeployer
     }
 
     /// <summary>Everything that stops an apply before it changes anything: a plan the runner cannot make safely, or unapproved data loss.</summary>
-    private TargetResult? Refuse(DeploymentPlan plan)
-    {
-        if (plan.Blockers.Count > 0)
-        {
-            return Fail(ExitCodes.Refused, "refused", RunnerDiagnostics.PlanBlocked.At(SourceLocation.None, string.Join("; ", plan.Blockers)));
-        }
-
-        var losses = plan.DataLossSteps;
-        if (losses.Count > 0 && !_settings.AllowDataLoss)
-        {
-            return Fail(ExitCodes.Refused, "refused", RunnerDiagnostics.DataLossRefused.At(SourceLocation.None, losses.Count, DataLoss.Describe(losses)));
-        }
-
-        return null;
-    }
+    private TargetResult? Refuse(DeploymentPlan plan) =>
+        PlanRefusal.Of(plan, _settings.AllowDataLoss) is { } refusal ? Fail(ExitCodes.Refused, "refused", refusal) : null;
 
     private TargetResult Fail(int exitCode, string status, Diagnostic diagnostic)
     {
@@ -249,34 +142,4 @@ internal sealed class TargetDeployer
         _diagnostics.Add(new DiagnosticResult(diagnostic.Code, diagnostic.Message));
         return new TargetResult(_target, status, exitCode, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
     }
-
-    /// <summary>
-    /// The planned units from <paramref name="start"/> on that may run at once, up to the first that may not (keys with
-    /// nothing to do are passed over); <c>End</c> is the index of that first one.
-    /// </summary>
-    private static (List<PlanUnit> Units, int End) AlongsideOthers(IReadOnlyList<PlanUnitKey> keys, int start, IReadOnlyDictionary<PlanUnitKey, PlanUnit> planned)
-    {
-        var batch = new List<PlanUnit>();
-        var end = start;
-        for (; end < keys.Count; end++)
-        {
-            if (!planned.TryGetValue(keys[end], out var unit) || unit.IsEmpty)
-            {
-                continue;
-            }
-
-            if (!ParallelTenantUnits.CanRunAlongsideOthers(unit))
-            {
-                break;
-            }
-
-            batch.Add(unit);
-        }
-
-        return (batch, end);
-    }
-
-    private void ReportApplied(PlanUnit unit) => _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)");
-
-    private static string KindName(PlanUnitKey key) => key.Kind.ToString().ToLowerInvariant();
 }

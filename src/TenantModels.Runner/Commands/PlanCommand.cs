@@ -103,26 +103,12 @@ internal sealed class PlanCommand
         }
 
         var steps = Reporter.Steps(plan);
-        if (PlanRefusal(plan, options.AllowDataLoss) is { } planRefusal)
+        if (PlanRefusal.Of(plan, options.AllowDataLoss) is { } planRefusal)
         {
             return ApplyWouldRefuse(name, output, planRefusal, steps);
         }
 
         return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "planned", ExitCodes.Success, steps, Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>());
-    }
-
-    /// <summary>What apply refuses once it has planned, in its order: a blocked plan (TM3010), then unapproved data loss (TM3009).</summary>
-    private static Diagnostic? PlanRefusal(DeploymentPlan plan, bool allowDataLoss)
-    {
-        if (plan.Blockers.Count > 0)
-        {
-            return RunnerDiagnostics.PlanBlocked.At(SourceLocation.None, string.Join("; ", plan.Blockers));
-        }
-
-        var losses = plan.DataLossSteps;
-        return losses.Count > 0 && !allowDataLoss
-            ? RunnerDiagnostics.DataLossRefused.At(SourceLocation.None, losses.Count, DataLoss.Describe(losses))
-            : null;
     }
 
     /// <summary>
