@@ -113,7 +113,7 @@ internal sealed class TargetDeployer
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
-        var failed = units.Where(u => u.Status == "failed").Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
+        var failed = units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
         if (sequence.Deployment is { } id)
         {
             DeploymentRecord.FinishDeployment(connection, id, failed);

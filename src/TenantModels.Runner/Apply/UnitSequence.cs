@@ -117,7 +117,7 @@ internal sealed class UnitSequence
 
         if (_stop)
         {
-            Units.Add(new UnitResult(KindName(key), key.TenantId, "skipped", unit.Steps.Count));
+            Units.Add(new UnitResult(KindName(key), key.TenantId, UnitStatus.Skipped, unit.Steps.Count));
             _output.Line($"  skipped {key} (--fail-fast)");
             return;
         }
@@ -132,7 +132,7 @@ internal sealed class UnitSequence
 
         _output.Error(Reporter.Format(failure.Value.Diagnostic));
         Failures.Add(failure.Value.Detail);
-        Units.Add(new UnitResult(KindName(key), key.TenantId, "failed", unit.Steps.Count, failure.Value.Detail));
+        Units.Add(new UnitResult(KindName(key), key.TenantId, UnitStatus.Failed, unit.Steps.Count, failure.Value.Detail));
         _output.Line($"  FAILED {key}: rolled back, nothing of it was changed");
         _stop = _settings.FailFast;
         _replan = true;
@@ -142,7 +142,7 @@ internal sealed class UnitSequence
     {
         _committed.AddRange(unit.Steps);
         Steps.AddRange(Reporter.Steps(unit));
-        Units.Add(new UnitResult(KindName(unit.Key), unit.Key.TenantId, "applied", unit.Steps.Count));
+        Units.Add(new UnitResult(KindName(unit.Key), unit.Key.TenantId, UnitStatus.Applied, unit.Steps.Count));
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal sealed class RefreshCommand
             var label = unit.TenantId is null ? "global" : "tenant " + unit.TenantId;
             if (stop)
             {
-                units.Add(new UnitResult(kind, unit.TenantId, "skipped", unit.Steps.Count));
+                units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Skipped, unit.Steps.Count));
                 output.Line($"  skipped {label} (--fail-fast)");
                 continue;
             }
@@ -119,21 +119,21 @@ internal sealed class RefreshCommand
             var failure = Run(connection, unit, label, options, output);
             if (failure is null)
             {
-                units.Add(new UnitResult(kind, unit.TenantId, "refreshed", unit.Steps.Count));
+                units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Refreshed, unit.Steps.Count));
                 output.Line($"  refreshed {label}: {Describe(unit.Steps)}");
             }
             else
             {
                 diagnostics.Add(failure);
-                units.Add(new UnitResult(kind, unit.TenantId, "failed", unit.Steps.Count, failure));
+                units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Failed, unit.Steps.Count, failure));
                 output.Line($"  FAILED {label}: rolled back, its previous rows are kept");
                 stop = options.FailFast;
             }
         }
 
-        var failed = units.Where(u => u.Status == "failed").Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
+        var failed = units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
         var exit = failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
-        var refreshed = refreshUnits.Where((u, i) => units[i].Status == "refreshed").SelectMany(u => u.Steps).ToList();
+        var refreshed = refreshUnits.Where((u, i) => units[i].Status == UnitStatus.Refreshed).SelectMany(u => u.Steps).ToList();
         if (failed.Count == 0)
         {
             output.Line(units.Count == 0 ? "Nothing to refresh: no materialized view or canonical table partition is deployed." : $"Refreshed {Describe(refreshed)} in {units.Count} transaction(s).");

@@ -33,7 +33,26 @@ public sealed record RunResult(
 public sealed record StepResult(string Artefact, string? Tenant, string Reason, string Sql, string Action = "create", string? Unit = null, bool DataLoss = false);
 
 /// <param name="Status">applied | failed | skipped (after a failure with --fail-fast); refresh: refreshed | failed | skipped.</param>
-public sealed record UnitResult(string Unit, string? Tenant, string Status, int Steps, DiagnosticResult? Diagnostic = null);
+public sealed record UnitResult(string Unit, string? Tenant, UnitStatus Status, int Steps, DiagnosticResult? Diagnostic = null);
+
+/// <summary>How one transaction of an apply or refresh ended; written in JSON as its lower-case name.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UnitStatus>))]
+public enum UnitStatus
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("applied")]
+    Applied,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("refreshed")]
+    Refreshed,
+
+    /// <summary>Rolled back: nothing of it changed.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("failed")]
+    Failed,
+
+    /// <summary>Not run: an earlier unit failed under <c>--fail-fast</c>.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("skipped")]
+    Skipped,
+}
 
 public sealed record TargetResult(string Target, string Status, int ExitCode, IReadOnlyList<StepResult> Steps, IReadOnlyList<UnitResult> Units, IReadOnlyList<DiagnosticResult> Diagnostics)
 {

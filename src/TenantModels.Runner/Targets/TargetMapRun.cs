@@ -91,7 +91,7 @@ internal sealed class TargetMapRun
         _reporter.Line($"{"target",-20} {"status",-12} {"steps",5}  failed");
         foreach (var result in results)
         {
-            var failed = string.Join(", ", result.Units.Where(u => u.Status == "failed").Select(u => u.Tenant ?? u.Unit));
+            var failed = string.Join(", ", result.Units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant ?? u.Unit));
             _reporter.Line($"{result.Target,-20} {result.Status,-12} {result.Steps.Count,5}  {failed}");
         }
 
