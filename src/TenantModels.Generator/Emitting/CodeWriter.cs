@@ -9,6 +9,7 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    /// <summary>Only the start of <paramref name="line"/> is indented: the lines of a multi-line literal are written as given.</summary>
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0)
