@@ -49,33 +49,46 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParsedFiles);
 
         // Tenants need the sources (a tenant's unknown source is dropped) and nothing else.
-        var tenants = parsed
+        var tenantsAnalysis = parsed
             .Where(file => file.IsTenants || file.IsSource)
             .Collect()
             .Select(TenantsAnalysis.Analyze)
             .WithTrackingName(TrackingNames.TenantsAnalysis);
 
         // Models need everything but the tenants.
-        var modelSide = parsed
+        var modelsAnalysis = parsed
             .Where(file => !file.IsTenants)
             .Collect()
             .Select(ModelsAnalysis.Analyze)
             .WithTrackingName(TrackingNames.ModelsAnalysis);
 
-        var support = modelSide.Combine(hasDefinitions)
-            .Select((pair, _) => pair.Right ? pair.Left.Support : null)
+        var support = modelsAnalysis.Combine(hasDefinitions)
+            .Select((pair, _) => pair.Right ? pair.Left.Spec.Support : null)
             .WithTrackingName(TrackingNames.Support);
-        var registry = tenants.Combine(hasDefinitions)
-            .Select((pair, _) => pair.Right ? pair.Left : null)
+        var registry = tenantsAnalysis.Combine(hasDefinitions)
+            .Select((pair, _) => pair.Right ? pair.Left.Spec : null)
             .WithTrackingName(TrackingNames.Tenants);
-        var models = modelSide
-            .SelectMany((spec, _) => spec.Models)
+        var models = modelsAnalysis
+            .SelectMany((analysis, _) => analysis.Spec.Models)
             .WithTrackingName(TrackingNames.Models);
 
-        // Only design-time (IDE) builds report diagnostics; other builds never pay for the whole-project analysis.
+        // Only design-time (IDE) builds report diagnostics; other builds never run the checks that involve every tenant.
+        var reportDiagnostics = settings.Select((s, _) => s.ReportDiagnostics);
+        var crossTenant = tenantsAnalysis
+            .Combine(modelsAnalysis.Select((analysis, _) => analysis.CrossTenant).WithTrackingName(TrackingNames.CrossTenantKey))
+            .Combine(reportDiagnostics)
+            .Select((input, cancellationToken) => input.Right
+                ? CrossTenantChecks.Run(input.Left.Left, input.Left.Right, cancellationToken)
+                : EquatableArray<Core.Diagnostics.Diagnostic>.Empty)
+            .WithTrackingName(TrackingNames.CrossTenantChecks);
         var diagnostics = parsed.Collect()
-            .Combine(settings.Select((s, _) => s.ReportDiagnostics))
-            .Select((pair, cancellationToken) => pair.Right ? DiagnosticsAnalysis.Analyze(pair.Left, cancellationToken) : EquatableArray<DiagnosticSpec>.Empty)
+            .Combine(tenantsAnalysis.Select((analysis, _) => analysis.Diagnostics))
+            .Combine(modelsAnalysis.Select((analysis, _) => analysis.Diagnostics))
+            .Combine(crossTenant)
+            .Combine(reportDiagnostics)
+            .Select((input, _) => input.Right
+                ? DiagnosticsAnalysis.Combine(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right)
+                : EquatableArray<DiagnosticSpec>.Empty)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(support.Combine(emitOptions).WithTrackingName(TrackingNames.SupportOutput), static (output, pair) =>

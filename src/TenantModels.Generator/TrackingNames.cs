@@ -40,6 +40,12 @@ internal static class TrackingNames
 
     public const string ModelOutput = nameof(ModelOutput);
 
-    /// <summary>Every TMxxxx diagnostic (design-time builds only): the whole project, from the cached parses.</summary>
+    /// <summary>What the cross-tenant checks read from the models; equal after most model edits, so the checks stay cached.</summary>
+    public const string CrossTenantKey = nameof(CrossTenantKey);
+
+    /// <summary>Core's checks of the tenants with the models (design-time builds only).</summary>
+    public const string CrossTenantChecks = nameof(CrossTenantChecks);
+
+    /// <summary>Every TMxxxx diagnostic (design-time builds only), put together from the parses and analyses above.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

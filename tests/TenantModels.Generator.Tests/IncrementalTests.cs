@@ -57,7 +57,7 @@ public sealed class IncrementalTests
         var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         AssertOnlyParsed(second, "models/account.yaml");
         Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
-        AssertCached(second, TrackingNames.TenantsAnalysis);
+        AssertCached(second, TrackingNames.TenantsAnalysis, TrackingNames.CrossTenantChecks);
         var models = StepReasons.Of(second, TrackingNames.ModelOutput);
         var modified = models.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ModelName(o.Value)).ToList();
         CollectionAssert.AreEqual(new[] { "account" }, modified, StepReasons.Describe(second));
@@ -74,12 +74,13 @@ public sealed class IncrementalTests
     {
         var project = GoldenTests.AllTypes();
         var (driver, _, _) = Run(project, out var compilation);
-        driver = Replace(driver, project, "models/note.yaml", "# a comment typed in the editor\n" + project.Files["models/note.yaml"]);
+        driver = Replace(driver, project, "models/note.yaml", project.Files["models/note.yaml"] + "# a comment typed in the editor\n");
 
         var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         AssertOnlyParsed(second, "models/note.yaml");
-        AssertCached(second, TrackingNames.TenantsAnalysis);
-        Assert.AreEqual(IncrementalStepRunReason.Unchanged, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertCached(second, TrackingNames.TenantsAnalysis, TrackingNames.CrossTenantChecks);
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.Support, TrackingNames.Models, TrackingNames.CrossTenantKey);
         AssertReused(second, StepReasons.OutputSteps);
     }
 
@@ -111,8 +112,9 @@ public sealed class IncrementalTests
 
         var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         AssertOnlyParsed(second, "sources/crm.yaml");
-        Assert.AreEqual(IncrementalStepRunReason.Unchanged, StepReasons.Of(second, TrackingNames.TenantsAnalysis).Single().Reason, StepReasons.Describe(second));
-        Assert.AreEqual(IncrementalStepRunReason.Unchanged, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.TenantsAnalysis).Single().Reason, StepReasons.Describe(second));
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.Support, TrackingNames.Tenants, TrackingNames.Models);
         AssertReused(second, StepReasons.OutputSteps);
     }
 

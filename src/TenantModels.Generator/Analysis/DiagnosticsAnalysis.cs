@@ -1,45 +1,41 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis.Text;
-using TenantModels.Core.Binding;
 using TenantModels.Core.CodeModel;
-using TenantModels.Core.Compilation;
 using TenantModels.Core.Diagnostics;
-using TenantModels.Core.Validation;
 using TenantModels.Generator.Model;
 
 namespace TenantModels.Generator.Analysis;
 
-/// <summary>Every TMxxxx diagnostic the build task reports, from the separately parsed files (only the edited one is parsed again).</summary>
+/// <summary>
+/// Every TMxxxx diagnostic the build task reports, put together from the parts each step found: each file's parse,
+/// the tenants, the models, and the checks of the two together (<see cref="CrossTenantChecks"/>).
+/// </summary>
 internal static class DiagnosticsAnalysis
 {
-    public static EquatableArray<DiagnosticSpec> Analyze(ImmutableArray<ParsedDefinition> files, CancellationToken cancellationToken)
+    public static EquatableArray<DiagnosticSpec> Combine(
+        ImmutableArray<ParsedDefinition> files,
+        EquatableArray<Diagnostic> tenants,
+        EquatableArray<Diagnostic> models,
+        EquatableArray<Diagnostic> crossTenant)
     {
         if (files.IsDefaultOrEmpty)
         {
             return EquatableArray<DiagnosticSpec>.Empty;
         }
 
-        var ordered = ProjectSyntaxBuilder.Ordered(files).ToList();
         var diagnostics = new DiagnosticBag();
-        foreach (var file in ordered)
+        var textByPath = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var file in ProjectSyntaxBuilder.Ordered(files))
         {
             diagnostics.AddRange(file.Diagnostics);
-        }
-
-        // The stages of ModelProjectCompiler.Analyze after parsing.
-        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(ordered), diagnostics), diagnostics);
-        ArtefactCompiler.Check(bound, diagnostics);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var textByPath = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var file in ordered)
-        {
             textByPath[file.Text.Path] = file.Text.Text;
         }
 
+        diagnostics.AddRange(tenants);
+        diagnostics.AddRange(models);
+        diagnostics.AddRange(crossTenant);
         return diagnostics.ToSortedList().Select(d => Spec(d, textByPath)).ToEquatableArray();
     }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using TenantModels.Core.Binding;
 using TenantModels.Core.CodeModel;
+using TenantModels.Core.Compilation;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Validation;
 using TenantModels.Generator.Model;
@@ -10,20 +11,38 @@ using TenantModels.Generator.Model;
 namespace TenantModels.Generator.Analysis;
 
 /// <summary>
-/// The models' and support file's specs from every definition file but <c>tenants.yaml</c>: a model's C# does not
+/// The models and the support file from every definition file but <c>tenants.yaml</c>: a model's C# does not
 /// depend on the tenants (per-tenant names are templates), so its cost follows the models, not the tenants.
 /// </summary>
-internal static class ModelsAnalysis
+/// <param name="Spec">What the model emitters and the support file need.</param>
+/// <param name="CrossTenant">What the checks that expand names per tenant read from this side (<see cref="CrossTenantChecks"/>).</param>
+/// <param name="Diagnostics">Validation, binding and compile-stage checks of everything but the tenants.</param>
+/// <remarks>Compares by reference: it is new exactly when its files changed, which is when the steps after it must re-run.</remarks>
+internal sealed class ModelsAnalysis
 {
-    /// <remarks>All model-side files are bound together: a model can reference others, and settings and sources shape them all.</remarks>
-    public static ModelsSpec Analyze(ImmutableArray<ParsedDefinition> files, CancellationToken cancellationToken)
+    private ModelsAnalysis(ModelsSpec spec, CrossTenantKey crossTenant, EquatableArray<Diagnostic> diagnostics)
     {
-        // Diagnostics are DiagnosticsAnalysis's: binding here only needs to drop what does not bind.
-        var ignored = new DiagnosticBag();
-        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), ignored), ignored);
+        Spec = spec;
+        CrossTenant = crossTenant;
+        Diagnostics = diagnostics;
+    }
+
+    public ModelsSpec Spec { get; }
+
+    public CrossTenantKey CrossTenant { get; }
+
+    public EquatableArray<Diagnostic> Diagnostics { get; }
+
+    /// <remarks>All model-side files are bound together: a model can reference others, and settings and sources shape them all.</remarks>
+    public static ModelsAnalysis Analyze(ImmutableArray<ParsedDefinition> files, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), diagnostics), diagnostics);
+        ArtefactCompiler.Check(bound, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
         var code = CodeModelBuilder.Build(bound);
-        return new ModelsSpec(new SupportSpec(code.TenantPlaceholder, code.MaxIdentifierBytes), code.Models.Select(Model).ToEquatableArray());
+        var spec = new ModelsSpec(new SupportSpec(code.TenantPlaceholder, code.MaxIdentifierBytes), code.Models.Select(Model).ToEquatableArray());
+        return new ModelsAnalysis(spec, CrossTenantKey.Of(bound), diagnostics.ToSortedList().ToEquatableArray());
     }
 
     private static ModelSpec Model(ModelCode model) => new(
