@@ -11,7 +11,8 @@ public static class Program
     /// figure of docs/performance.md; <c>-- --filter '*' [--job short]</c> for the BenchmarkDotNet micro-benchmarks; or
     /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
-    /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL.
+    /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
+    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -31,6 +32,13 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             CanonicalFormsBenchmark.Run(counts.Length == 0 ? new[] { 10, 100, 1000, 5000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == GeneratorIdeMeasurement.Command)
+        {
+            var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            GeneratorIdeMeasurement.Run(tenants.Length == 0 ? new[] { 100, 1000, 10000 } : tenants, System.Console.Out);
             return;
         }
 
