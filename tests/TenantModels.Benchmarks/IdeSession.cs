@@ -64,6 +64,17 @@ internal sealed class IdeSession
         return count;
     }
 
+    /// <summary>Semantic diagnostics of one generated file (e.g. the tenants'), from a compilation that has bound nothing yet.</summary>
+    public int SemanticDiagnostics(string hintName)
+    {
+        var tree = GeneratedTrees.Single(t => t.FilePath.EndsWith(hintName, StringComparison.Ordinal));
+        return Output.Clone().GetSemanticModel(tree).GetDiagnostics().Length;
+    }
+
+    /// <summary>The generator's first run in a new driver, as in a build (no diagnostics).</summary>
+    public static GeneratorDriver GeneratorOnly(string directory) =>
+        GeneratorHost.Driver(directory, GeneratorHost.Texts(directory)).RunGenerators(GeneratorHost.Compilation());
+
     /// <summary>What csc does in a build: run the generator (a new driver) and compile everything to an assembly.</summary>
     public static long GeneratorAndCompile(string directory)
     {
