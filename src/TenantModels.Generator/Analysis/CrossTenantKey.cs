@@ -7,9 +7,10 @@ namespace TenantModels.Generator.Analysis;
 
 /// <summary>
 /// The model side of a project (bound without tenants) compared only by what Core's compile-stage checks read from
-/// it while expanding names per tenant: naming patterns, schemas, roles, which sources are staged, and the canonical
-/// models with their sources and positions. A model edit that changes none of these (a column, a comment, a mapping)
-/// leaves the cross-tenant checks cached, so a keystroke costs nothing per tenant.
+/// it while expanding names per tenant: naming patterns, schemas, roles, which sources are staged, and the models'
+/// shapes (scope, materialization, tables read, keys, references) with the canonical ones' positions. A model edit that
+/// changes none of these (a column's type, a comment, a description) leaves the cross-tenant checks cached, so a
+/// keystroke costs nothing per tenant.
 /// </summary>
 internal sealed class CrossTenantKey : IEquatable<CrossTenantKey>
 {
@@ -51,10 +52,16 @@ internal sealed class CrossTenantKey : IEquatable<CrossTenantKey>
 
         foreach (var model in project.Models)
         {
-            // Every model counts for the staged sources and the tenant and shared schemas; canonical ones also for partition names and view sizes.
-            facts.Append("model ").Append(model.Name).Append(' ').Append(model.Scope).Append(' ').Append(model.IsFromSources)
-                .Append(" sources=").Append(string.Join(",", model.Mappings.Select(m => m.Source.Name)))
-                .Append(" sql=").Append(model.Sql?.Source);
+            // Every model counts for the staged sources and the tenant and shared schemas; canonical ones also for partition
+            // names and view sizes, and what a canonical view's branch reads (joins, indexes, referenced models) for the
+            // relations one query on it locks. Columns, mappings of columns and descriptions are not read per tenant.
+            facts.Append("model ").Append(model.Name).Append(' ').Append(model.Scope).Append(' ').Append(model.Materialized)
+                .Append(" sources=").Append(string.Join(",", model.Mappings.Select(m =>
+                    m.Source.Name + ":" + m.Table.Name + "+" + string.Join("+", m.Joins.Select(j => j.Table.Name)))))
+                .Append(" sql=").Append(model.Sql?.Source)
+                .Append(" refs=").Append(string.Join(",", model.Sql?.Parts.Select(p => p.Reference).OfType<ModelReference>()
+                    .Select(r => r.Model + ":" + r.Source) ?? Enumerable.Empty<string>()))
+                .Append(" keys=").Append(model.Keys is { } keys ? keys.PrimaryKey.Count + "/" + keys.Unique.Count + "/" + keys.Indexes.Count : "-");
             if (model.Canonical)
             {
                 facts.Append(" canonical ").Append(model.CanonicalTable is null ? "view" : "table").Append(' ').Append(model.Location);
