@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using TenantModels.Generator.Analysis;
 using TenantModels.Generator.Emitting;
 using TenantModels.Generator.Model;
 
@@ -8,8 +9,10 @@ namespace TenantModels.Generator;
 
 /// <summary>
 /// Typed C# for a model project: its tenants, one row record and one <c>Models.X</c> class per model, and (in the
-/// IDE) the TMxxxx diagnostics of the definition files. The pipeline only wires steps: <see cref="Parser"/> turns
-/// inputs into equatable specs through TenantModels.Core, <see cref="Emitter"/> writes C# from specs alone.
+/// IDE) the TMxxxx diagnostics of the definition files. The pipeline only wires steps: each file is parsed on its
+/// own (<see cref="ParsedDefinition"/>); the tenants (<see cref="TenantsAnalysis"/>) and the models
+/// (<see cref="ModelsAnalysis"/>) are analysed apart, so a model edit never re-reads the tenants and a tenants edit
+/// never re-binds the models; <see cref="Emitter"/> writes C# from specs alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TenantModelsGenerator : IIncrementalGenerator
@@ -37,22 +40,55 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             .Select((file, _) => file!)
             .WithTrackingName(TrackingNames.DefinitionFiles);
 
-        var project = definitions.Collect()
-            .Select(Parser.Project)
-            .WithTrackingName(TrackingNames.Project);
+        var hasDefinitions = definitions.Collect()
+            .Select((files, _) => files.Length > 0)
+            .WithTrackingName(TrackingNames.HasDefinitions);
 
-        var support = project
-            .Select((p, _) => p.HasDefinitions ? p.Support : null)
+        var parsed = definitions
+            .Select(ParsedDefinition.Parse)
+            .WithTrackingName(TrackingNames.ParsedFiles);
+
+        // Tenants need the sources (a tenant's unknown source is dropped) and nothing else.
+        var tenantsAnalysis = parsed
+            .Where(file => file.IsTenants || file.IsSource)
+            .Collect()
+            .Select(TenantsAnalysis.Analyze)
+            .WithTrackingName(TrackingNames.TenantsAnalysis);
+
+        // Models need everything but the tenants.
+        var modelsAnalysis = parsed
+            .Where(file => !file.IsTenants)
+            .Collect()
+            .Select(ModelsAnalysis.Analyze)
+            .WithTrackingName(TrackingNames.ModelsAnalysis);
+
+        var support = modelsAnalysis.Combine(hasDefinitions)
+            .Select((pair, _) => pair.Right ? pair.Left.Spec.Support : null)
             .WithTrackingName(TrackingNames.Support);
-        var tenants = project
-            .Select((p, _) => p.HasDefinitions ? p.Tenants : null)
+        var registry = tenantsAnalysis.Combine(hasDefinitions)
+            .Select((pair, _) => pair.Right ? pair.Left.Spec : null)
             .WithTrackingName(TrackingNames.Tenants);
-        var models = project
-            .SelectMany((p, _) => p.Models)
+        var models = modelsAnalysis
+            .SelectMany((analysis, _) => analysis.Spec.Models)
             .WithTrackingName(TrackingNames.Models);
-        var diagnostics = project
-            .Select((p, _) => p.Diagnostics)
-            .Combine(settings.Select((s, _) => s.ReportDiagnostics))
+
+        // Only design-time (IDE) builds report diagnostics; other builds never run the checks that involve every tenant.
+        var reportDiagnostics = settings.Select((s, _) => s.ReportDiagnostics);
+        var crossTenant = tenantsAnalysis
+            .Combine(modelsAnalysis.Select((analysis, _) => analysis.CrossTenant).WithTrackingName(TrackingNames.CrossTenantKey))
+            .Combine(reportDiagnostics)
+            .Select((input, cancellationToken) => input.Right
+                ? CrossTenantChecks.Run(input.Left.Left, input.Left.Right, cancellationToken)
+                : EquatableArray<Core.Diagnostics.Diagnostic>.Empty)
+            .WithTrackingName(TrackingNames.CrossTenantChecks);
+        var diagnostics = parsed.Collect()
+            .Combine(tenantsAnalysis.Select((analysis, _) => analysis.Diagnostics))
+            .Combine(modelsAnalysis.Select((analysis, _) => analysis.Diagnostics))
+            .Combine(crossTenant)
+            .Combine(reportDiagnostics)
+            .Select((input, _) => input.Right
+                ? DiagnosticsAnalysis.Combine(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right)
+                : EquatableArray<DiagnosticSpec>.Empty)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(support.Combine(emitOptions).WithTrackingName(TrackingNames.SupportOutput), static (output, pair) =>
@@ -63,7 +99,7 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(tenants.Combine(emitOptions).WithTrackingName(TrackingNames.TenantsOutput), static (output, pair) =>
+        context.RegisterSourceOutput(registry.Combine(emitOptions).WithTrackingName(TrackingNames.TenantsOutput), static (output, pair) =>
         {
             if (pair.Left is { } spec)
             {
@@ -74,14 +110,11 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(emitOptions).WithTrackingName(TrackingNames.ModelOutput), static (output, pair) =>
             output.AddSource(Emitter.ModelHintName(pair.Left), Emitter.Model(pair.Left, pair.Right)));
 
-        context.RegisterSourceOutput(diagnostics, static (output, pair) =>
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostics) =>
         {
-            if (pair.Right)
+            foreach (var diagnostic in diagnostics)
             {
-                foreach (var diagnostic in pair.Left)
-                {
-                    output.ReportDiagnostic(DiagnosticFactory.Create(diagnostic));
-                }
+                output.ReportDiagnostic(DiagnosticFactory.Create(diagnostic));
             }
         });
     }

@@ -15,8 +15,17 @@ internal static class TrackingNames
     /// <summary>Each definition file as (path, relative path, text); other AdditionalFiles are dropped.</summary>
     public const string DefinitionFiles = nameof(DefinitionFiles);
 
-    /// <summary>All definition files analysed by TenantModels.Core into one equatable spec.</summary>
-    public const string Project = nameof(Project);
+    /// <summary>Whether there is any definition file at all (nothing is generated otherwise).</summary>
+    public const string HasDefinitions = nameof(HasDefinitions);
+
+    /// <summary>Each definition file parsed on its own; an edit re-parses only the edited file.</summary>
+    public const string ParsedFiles = nameof(ParsedFiles);
+
+    /// <summary>The registry bound from <c>tenants.yaml</c> and the sources; a model edit leaves it cached.</summary>
+    public const string TenantsAnalysis = nameof(TenantsAnalysis);
+
+    /// <summary>Settings, sources, models and seeds bound together, without the tenants; a tenants edit leaves it cached.</summary>
+    public const string ModelsAnalysis = nameof(ModelsAnalysis);
 
     public const string Support = nameof(Support);
 
@@ -31,5 +40,12 @@ internal static class TrackingNames
 
     public const string ModelOutput = nameof(ModelOutput);
 
+    /// <summary>What the cross-tenant checks read from the models; equal after most model edits, so the checks stay cached.</summary>
+    public const string CrossTenantKey = nameof(CrossTenantKey);
+
+    /// <summary>Core's checks of the tenants with the models (design-time builds only).</summary>
+    public const string CrossTenantChecks = nameof(CrossTenantChecks);
+
+    /// <summary>Every TMxxxx diagnostic (design-time builds only), put together from the parses and analyses above.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -22,7 +22,8 @@ internal static class GeneratorHost
 
     public static AdditionalText Text(string path, string text) => new InMemoryText(path, text);
 
-    public static GeneratorDriver Driver(string directory, IEnumerable<AdditionalText> texts) =>
+    /// <param name="designTime">As the SDK sets up design-time (IDE) builds: the generator also reports every TMxxxx diagnostic.</param>
+    public static GeneratorDriver Driver(string directory, IEnumerable<AdditionalText> texts, bool designTime = false) =>
         CSharpGeneratorDriver.Create(
             new[] { new TenantModelsGenerator().AsSourceGenerator() },
             texts,
@@ -31,6 +32,7 @@ internal static class GeneratorHost
             {
                 ["build_property.MSBuildProjectDirectory"] = directory,
                 ["build_property.RootNamespace"] = "Scale",
+                ["build_property.TenantModelsGeneratorDiagnostics"] = designTime ? "true" : "false",
             }));
 
     public static CSharpCompilation Compilation() => CSharpCompilation.Create(

@@ -13,7 +13,8 @@ public static class Program
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
     /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
-    /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size.
+    /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
+    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -46,6 +47,13 @@ public static class Program
         if (args.Length == 1 && args[0] == YamlLimitsBenchmark.Command)
         {
             YamlLimitsBenchmark.Run(System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == GeneratorIdeMeasurement.Command)
+        {
+            var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            GeneratorIdeMeasurement.Run(tenants.Length == 0 ? new[] { 100, 1000, 10000 } : tenants, System.Console.Out);
             return;
         }
 

@@ -69,6 +69,61 @@ public sealed class DiagnosticTests
         CollectionAssert.AreEquivalent(expected, reported);
     }
 
+    /// <summary>
+    /// One driver kept across edits of every kind of file, as in the IDE: after each edit the diagnostics are still
+    /// exactly the build task's, though only the edited file was parsed again and the cross-tenant checks re-ran only
+    /// when what they read changed.
+    /// </summary>
+    [TestMethod]
+    public void AfterEachEdit_ReportsWhatTheBuildTaskReports()
+    {
+        var project = GoldenTests.Sample();
+        project.ReportDiagnostics = true;
+        var files = new System.Collections.Generic.Dictionary<string, string>(project.Files);
+        var texts = project.AdditionalTexts().ToDictionary(t => t.Path);
+        var driver = GeneratorHarness.Driver(project);
+        var compilation = GeneratorHarness.Compilation(referenceNpgsql: false);
+        var tooLong = "org_" + new string('x', 56);
+        var settings = files["tenantmodels.yaml"];
+        var model = files["models/call.yaml"];
+        var tenants = files["tenants.yaml"];
+        var edits = new (string File, string Text, string Expected)[]
+        {
+            ("tenantmodels.yaml", settings + "canonical_view_tenant_limit: 1\n", "TM2020"),
+            ("models/call.yaml", model.Replace("  user_id: text", "  user_id: txet"), "TM1025"),
+            ("models/call.yaml", model, "TM2020"),
+            ("models/call.yaml", "# moved down a line\n" + model, "TM2020"),
+            ("tenants.yaml", tenants + "  - id: " + tooLong + "\n    sources: [outreach]\n", "TM2001"),
+            ("tenants.yaml", tenants + "  - id: hooli\n    sources: [hubspot]\n", "TM1020"),
+            ("tenantmodels.yaml", settings + "canonical_view_tenant_limit: 10\n", "TM1020"),
+            ("sources/salesloft.yaml", "source: salesloft\ntables: [oops\n", "TM1001"),
+            ("tenants.yaml", tenants, "TM1001"),
+        };
+
+        foreach (var (file, text, expectedCode) in edits)
+        {
+            var path = project.PathOf(file);
+            var edited = new InMemoryAdditionalText(path, text);
+            driver = driver.ReplaceAdditionalText(texts[path], edited);
+            texts[path] = edited;
+            files[file] = text;
+
+            driver = driver.RunGenerators(compilation);
+            var result = driver.GetRunResult().Results.Single();
+            Assert.IsNull(result.Exception, result.Exception?.ToString());
+            var reported = result.Diagnostics
+                .Select(d => (d.Id, d.GetMessage(), d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1))
+                .ToList();
+            var definitions = files.Select(f => new DefinitionFile(project.PathOf(f.Key), f.Key, f.Value)).ToList();
+            var expected = ModelProjectCompiler.Compile(new ProjectInput("App", "1.0.0", definitions)).Diagnostics
+                .Select(d => (d.Code, d.Message, d.Location.Path, d.Location.Line, d.Location.Column))
+                .ToList();
+
+            Assert.IsTrue(expected.Any(d => d.Code == expectedCode), $"after editing {file}: the edit should cause {expectedCode}\n" + string.Join("\n", expected));
+            CollectionAssert.AreEquivalent(expected, reported, $"after editing {file}:\nexpected\n{string.Join("\n", expected)}\nreported\n{string.Join("\n", reported)}");
+        }
+    }
+
     private static System.Collections.Immutable.ImmutableArray<Diagnostic> Run(TestProject project)
     {
         var (_, result, _) = GeneratorHarness.Run(GeneratorHarness.Driver(project), GeneratorHarness.Compilation(referenceNpgsql: false));

@@ -98,6 +98,19 @@ public sealed class GeneratedCodeTests
     public void SharedModels_CompileWithoutAnyDiagnostic(bool referenceNpgsql) =>
         AssertClean(Generate(GoldenTests.Case("shared_rls"), referenceNpgsql));
 
+    /// <summary>Descriptions become doc comments: a line break of any kind (YAML keeps U+2028, U+2029 and U+0085) must not end the comment.</summary>
+    [TestMethod]
+    public void Descriptions_WithAnyLineBreak_StayInTheirComment()
+    {
+        var project = GoldenTests.Sample();
+        var yaml = project.Files["models/call.yaml"];
+        var line = yaml.Split('\n').Single(l => l.StartsWith("description:", StringComparison.Ordinal));
+        var described = project.With("models/call.yaml", yaml.Replace(line, "description: \"One call\\u2028a sales rep\\u0085made\\u2029or <b>received</b>\""));
+        var output = Generate(described, referenceNpgsql: true);
+        StringAssert.Contains(output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Models.Call.g.cs", StringComparison.Ordinal)).ToString(), "made or &lt;b&gt;received&lt;/b&gt;");
+        AssertClean(output);
+    }
+
     [TestMethod]
     public void RenamingAModelColumn_BreaksCodeThatUsesIt()
     {

@@ -2,14 +2,16 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TenantModels.Generator.Analysis;
 using TenantModels.Generator.Model;
 using TenantModels.Generator.Tests.Support;
 
 namespace TenantModels.Generator.Tests;
 
 /// <summary>
-/// The pipeline re-does only what an edit affects: nothing for an unchanged run or a C# edit, one model's file
-/// for a model edit, the tenants file for a tenants edit. Asserted on the tracked steps' run reasons.
+/// The pipeline re-does only what an edit affects: nothing for an unchanged run or a C# edit; for a model edit, that
+/// file's parse and the models' analysis (never the tenants'); for a tenants edit, that file's parse and the tenants'
+/// analysis (never the models'). Asserted on the tracked steps' run reasons.
 /// </summary>
 [TestClass]
 public sealed class IncrementalTests
@@ -43,14 +45,19 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void EditingOneModel_RegeneratesOnlyThatModel()
+    [DataRow(false, DisplayName = "command-line build")]
+    [DataRow(true, DisplayName = "design-time build (diagnostics on)")]
+    public void EditingOneModel_ReparsesThatFile_LeavesTenantsAlone_AndRegeneratesOnlyThatModel(bool reportDiagnostics)
     {
         var project = GoldenTests.AllTypes();
+        project.ReportDiagnostics = reportDiagnostics;
         var (driver, _, _) = Run(project, out var compilation);
         driver = Replace(driver, project, "models/account.yaml", project.Files["models/account.yaml"].Replace("name: text", "name: varchar(200)"));
 
         var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
-        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.Project).Single().Reason);
+        AssertOnlyParsed(second, "models/account.yaml");
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertCached(second, TrackingNames.TenantsAnalysis, TrackingNames.CrossTenantChecks);
         var models = StepReasons.Of(second, TrackingNames.ModelOutput);
         var modified = models.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ModelName(o.Value)).ToList();
         CollectionAssert.AreEqual(new[] { "account" }, modified, StepReasons.Describe(second));
@@ -63,16 +70,52 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void EditingTenants_RegeneratesOnlyTenantDependentOutput()
+    public void EditingACommentInAModel_ReparsesThatFile_AndRegeneratesNothing()
     {
         var project = GoldenTests.AllTypes();
+        var (driver, _, _) = Run(project, out var compilation);
+        driver = Replace(driver, project, "models/note.yaml", project.Files["models/note.yaml"] + "# a comment typed in the editor\n");
+
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        AssertOnlyParsed(second, "models/note.yaml");
+        AssertCached(second, TrackingNames.TenantsAnalysis, TrackingNames.CrossTenantChecks);
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.Support, TrackingNames.Models, TrackingNames.CrossTenantKey);
+        AssertReused(second, StepReasons.OutputSteps);
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "command-line build")]
+    [DataRow(true, DisplayName = "design-time build (diagnostics on)")]
+    public void EditingTenants_ReparsesOnlyTenants_LeavesModelsAlone(bool reportDiagnostics)
+    {
+        var project = GoldenTests.AllTypes();
+        project.ReportDiagnostics = reportDiagnostics;
         var (driver, _, _) = Run(project, out var compilation);
         driver = Replace(driver, project, "tenants.yaml", project.Files["tenants.yaml"] + "  - id: umbrella\n    name: Umbrella\n    sources: [crm]\n");
 
         var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        AssertOnlyParsed(second, "tenants.yaml");
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.TenantsAnalysis).Single().Reason, StepReasons.Describe(second));
         Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.TenantsOutput).Single().Reason, StepReasons.Describe(second));
-        AssertReused(second, TrackingNames.ModelOutput, TrackingNames.Models, TrackingNames.SupportOutput);
-        StringAssert.Contains(second.GeneratedSources.Single(s => s.HintName == "TenantModels.Tenants.g.cs").SourceText.ToString(), "Umbrella");
+        AssertCached(second, TrackingNames.ModelsAnalysis, TrackingNames.Models);
+        AssertReused(second, TrackingNames.ModelOutput, TrackingNames.SupportOutput);
+        StringAssert.Contains(second.GeneratedSources.Single(s => s.HintName == "TenantModels.Tenants.g.cs").SourceText.ToString(), "umbrella|Umbrella|1|crm|");
+    }
+
+    [TestMethod]
+    public void EditingASource_ReanalysesTenantsAndModels()
+    {
+        var project = GoldenTests.AllTypes();
+        var (driver, _, _) = Run(project, out var compilation);
+        driver = Replace(driver, project, "sources/crm.yaml", project.Files["sources/crm.yaml"] + "\n");
+
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        AssertOnlyParsed(second, "sources/crm.yaml");
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.TenantsAnalysis).Single().Reason, StepReasons.Describe(second));
+        Assert.AreEqual(IncrementalStepRunReason.Modified, StepReasons.Of(second, TrackingNames.ModelsAnalysis).Single().Reason, StepReasons.Describe(second));
+        AssertReused(second, TrackingNames.Support, TrackingNames.Tenants, TrackingNames.Models);
+        AssertReused(second, StepReasons.OutputSteps);
     }
 
     /// <remarks>
@@ -110,6 +153,25 @@ public sealed class IncrementalTests
     }
 
     private static string ModelName(object value) => (((ModelSpec, EmitOptions))value).Item1.Name;
+
+    /// <summary>The edited file was parsed again; every other file's parse was reused without running.</summary>
+    private static void AssertOnlyParsed(GeneratorRunResult result, string relativePath)
+    {
+        var parsed = StepReasons.Of(result, TrackingNames.ParsedFiles);
+        var reparsed = parsed.Where(o => o.Reason is not IncrementalStepRunReason.Cached).Select(o => ((ParsedDefinition)o.Value).Text.RelativePath).ToList();
+        CollectionAssert.AreEqual(new[] { relativePath }, reparsed, StepReasons.Describe(result));
+        Assert.IsTrue(parsed.Count > 1, StepReasons.Describe(result));
+    }
+
+    /// <summary>The steps did not run at all (their inputs were unchanged).</summary>
+    private static void AssertCached(GeneratorRunResult result, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var outputs = StepReasons.Of(result, step);
+            Assert.IsTrue(outputs.Count > 0 && outputs.All(o => o.Reason == IncrementalStepRunReason.Cached), $"step {step} ran\n{StepReasons.Describe(result)}");
+        }
+    }
 
     private static void AssertReused(GeneratorRunResult result, params string[] steps)
     {

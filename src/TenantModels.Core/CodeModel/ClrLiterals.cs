@@ -6,8 +6,9 @@ using TenantModels.Core.Sql;
 namespace TenantModels.Core.CodeModel;
 
 /// <summary>
-/// C# expressions for values written in definitions (tenant attributes), from the canonical text the binder
-/// already checked against the declared type (<c>LiteralValues</c>).
+/// Values written in definitions (tenant attributes) for the generated C#: as text in the generated tenant table
+/// and the C# that decodes that text, from the canonical text the binder already checked against the declared type
+/// (<c>LiteralValues</c>).
 /// </summary>
 public static class ClrLiterals
 {
@@ -15,41 +16,55 @@ public static class ClrLiterals
     public static ClrType AttributeType(PostgresType type) =>
         type.Category == TypeCategory.Array ? new ClrType("string", IsValueType: false) : ClrTypes.Map(type);
 
-    /// <summary>A C# expression of <see cref="AttributeType"/> for <paramref name="value"/> (null gives <c>null</c>).</summary>
-    public static string Attribute(PostgresType type, string? value)
+    /// <summary>
+    /// The text the generated tenant table stores for a set attribute: the binder's canonical text, except
+    /// timestamps, stored as ticks so the generated code never parses a date with a culture.
+    /// </summary>
+    public static string AttributeText(PostgresType type, string value)
     {
-        if (value is null)
+        if (type.Category != TypeCategory.Timestamp)
         {
-            return "null";
+            return value;
         }
 
-        var invariant = CultureInfo.InvariantCulture;
+        var utc = type.SqlName == "timestamptz";
+        var time = DateTime.Parse(value, CultureInfo.InvariantCulture, utc ? DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal : DateTimeStyles.None);
+        return time.Ticks.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A C# expression of <see cref="AttributeType"/> (not nullable) that decodes <see cref="AttributeText"/>;
+    /// <c>{0}</c> stands for a non-null <c>string</c> expression. Every parse is culture-invariant.
+    /// </summary>
+    public static string AttributeDecoder(PostgresType type)
+    {
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        const string Integer = "global::System.Globalization.NumberStyles.AllowLeadingSign, " + Invariant + ")";
+        const string Float = "global::System.Globalization.NumberStyles.Float, " + Invariant + ")";
         switch (type.Category)
         {
             case TypeCategory.Integer:
                 return type.SqlName switch
                 {
-                    "smallint" => "(short)" + value,
-                    "integer" => value,
-                    _ => value + "L",
+                    "smallint" => "short.Parse({0}, " + Integer,
+                    "integer" => "int.Parse({0}, " + Integer,
+                    _ => "long.Parse({0}, " + Integer,
                 };
             case TypeCategory.Numeric:
-                return value + "m";
+                return "decimal.Parse({0}, " + Float;
             case TypeCategory.Float:
-                return value + (type.SqlName == "real" ? "f" : "d");
+                return (type.SqlName == "real" ? "float" : "double") + ".Parse({0}, " + Float;
             case TypeCategory.Boolean:
-                return value;
+                return "({0} == \"true\")";
             case TypeCategory.Date:
-                var date = DateTime.ParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None);
-                return FormattableString.Invariant($"new global::System.DateOnly({date.Year}, {date.Month}, {date.Day})");
+                return "global::System.DateOnly.ParseExact({0}, \"yyyy-MM-dd\", " + Invariant + ")";
             case TypeCategory.Timestamp:
-                var utc = type.SqlName == "timestamptz";
-                var time = DateTime.Parse(value, invariant, utc ? DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal : DateTimeStyles.None);
-                return FormattableString.Invariant($"new global::System.DateTime({time.Ticks}L, global::System.DateTimeKind.{(utc ? "Utc" : "Unspecified")})");
+                return "new global::System.DateTime(long.Parse({0}, " + Integer + ", global::System.DateTimeKind."
+                    + (type.SqlName == "timestamptz" ? "Utc" : "Unspecified") + ")";
             case TypeCategory.Uuid:
-                return "new global::System.Guid(" + String(value) + ")";
+                return "new global::System.Guid({0})";
             default:
-                return String(value);
+                return "{0}";
         }
     }
 

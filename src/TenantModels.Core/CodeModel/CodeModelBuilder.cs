@@ -18,21 +18,18 @@ public static class CodeModelBuilder
         "MemberwiseClone", "Finalize", "ReferenceEquals", "Columns",
     };
 
-    /// <summary>Members of the generated <c>Tenants</c> class.</summary>
-    private static readonly string[] TenantsMembers = { "Tenants", "All", "TryGet", "Get", "Equals", "ReferenceEquals" };
-
     public static ProjectCodeModel Build(BoundProject project)
     {
         var declared = project.Tenants.Count == 0 ? new List<BoundAttribute>() : project.Tenants[0].Attributes.ToList();
         var attributeNames = CSharpNames.Unique(declared.Select(a => a.Name), RecordMembers.Concat(new[] { "TenantAttributes" }));
         var attributes = declared
-            .Select((a, i) => new AttributeCode(a.Name, attributeNames[i], a.Type.SqlName, ClrLiterals.AttributeType(a.Type).For(a.Nullable), a.Nullable))
+            .Select((a, i) => new AttributeCode(a.Name, attributeNames[i], a.Type.SqlName, ClrLiterals.AttributeType(a.Type).For(a.Nullable), a.Nullable,
+                ClrLiterals.AttributeDecoder(a.Type)))
             .ToList();
 
-        var tenantNames = CSharpNames.Unique(project.Tenants.Select(t => t.Id), TenantsMembers);
         var tenants = project.Tenants
-            .Select((t, i) => new TenantCode(t.Id, tenantNames[i], t.Name, t.Enabled, t.Sources.ToList(), t.Priority, t.Tier, t.Database,
-                t.Attributes.Select(a => ClrLiterals.Attribute(a.Type, a.Value)).ToList()))
+            .Select(t => new TenantCode(t.Id, t.Name, t.Enabled, t.Sources.ToList(), t.Priority, t.Tier, t.Database,
+                t.Attributes.Select(a => a.Value is null ? null : ClrLiterals.AttributeText(a.Type, a.Value)).ToList()))
             .ToList();
 
         var modelNames = CSharpNames.Unique(project.Models.Select(m => m.Name), new[] { "Models" });

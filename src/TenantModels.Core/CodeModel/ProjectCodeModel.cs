@@ -17,20 +17,20 @@ public sealed record ProjectCodeModel(
     IReadOnlyList<ModelCode> Models);
 
 /// <param name="PropertyType">The C# type of the attribute's property (array attributes keep PostgreSQL's array literal text).</param>
-public sealed record AttributeCode(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable);
+/// <param name="Decoder">C# decoding a set value's <see cref="TenantCode.AttributeTexts"/> entry, <c>{0}</c> standing for it (<see cref="ClrLiterals.AttributeDecoder"/>).</param>
+public sealed record AttributeCode(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable, string Decoder);
 
-/// <param name="MemberName">The tenant's property on the generated <c>Tenants</c> class.</param>
-/// <param name="AttributeValues">One C# expression per <see cref="ProjectCodeModel.Attributes"/> entry, in the same order.</param>
+/// <summary>A tenant as data: the generated code holds the registry as a table, not as code per tenant.</summary>
+/// <param name="AttributeTexts">One entry per <see cref="ProjectCodeModel.Attributes"/> entry, in the same order: the value as text (<see cref="ClrLiterals.AttributeText"/>), null when unset.</param>
 public sealed record TenantCode(
     string Id,
-    string MemberName,
     string Name,
     bool Enabled,
     IReadOnlyList<string> Sources,
     int Priority,
     string? Tier,
     string? Database,
-    IReadOnlyList<string> AttributeValues);
+    IReadOnlyList<string?> AttributeTexts);
 
 /// <param name="TypeName">The class nested in <c>Models</c> (<c>Models.Call</c>).</param>
 /// <param name="RowTypeName">The row record (<c>CallRow</c>).</param>

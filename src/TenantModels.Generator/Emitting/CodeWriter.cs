@@ -9,6 +9,7 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    /// <summary>Only the start of <paramref name="line"/> is indented: the lines of a multi-line literal are written as given.</summary>
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0)
@@ -42,9 +43,11 @@ internal sealed class CodeWriter
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>Text for an XML doc comment: markup escaped, on one line.</summary>
+    /// <remarks>C# ends a comment at U+0085, U+2028 and U+2029 too, which YAML strings may hold: the rest of the text would become code.</remarks>
     public static string Xml(string value) => value
         .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
-        .Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+        .Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ')
+        .Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 
     /// <summary><c>&lt;c&gt;text&lt;/c&gt;</c> with the text escaped.</summary>
     public static string Code(string value) => "<c>" + Xml(value) + "</c>";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using TenantModels.Generator.Model;
 
@@ -6,10 +5,14 @@ namespace TenantModels.Generator.Emitting;
 
 /// <summary>
 /// The registry's types: <c>Tenant</c>, <c>TenantAttributes</c> (typed as the registry declares them) and
-/// <c>Tenants</c> (one property per tenant, <c>All</c>, lookup by id). Re-emitted only when tenants change.
+/// <c>Tenants</c> (<c>All</c>, lookup by id) over the registry as data (<see cref="TenantTable"/>), so the code has
+/// the same size for three tenants or ten thousand. Re-emitted only when tenants change.
 /// </summary>
 internal static class TenantsEmitter
 {
+    private const string Dictionary = "global::System.Collections.Generic.Dictionary";
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
     public static string Emit(TenantsSpec spec, EmitOptions options)
     {
         var ns = "global::" + options.Namespace;
@@ -23,34 +26,8 @@ internal static class TenantsEmitter
             .Line(Emitter.GeneratedCode)
             .Open("public static partial class Tenants");
 
-        foreach (var t in spec.Tenants)
-        {
-            var sources = t.Sources.Count == 0
-                ? "global::System.Array.Empty<string>()"
-                : "new string[] { " + string.Join(", ", t.Sources.Select(CodeWriter.Literal)) + " }";
-            w.Summary(CodeWriter.Xml(t.Name) + " (" + CodeWriter.Code(t.Id) + (t.Enabled ? "" : ", disabled") + "); sources: "
-                    + (t.Sources.Count == 0 ? "none" : string.Join(", ", t.Sources.Select(CodeWriter.Code))) + ".")
-                .Line("public static " + tenant + " " + t.MemberName + " { get; } = new " + tenant + "(")
-                .Line("    " + CodeWriter.Literal(t.Id) + ",")
-                .Line("    " + CodeWriter.Literal(t.Name) + ",")
-                .Line("    " + (t.Enabled ? "true" : "false") + ",")
-                .Line("    " + sources + ",")
-                .Line("    " + t.Priority.ToString(CultureInfo.InvariantCulture) + ",")
-                .Line("    " + (t.Tier is null ? "null" : CodeWriter.Literal(t.Tier)) + ",")
-                .Line("    " + (t.Database is null ? "null" : CodeWriter.Literal(t.Database)) + ",")
-                .Line("    new " + ns + ".TenantAttributes(" + string.Join(", ", t.AttributeValues) + "));")
-                .Line();
-        }
-
         w.Summary("Every tenant, in registry order.")
-            .Line("public static global::System.Collections.Generic.IReadOnlyList<" + tenant + "> All { get; } = new " + tenant + "[]")
-            .Line("{");
-        foreach (var t in spec.Tenants)
-        {
-            w.Line("    " + t.MemberName + ",");
-        }
-
-        w.Line("};")
+            .Line("public static global::System.Collections.Generic.IReadOnlyList<" + tenant + "> All => Registry.All;")
             .Line();
 
         w.Summary("Finds a tenant of the registry by id.")
@@ -58,15 +35,12 @@ internal static class TenantsEmitter
             .Line("/// <param name=\"tenant\">The tenant, when found.</param>")
             .Line("/// <returns>True when the registry has a tenant with that id.</returns>")
             .Open("public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + tenant + "? tenant)");
-        w.Open("tenant = id switch");
-        foreach (var t in spec.Tenants)
-        {
-            w.Line(CodeWriter.Literal(t.Id) + " => " + t.MemberName + ",");
-        }
-
-        w.Line("_ => null,")
-            .Close(";")
-            .Line("return tenant is not null;")
+        w.Open("if (id is null)")
+            .Line("tenant = null;")
+            .Line("return false;")
+            .Close()
+            .Line()
+            .Line("return Registry.ById.TryGetValue(id, out tenant);")
             .Close()
             .Line();
 
@@ -77,9 +51,112 @@ internal static class TenantsEmitter
             .Line("public static " + tenant + " Get(string id) => TryGet(id, out var tenant)")
             .Line("    ? tenant")
             .Line("    : throw new global::System.Collections.Generic.KeyNotFoundException(\"The tenant registry has no tenant '\" + id + \"'.\");")
+            .Line();
+
+        Registry(w, spec, ns, tenant);
+        w.Close().Close();
+        return w.ToString();
+    }
+
+    /// <summary>The table and its decoder; the CLR runs the static constructor once, on first use, thread-safely.</summary>
+    private static void Registry(CodeWriter w, TenantsSpec spec, string ns, string tenant)
+    {
+        w.Summary("The registry as data (one line per tenant), decoded on first use.")
+            .Open("private static class Registry");
+        w.Line("internal static readonly " + tenant + "[] All;")
+            .Line()
+            .Line("internal static readonly " + Dictionary + "<string, " + tenant + "> ById;")
+            .Line()
+            .Line("/// <summary>id|name|enabled|sources|priority|tier|database"
+                + string.Concat(spec.Attributes.Select(a => "|" + CodeWriter.Xml(a.Name))) + "; <c>\\0</c> is null, <c>\\\\</c>, <c>\\|</c> and <c>\\uXXXX</c> are escapes.</summary>")
+            .Line("private const string Table = " + TenantTable.Literal(spec) + ";")
+            .Line();
+
+        w.Open("static Registry()");
+        w.Line("var lines = Table.Split('\\n');")
+            .Line("var all = new global::System.Collections.Generic.List<" + tenant + ">(lines.Length);")
+            .Line("ById = new " + Dictionary + "<string, " + tenant + ">(lines.Length, global::System.StringComparer.Ordinal);")
+            .Line("var sourceLists = new " + Dictionary + "<string, string[]>(global::System.StringComparer.Ordinal);")
+            .Line("var fields = new string?[" + TenantTable.FieldCount(spec).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
+            .Open("foreach (var line in lines)");
+        w.Open("if (!Split(line, fields))")
+            .Line("continue;")
+            .Close()
+            .Line()
+            .Open("if (!sourceLists.TryGetValue(fields[3]!, out var sources))")
+            .Line("sources = fields[3]!.Length == 0 ? global::System.Array.Empty<string>() : fields[3]!.Split(',');")
+            .Line("sourceLists.Add(fields[3]!, sources);")
+            .Close()
+            .Line()
+            .Line("var tenant = new " + tenant + "(")
+            .Line("    fields[0]!,")
+            .Line("    fields[1]!,")
+            .Line("    fields[2] == \"1\",")
+            .Line("    sources,")
+            .Line("    int.Parse(fields[4]!, global::System.Globalization.NumberStyles.AllowLeadingSign, " + Invariant + "),")
+            .Line("    fields[5],")
+            .Line("    fields[6],");
+        if (spec.Attributes.Count == 0)
+        {
+            w.Line("    new " + ns + ".TenantAttributes());");
+        }
+        else
+        {
+            w.Line("    new " + ns + ".TenantAttributes(");
+            for (var i = 0; i < spec.Attributes.Count; i++)
+            {
+                w.Line("        " + TenantTable.AttributeValue(spec.Attributes[i], i) + (i == spec.Attributes.Count - 1 ? "));" : ","));
+            }
+        }
+
+        w.Line("all.Add(tenant);")
+            .Open("if (!ById.ContainsKey(tenant.Id))")
+            .Line("ById.Add(tenant.Id, tenant);")
+            .Close()
+            .Close()
+            .Line()
+            .Line("All = all.ToArray();")
+            .Close()
+            .Line();
+
+        w.Summary("Splits one line of the table into <paramref name=\"fields\"/>, unescaping them; false for a blank line.")
+            .Open("private static bool Split(string line, string?[] fields)");
+        w.Line("var field = 0;")
+            .Line("var text = new global::System.Text.StringBuilder();")
+            .Line("var isNull = false;")
+            .Open("for (var i = 0; i < line.Length; i++)");
+        w.Line("var c = line[i];")
+            .Open("if (c == '|')")
+            .Line("fields[field++] = isNull ? null : text.ToString();")
+            .Line("text.Clear();")
+            .Line("isNull = false;")
+            .Close()
+            .Open("else if (c == '\\\\')")
+            .Line("c = line[++i];")
+            .Open("if (c == '0')")
+            .Line("isNull = true;")
+            .Close()
+            .Open("else if (c == 'u')")
+            .Line("text.Append((char)int.Parse(line.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, " + Invariant + "));")
+            .Line("i += 4;")
+            .Close()
+            .Open("else")
+            .Line("text.Append(c);")
+            .Close()
+            .Close()
+            .Open("else if (c != '\\r')")
+            .Line("text.Append(c);")
+            .Close()
+            .Close()
+            .Line()
+            .Open("if (field == 0 && text.Length == 0)")
+            .Line("return false;")
+            .Close()
+            .Line()
+            .Line("fields[field] = isNull ? null : text.ToString();")
+            .Line("return true;")
             .Close()
             .Close();
-        return w.ToString();
     }
 
     private static void TenantRecord(CodeWriter w, string ns)

@@ -8,7 +8,7 @@ namespace TenantModels.Generator.Model;
 /// <summary>An immutable array that compares by its elements, so specs holding lists still compare by value.</summary>
 /// <remarks>Arrays and lists compare by reference; a spec holding one would never be equal to the previous run's, and every step after it would re-run.</remarks>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
-    where T : IEquatable<T>
+    where T : IEquatable<T>?
 {
     private readonly T[]? _items;
 
@@ -52,5 +52,5 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-        where T : IEquatable<T> => new(items);
+        where T : IEquatable<T>? => new(items);
 }

@@ -11,8 +11,8 @@ internal static class StepReasons
 
     public static readonly string[] AllSteps =
     {
-        TrackingNames.Settings, TrackingNames.CompilationFacts, TrackingNames.EmitOptions, TrackingNames.DefinitionFiles, TrackingNames.Project,
-        TrackingNames.Support, TrackingNames.Tenants, TrackingNames.Models, TrackingNames.Diagnostics,
+        TrackingNames.Settings, TrackingNames.CompilationFacts, TrackingNames.EmitOptions, TrackingNames.DefinitionFiles, TrackingNames.HasDefinitions,
+        TrackingNames.ParsedFiles, TrackingNames.TenantsAnalysis, TrackingNames.ModelsAnalysis, TrackingNames.Support, TrackingNames.Tenants, TrackingNames.Models, TrackingNames.Diagnostics,
         TrackingNames.SupportOutput, TrackingNames.TenantsOutput, TrackingNames.ModelOutput,
     };
 

@@ -33,34 +33,8 @@ namespace Cases.shared_rls
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
-        /// <summary>nc (<c>nc</c>); sources: none.</summary>
-        public static global::Cases.shared_rls.Tenant Nc { get; } = new global::Cases.shared_rls.Tenant(
-            "nc",
-            "nc",
-            true,
-            global::System.Array.Empty<string>(),
-            100,
-            null,
-            null,
-            new global::Cases.shared_rls.TenantAttributes());
-
-        /// <summary>co (<c>co</c>); sources: none.</summary>
-        public static global::Cases.shared_rls.Tenant Co { get; } = new global::Cases.shared_rls.Tenant(
-            "co",
-            "co",
-            true,
-            global::System.Array.Empty<string>(),
-            100,
-            null,
-            null,
-            new global::Cases.shared_rls.TenantAttributes());
-
         /// <summary>Every tenant, in registry order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Cases.shared_rls.Tenant> All { get; } = new global::Cases.shared_rls.Tenant[]
-        {
-            Nc,
-            Co,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Cases.shared_rls.Tenant> All => Registry.All;
 
         /// <summary>Finds a tenant of the registry by id.</summary>
         /// <param name="id">The tenant id.</param>
@@ -68,13 +42,13 @@ namespace Cases.shared_rls
         /// <returns>True when the registry has a tenant with that id.</returns>
         public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Cases.shared_rls.Tenant? tenant)
         {
-            tenant = id switch
+            if (id is null)
             {
-                "nc" => Nc,
-                "co" => Co,
-                _ => null,
-            };
-            return tenant is not null;
+                tenant = null;
+                return false;
+            }
+
+            return Registry.ById.TryGetValue(id, out tenant);
         }
 
         /// <summary>Gets a tenant of the registry by id.</summary>
@@ -84,5 +58,105 @@ namespace Cases.shared_rls
         public static global::Cases.shared_rls.Tenant Get(string id) => TryGet(id, out var tenant)
             ? tenant
             : throw new global::System.Collections.Generic.KeyNotFoundException("The tenant registry has no tenant '" + id + "'.");
+
+        /// <summary>The registry as data (one line per tenant), decoded on first use.</summary>
+        private static class Registry
+        {
+            internal static readonly global::Cases.shared_rls.Tenant[] All;
+
+            internal static readonly global::System.Collections.Generic.Dictionary<string, global::Cases.shared_rls.Tenant> ById;
+
+            /// <summary>id|name|enabled|sources|priority|tier|database; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
+            private const string Table = @"
+nc|nc|1||100|\0|\0
+co|co|1||100|\0|\0
+";
+
+            static Registry()
+            {
+                var lines = Table.Split('\n');
+                var all = new global::System.Collections.Generic.List<global::Cases.shared_rls.Tenant>(lines.Length);
+                ById = new global::System.Collections.Generic.Dictionary<string, global::Cases.shared_rls.Tenant>(lines.Length, global::System.StringComparer.Ordinal);
+                var sourceLists = new global::System.Collections.Generic.Dictionary<string, string[]>(global::System.StringComparer.Ordinal);
+                var fields = new string?[7];
+                foreach (var line in lines)
+                {
+                    if (!Split(line, fields))
+                    {
+                        continue;
+                    }
+
+                    if (!sourceLists.TryGetValue(fields[3]!, out var sources))
+                    {
+                        sources = fields[3]!.Length == 0 ? global::System.Array.Empty<string>() : fields[3]!.Split(',');
+                        sourceLists.Add(fields[3]!, sources);
+                    }
+
+                    var tenant = new global::Cases.shared_rls.Tenant(
+                        fields[0]!,
+                        fields[1]!,
+                        fields[2] == "1",
+                        sources,
+                        int.Parse(fields[4]!, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture),
+                        fields[5],
+                        fields[6],
+                        new global::Cases.shared_rls.TenantAttributes());
+                    all.Add(tenant);
+                    if (!ById.ContainsKey(tenant.Id))
+                    {
+                        ById.Add(tenant.Id, tenant);
+                    }
+                }
+
+                All = all.ToArray();
+            }
+
+            /// <summary>Splits one line of the table into <paramref name="fields"/>, unescaping them; false for a blank line.</summary>
+            private static bool Split(string line, string?[] fields)
+            {
+                var field = 0;
+                var text = new global::System.Text.StringBuilder();
+                var isNull = false;
+                for (var i = 0; i < line.Length; i++)
+                {
+                    var c = line[i];
+                    if (c == '|')
+                    {
+                        fields[field++] = isNull ? null : text.ToString();
+                        text.Clear();
+                        isNull = false;
+                    }
+                    else if (c == '\\')
+                    {
+                        c = line[++i];
+                        if (c == '0')
+                        {
+                            isNull = true;
+                        }
+                        else if (c == 'u')
+                        {
+                            text.Append((char)int.Parse(line.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                            i += 4;
+                        }
+                        else
+                        {
+                            text.Append(c);
+                        }
+                    }
+                    else if (c != '\r')
+                    {
+                        text.Append(c);
+                    }
+                }
+
+                if (field == 0 && text.Length == 0)
+                {
+                    return false;
+                }
+
+                fields[field] = isNull ? null : text.ToString();
+                return true;
+            }
+        }
     }
 }

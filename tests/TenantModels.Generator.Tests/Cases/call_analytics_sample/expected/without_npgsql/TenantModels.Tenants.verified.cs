@@ -33,46 +33,8 @@ namespace CallAnalytics
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
-        /// <summary>Javi's org (<c>org_javi_2_e0eynhkr</c>); sources: <c>outreach</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgJavi2E0eynhkr { get; } = new global::CallAnalytics.Tenant(
-            "org_javi_2_e0eynhkr",
-            "Javi's org",
-            true,
-            new string[] { "outreach" },
-            100,
-            null,
-            null,
-            new global::CallAnalytics.TenantAttributes());
-
-        /// <summary>Pablo's workspace (<c>org_pablo_s_workspace_r0trlpgs</c>); sources: <c>salesloft</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgPabloSWorkspaceR0trlpgs { get; } = new global::CallAnalytics.Tenant(
-            "org_pablo_s_workspace_r0trlpgs",
-            "Pablo's workspace",
-            true,
-            new string[] { "salesloft" },
-            100,
-            null,
-            null,
-            new global::CallAnalytics.TenantAttributes());
-
-        /// <summary>Acme (<c>org_acme_k3x9</c>); sources: <c>outreach</c>.</summary>
-        public static global::CallAnalytics.Tenant OrgAcmeK3x9 { get; } = new global::CallAnalytics.Tenant(
-            "org_acme_k3x9",
-            "Acme",
-            true,
-            new string[] { "outreach" },
-            100,
-            null,
-            null,
-            new global::CallAnalytics.TenantAttributes());
-
         /// <summary>Every tenant, in registry order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CallAnalytics.Tenant> All { get; } = new global::CallAnalytics.Tenant[]
-        {
-            OrgJavi2E0eynhkr,
-            OrgPabloSWorkspaceR0trlpgs,
-            OrgAcmeK3x9,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::CallAnalytics.Tenant> All => Registry.All;
 
         /// <summary>Finds a tenant of the registry by id.</summary>
         /// <param name="id">The tenant id.</param>
@@ -80,14 +42,13 @@ namespace CallAnalytics
         /// <returns>True when the registry has a tenant with that id.</returns>
         public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::CallAnalytics.Tenant? tenant)
         {
-            tenant = id switch
+            if (id is null)
             {
-                "org_javi_2_e0eynhkr" => OrgJavi2E0eynhkr,
-                "org_pablo_s_workspace_r0trlpgs" => OrgPabloSWorkspaceR0trlpgs,
-                "org_acme_k3x9" => OrgAcmeK3x9,
-                _ => null,
-            };
-            return tenant is not null;
+                tenant = null;
+                return false;
+            }
+
+            return Registry.ById.TryGetValue(id, out tenant);
         }
 
         /// <summary>Gets a tenant of the registry by id.</summary>
@@ -97,5 +58,106 @@ namespace CallAnalytics
         public static global::CallAnalytics.Tenant Get(string id) => TryGet(id, out var tenant)
             ? tenant
             : throw new global::System.Collections.Generic.KeyNotFoundException("The tenant registry has no tenant '" + id + "'.");
+
+        /// <summary>The registry as data (one line per tenant), decoded on first use.</summary>
+        private static class Registry
+        {
+            internal static readonly global::CallAnalytics.Tenant[] All;
+
+            internal static readonly global::System.Collections.Generic.Dictionary<string, global::CallAnalytics.Tenant> ById;
+
+            /// <summary>id|name|enabled|sources|priority|tier|database; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
+            private const string Table = @"
+org_javi_2_e0eynhkr|Javi's org|1|outreach|100|\0|\0
+org_pablo_s_workspace_r0trlpgs|Pablo's workspace|1|salesloft|100|\0|\0
+org_acme_k3x9|Acme|1|outreach|100|\0|\0
+";
+
+            static Registry()
+            {
+                var lines = Table.Split('\n');
+                var all = new global::System.Collections.Generic.List<global::CallAnalytics.Tenant>(lines.Length);
+                ById = new global::System.Collections.Generic.Dictionary<string, global::CallAnalytics.Tenant>(lines.Length, global::System.StringComparer.Ordinal);
+                var sourceLists = new global::System.Collections.Generic.Dictionary<string, string[]>(global::System.StringComparer.Ordinal);
+                var fields = new string?[7];
+                foreach (var line in lines)
+                {
+                    if (!Split(line, fields))
+                    {
+                        continue;
+                    }
+
+                    if (!sourceLists.TryGetValue(fields[3]!, out var sources))
+                    {
+                        sources = fields[3]!.Length == 0 ? global::System.Array.Empty<string>() : fields[3]!.Split(',');
+                        sourceLists.Add(fields[3]!, sources);
+                    }
+
+                    var tenant = new global::CallAnalytics.Tenant(
+                        fields[0]!,
+                        fields[1]!,
+                        fields[2] == "1",
+                        sources,
+                        int.Parse(fields[4]!, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture),
+                        fields[5],
+                        fields[6],
+                        new global::CallAnalytics.TenantAttributes());
+                    all.Add(tenant);
+                    if (!ById.ContainsKey(tenant.Id))
+                    {
+                        ById.Add(tenant.Id, tenant);
+                    }
+                }
+
+                All = all.ToArray();
+            }
+
+            /// <summary>Splits one line of the table into <paramref name="fields"/>, unescaping them; false for a blank line.</summary>
+            private static bool Split(string line, string?[] fields)
+            {
+                var field = 0;
+                var text = new global::System.Text.StringBuilder();
+                var isNull = false;
+                for (var i = 0; i < line.Length; i++)
+                {
+                    var c = line[i];
+                    if (c == '|')
+                    {
+                        fields[field++] = isNull ? null : text.ToString();
+                        text.Clear();
+                        isNull = false;
+                    }
+                    else if (c == '\\')
+                    {
+                        c = line[++i];
+                        if (c == '0')
+                        {
+                            isNull = true;
+                        }
+                        else if (c == 'u')
+                        {
+                            text.Append((char)int.Parse(line.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                            i += 4;
+                        }
+                        else
+                        {
+                            text.Append(c);
+                        }
+                    }
+                    else if (c != '\r')
+                    {
+                        text.Append(c);
+                    }
+                }
+
+                if (field == 0 && text.Length == 0)
+                {
+                    return false;
+                }
+
+                fields[field] = isNull ? null : text.ToString();
+                return true;
+            }
+        }
     }
 }

@@ -39,46 +39,8 @@ namespace SalesEtl
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
-        /// <summary>Pidilite Mumbai Operations (<c>tenant1</c>); sources: <c>erp</c>.</summary>
-        public static global::SalesEtl.Tenant Tenant1 { get; } = new global::SalesEtl.Tenant(
-            "tenant1",
-            "Pidilite Mumbai Operations",
-            true,
-            new string[] { "erp" },
-            1,
-            "premium",
-            null,
-            new global::SalesEtl.TenantAttributes("pidilite-mumbai-prod", 10000m, new global::System.DateOnly(2023, 4, 1)));
-
-        /// <summary>Pidilite Delhi Operations (<c>tenant2</c>); sources: <c>erp</c>.</summary>
-        public static global::SalesEtl.Tenant Tenant2 { get; } = new global::SalesEtl.Tenant(
-            "tenant2",
-            "Pidilite Delhi Operations",
-            true,
-            new string[] { "erp" },
-            2,
-            "standard",
-            null,
-            new global::SalesEtl.TenantAttributes("pidilite-delhi-prod", 25000m, null));
-
-        /// <summary>Pidilite South Region (<c>tenant3</c>, disabled); sources: <c>erp</c>.</summary>
-        public static global::SalesEtl.Tenant Tenant3 { get; } = new global::SalesEtl.Tenant(
-            "tenant3",
-            "Pidilite South Region",
-            false,
-            new string[] { "erp" },
-            3,
-            "standard",
-            null,
-            new global::SalesEtl.TenantAttributes("pidilite-south-prod", 10000m, null));
-
         /// <summary>Every tenant, in registry order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::SalesEtl.Tenant> All { get; } = new global::SalesEtl.Tenant[]
-        {
-            Tenant1,
-            Tenant2,
-            Tenant3,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::SalesEtl.Tenant> All => Registry.All;
 
         /// <summary>Finds a tenant of the registry by id.</summary>
         /// <param name="id">The tenant id.</param>
@@ -86,14 +48,13 @@ namespace SalesEtl
         /// <returns>True when the registry has a tenant with that id.</returns>
         public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SalesEtl.Tenant? tenant)
         {
-            tenant = id switch
+            if (id is null)
             {
-                "tenant1" => Tenant1,
-                "tenant2" => Tenant2,
-                "tenant3" => Tenant3,
-                _ => null,
-            };
-            return tenant is not null;
+                tenant = null;
+                return false;
+            }
+
+            return Registry.ById.TryGetValue(id, out tenant);
         }
 
         /// <summary>Gets a tenant of the registry by id.</summary>
@@ -103,5 +64,109 @@ namespace SalesEtl
         public static global::SalesEtl.Tenant Get(string id) => TryGet(id, out var tenant)
             ? tenant
             : throw new global::System.Collections.Generic.KeyNotFoundException("The tenant registry has no tenant '" + id + "'.");
+
+        /// <summary>The registry as data (one line per tenant), decoded on first use.</summary>
+        private static class Registry
+        {
+            internal static readonly global::SalesEtl.Tenant[] All;
+
+            internal static readonly global::System.Collections.Generic.Dictionary<string, global::SalesEtl.Tenant> ById;
+
+            /// <summary>id|name|enabled|sources|priority|tier|database|azure_container|sales_threshold|date_filter_start; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
+            private const string Table = @"
+tenant1|Pidilite Mumbai Operations|1|erp|1|premium|\0|pidilite-mumbai-prod|10000|2023-04-01
+tenant2|Pidilite Delhi Operations|1|erp|2|standard|\0|pidilite-delhi-prod|25000|\0
+tenant3|Pidilite South Region|0|erp|3|standard|\0|pidilite-south-prod|10000|\0
+";
+
+            static Registry()
+            {
+                var lines = Table.Split('\n');
+                var all = new global::System.Collections.Generic.List<global::SalesEtl.Tenant>(lines.Length);
+                ById = new global::System.Collections.Generic.Dictionary<string, global::SalesEtl.Tenant>(lines.Length, global::System.StringComparer.Ordinal);
+                var sourceLists = new global::System.Collections.Generic.Dictionary<string, string[]>(global::System.StringComparer.Ordinal);
+                var fields = new string?[10];
+                foreach (var line in lines)
+                {
+                    if (!Split(line, fields))
+                    {
+                        continue;
+                    }
+
+                    if (!sourceLists.TryGetValue(fields[3]!, out var sources))
+                    {
+                        sources = fields[3]!.Length == 0 ? global::System.Array.Empty<string>() : fields[3]!.Split(',');
+                        sourceLists.Add(fields[3]!, sources);
+                    }
+
+                    var tenant = new global::SalesEtl.Tenant(
+                        fields[0]!,
+                        fields[1]!,
+                        fields[2] == "1",
+                        sources,
+                        int.Parse(fields[4]!, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture),
+                        fields[5],
+                        fields[6],
+                        new global::SalesEtl.TenantAttributes(
+                            fields[7]!,
+                            fields[8] is null ? (decimal?)null : decimal.Parse(fields[8]!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture),
+                            fields[9] is null ? (global::System.DateOnly?)null : global::System.DateOnly.ParseExact(fields[9]!, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)));
+                    all.Add(tenant);
+                    if (!ById.ContainsKey(tenant.Id))
+                    {
+                        ById.Add(tenant.Id, tenant);
+                    }
+                }
+
+                All = all.ToArray();
+            }
+
+            /// <summary>Splits one line of the table into <paramref name="fields"/>, unescaping them; false for a blank line.</summary>
+            private static bool Split(string line, string?[] fields)
+            {
+                var field = 0;
+                var text = new global::System.Text.StringBuilder();
+                var isNull = false;
+                for (var i = 0; i < line.Length; i++)
+                {
+                    var c = line[i];
+                    if (c == '|')
+                    {
+                        fields[field++] = isNull ? null : text.ToString();
+                        text.Clear();
+                        isNull = false;
+                    }
+                    else if (c == '\\')
+                    {
+                        c = line[++i];
+                        if (c == '0')
+                        {
+                            isNull = true;
+                        }
+                        else if (c == 'u')
+                        {
+                            text.Append((char)int.Parse(line.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                            i += 4;
+                        }
+                        else
+                        {
+                            text.Append(c);
+                        }
+                    }
+                    else if (c != '\r')
+                    {
+                        text.Append(c);
+                    }
+                }
+
+                if (field == 0 && text.Length == 0)
+                {
+                    return false;
+                }
+
+                fields[field] = isNull ? null : text.ToString();
+                return true;
+            }
+        }
     }
 }

@@ -35,34 +35,8 @@ namespace SchemaPerTenantCrm
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public static partial class Tenants
     {
-        /// <summary>Acme Corporation (<c>acme</c>); sources: none.</summary>
-        public static global::SchemaPerTenantCrm.Tenant Acme { get; } = new global::SchemaPerTenantCrm.Tenant(
-            "acme",
-            "Acme Corporation",
-            true,
-            global::System.Array.Empty<string>(),
-            100,
-            null,
-            null,
-            new global::SchemaPerTenantCrm.TenantAttributes("acme"));
-
-        /// <summary>TechStart (<c>techstart</c>); sources: none.</summary>
-        public static global::SchemaPerTenantCrm.Tenant Techstart { get; } = new global::SchemaPerTenantCrm.Tenant(
-            "techstart",
-            "TechStart",
-            true,
-            global::System.Array.Empty<string>(),
-            100,
-            null,
-            null,
-            new global::SchemaPerTenantCrm.TenantAttributes("techstart"));
-
         /// <summary>Every tenant, in registry order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::SchemaPerTenantCrm.Tenant> All { get; } = new global::SchemaPerTenantCrm.Tenant[]
-        {
-            Acme,
-            Techstart,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::SchemaPerTenantCrm.Tenant> All => Registry.All;
 
         /// <summary>Finds a tenant of the registry by id.</summary>
         /// <param name="id">The tenant id.</param>
@@ -70,13 +44,13 @@ namespace SchemaPerTenantCrm
         /// <returns>True when the registry has a tenant with that id.</returns>
         public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::SchemaPerTenantCrm.Tenant? tenant)
         {
-            tenant = id switch
+            if (id is null)
             {
-                "acme" => Acme,
-                "techstart" => Techstart,
-                _ => null,
-            };
-            return tenant is not null;
+                tenant = null;
+                return false;
+            }
+
+            return Registry.ById.TryGetValue(id, out tenant);
         }
 
         /// <summary>Gets a tenant of the registry by id.</summary>
@@ -86,5 +60,106 @@ namespace SchemaPerTenantCrm
         public static global::SchemaPerTenantCrm.Tenant Get(string id) => TryGet(id, out var tenant)
             ? tenant
             : throw new global::System.Collections.Generic.KeyNotFoundException("The tenant registry has no tenant '" + id + "'.");
+
+        /// <summary>The registry as data (one line per tenant), decoded on first use.</summary>
+        private static class Registry
+        {
+            internal static readonly global::SchemaPerTenantCrm.Tenant[] All;
+
+            internal static readonly global::System.Collections.Generic.Dictionary<string, global::SchemaPerTenantCrm.Tenant> ById;
+
+            /// <summary>id|name|enabled|sources|priority|tier|database|subdomain; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
+            private const string Table = @"
+acme|Acme Corporation|1||100|\0|\0|acme
+techstart|TechStart|1||100|\0|\0|techstart
+";
+
+            static Registry()
+            {
+                var lines = Table.Split('\n');
+                var all = new global::System.Collections.Generic.List<global::SchemaPerTenantCrm.Tenant>(lines.Length);
+                ById = new global::System.Collections.Generic.Dictionary<string, global::SchemaPerTenantCrm.Tenant>(lines.Length, global::System.StringComparer.Ordinal);
+                var sourceLists = new global::System.Collections.Generic.Dictionary<string, string[]>(global::System.StringComparer.Ordinal);
+                var fields = new string?[8];
+                foreach (var line in lines)
+                {
+                    if (!Split(line, fields))
+                    {
+                        continue;
+                    }
+
+                    if (!sourceLists.TryGetValue(fields[3]!, out var sources))
+                    {
+                        sources = fields[3]!.Length == 0 ? global::System.Array.Empty<string>() : fields[3]!.Split(',');
+                        sourceLists.Add(fields[3]!, sources);
+                    }
+
+                    var tenant = new global::SchemaPerTenantCrm.Tenant(
+                        fields[0]!,
+                        fields[1]!,
+                        fields[2] == "1",
+                        sources,
+                        int.Parse(fields[4]!, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture),
+                        fields[5],
+                        fields[6],
+                        new global::SchemaPerTenantCrm.TenantAttributes(
+                            fields[7]!));
+                    all.Add(tenant);
+                    if (!ById.ContainsKey(tenant.Id))
+                    {
+                        ById.Add(tenant.Id, tenant);
+                    }
+                }
+
+                All = all.ToArray();
+            }
+
+            /// <summary>Splits one line of the table into <paramref name="fields"/>, unescaping them; false for a blank line.</summary>
+            private static bool Split(string line, string?[] fields)
+            {
+                var field = 0;
+                var text = new global::System.Text.StringBuilder();
+                var isNull = false;
+                for (var i = 0; i < line.Length; i++)
+                {
+                    var c = line[i];
+                    if (c == '|')
+                    {
+                        fields[field++] = isNull ? null : text.ToString();
+                        text.Clear();
+                        isNull = false;
+                    }
+                    else if (c == '\\')
+                    {
+                        c = line[++i];
+                        if (c == '0')
+                        {
+                            isNull = true;
+                        }
+                        else if (c == 'u')
+                        {
+                            text.Append((char)int.Parse(line.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                            i += 4;
+                        }
+                        else
+                        {
+                            text.Append(c);
+                        }
+                    }
+                    else if (c != '\r')
+                    {
+                        text.Append(c);
+                    }
+                }
+
+                if (field == 0 && text.Length == 0)
+                {
+                    return false;
+                }
+
+                fields[field] = isNull ? null : text.ToString();
+                return true;
+            }
+        }
     }
 }

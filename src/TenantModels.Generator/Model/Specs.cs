@@ -1,17 +1,8 @@
 namespace TenantModels.Generator.Model;
 
-/// <summary>Everything the emitters need from one analysis of the definition files.</summary>
-/// <remarks>
-/// Compared by value after every edit: the analysis re-runs whenever any file changes (it needs all of them),
-/// but the parts below are split into their own pipeline steps so each output re-runs only when its part changed.
-/// </remarks>
-/// <param name="HasDefinitions">False when the project has no definition file: nothing is generated.</param>
-internal sealed record ProjectSpec(
-    bool HasDefinitions,
-    SupportSpec Support,
-    TenantsSpec Tenants,
-    EquatableArray<ModelSpec> Models,
-    EquatableArray<DiagnosticSpec> Diagnostics);
+/// <summary>What the model emitters and the support file need: everything but the tenants.</summary>
+/// <remarks>Compared by value after every model-side edit, so each model's output re-runs only when its spec changed.</remarks>
+internal sealed record ModelsSpec(SupportSpec Support, EquatableArray<ModelSpec> Models);
 
 /// <summary>The tenant-id rules the generated code enforces at run time.</summary>
 internal sealed record SupportSpec(string TenantPlaceholder, int MaxIdentifierBytes);
@@ -19,19 +10,19 @@ internal sealed record SupportSpec(string TenantPlaceholder, int MaxIdentifierBy
 /// <summary>The registry: the declared tenant attributes and every tenant.</summary>
 internal sealed record TenantsSpec(EquatableArray<AttributeSpec> Attributes, EquatableArray<TenantSpec> Tenants);
 
-internal sealed record AttributeSpec(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable);
+/// <param name="Decoder">C# decoding the attribute's text, <c>{0}</c> standing for it (see <c>ClrLiterals.AttributeDecoder</c>).</param>
+internal sealed record AttributeSpec(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable, string Decoder);
 
-/// <param name="AttributeValues">C# expressions, one per <see cref="TenantsSpec.Attributes"/> entry.</param>
+/// <param name="AttributeTexts">The values as text, one per <see cref="TenantsSpec.Attributes"/> entry (null when unset).</param>
 internal sealed record TenantSpec(
     string Id,
-    string MemberName,
     string Name,
     bool Enabled,
     EquatableArray<string> Sources,
     int Priority,
     string? Tier,
     string? Database,
-    EquatableArray<string> AttributeValues);
+    EquatableArray<string?> AttributeTexts);
 
 /// <param name="PerTenant">Per-source objects (source set), one tenant object (source null), or none (shared model).</param>
 internal sealed record ModelSpec(

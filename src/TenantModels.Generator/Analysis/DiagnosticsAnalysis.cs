@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+using TenantModels.Core.CodeModel;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Generator.Model;
+
+namespace TenantModels.Generator.Analysis;
+
+/// <summary>
+/// Every TMxxxx diagnostic the build task reports, put together from the parts each step found: each file's parse,
+/// the tenants, the models, and the checks of the two together (<see cref="CrossTenantChecks"/>).
+/// </summary>
+internal static class DiagnosticsAnalysis
+{
+    public static EquatableArray<DiagnosticSpec> Combine(
+        ImmutableArray<ParsedDefinition> files,
+        EquatableArray<Diagnostic> tenants,
+        EquatableArray<Diagnostic> models,
+        EquatableArray<Diagnostic> crossTenant)
+    {
+        if (files.IsDefaultOrEmpty)
+        {
+            return EquatableArray<DiagnosticSpec>.Empty;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var textByPath = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var file in ProjectSyntaxBuilder.Ordered(files))
+        {
+            diagnostics.AddRange(file.Diagnostics);
+            textByPath[file.Text.Path] = file.Text.Text;
+        }
+
+        diagnostics.AddRange(tenants);
+        diagnostics.AddRange(models);
+        diagnostics.AddRange(crossTenant);
+        return diagnostics.ToSortedList().Select(d => Spec(d, textByPath)).ToEquatableArray();
+    }
+
+    private static DiagnosticSpec Spec(Diagnostic diagnostic, IReadOnlyDictionary<string, string> textByPath)
+    {
+        LocationInfo? location = null;
+        var at = diagnostic.Location;
+        if (at.Path.Length > 0)
+        {
+            var span = textByPath.TryGetValue(at.Path, out var text) && at.Line > 0
+                ? DefinitionSpans.Locate(text, at.Line, at.Column)
+                : new DefinitionSpan(0, 0, 0, 0, 0, 0);
+            location = new LocationInfo(
+                at.Path,
+                new TextSpan(span.Start, span.Length),
+                new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)));
+        }
+
+        return new DiagnosticSpec(diagnostic.Code, DiagnosticCatalog.TitleOf(diagnostic.Code), diagnostic.Message, diagnostic.IsError, location);
+    }
+}
