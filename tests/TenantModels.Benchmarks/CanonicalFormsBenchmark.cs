@@ -9,6 +9,7 @@ using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Pipeline;
 using TenantModels.Testing;
+using static TenantModels.Benchmarks.BenchmarkSql;
 
 namespace TenantModels.Benchmarks;
 
@@ -175,21 +176,5 @@ public static class CanonicalFormsBenchmark
         var planning = runs.Select(r => r.Item1).OrderBy(x => x).ToList();
         var execution = runs.Select(r => r.Item2).OrderBy(x => x).ToList();
         return (planning[planning.Count / 2], execution[execution.Count / 2]);
-    }
-
-    private static DefinitionFile File(string path, string text) => new(path, path, text);
-
-    private static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        command.ExecuteNonQuery();
-    }
-
-    private static string Scalar(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
     }
 }

@@ -8,6 +8,7 @@ using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Pipeline;
 using TenantModels.Testing;
+using static TenantModels.Benchmarks.BenchmarkSql;
 
 namespace TenantModels.Benchmarks;
 
@@ -212,21 +213,5 @@ public static class CanonicalViewLimitsBenchmark
                 + $"INSERT INTO \"{t.Id}_raw_crm\".call SELECT g, TIMESTAMP '2024-01-01' + g * interval '1 hour', 'u' || (g % 7), g * 1.5 FROM generate_series(1, 20) g;"
                 + string.Concat(perTenant.Select(a => ArtefactTemplate.ExpandFor(a, bundle.SqlOf(a), t) + "\n")))));
         }
-    }
-
-    private static DefinitionFile File(string path, string text) => new(path, path, text);
-
-    private static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        command.ExecuteNonQuery();
-    }
-
-    private static string Scalar(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
     }
 }

@@ -15,7 +15,7 @@ internal static class DeploymentRecord
     public static IReadOnlyList<DeployedArtefact> Read(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
         ReadRows(connection, transaction, forPlanning: true).Select(r => r.Artefact).ToList();
 
-    /// <summary>Everything recorded, catalog snapshots included (verify, tenants).</summary>
+    /// <summary>Everything recorded, catalog snapshots included (the live comparison, tenants); a definition only where ALTER planning diffs against it.</summary>
     public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
         ReadRows(connection, transaction, forPlanning: false);
 
@@ -40,7 +40,7 @@ internal static class DeploymentRecord
                   """
                 : """
                   SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
-                         included_tenants, catalog_columns, catalog_definition, catalog_options, definition
+                         included_tenants, catalog_columns, catalog_definition, catalog_options, CASE WHEN kind = 'table' THEN definition END
                   FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
                   """;
         using var command = new NpgsqlCommand(sql, connection, transaction);
