@@ -14,7 +14,7 @@ namespace TenantModels.Runner.Database;
 /// were applied), and the bundle's isolation checks for roles, privileges, policies and memberships.
 /// </summary>
 /// <remarks>
-/// Views are compared by the fingerprint of the query tree PostgreSQL stored when they were applied
+/// Views are compared by the version of the query tree PostgreSQL stored when they were applied
 /// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is found by the checks, not per object: any finding makes the roles and
 /// grants of the tenant it names (the global ones for a global finding) run again: their SQL reconciles.
 /// </remarks>

@@ -68,12 +68,12 @@ internal static class RunnerSchema
         );
         """,
 
-        // 3: a view's recorded definition becomes the fingerprint of its stored query tree (no lock to read it, unlike
-        // pg_get_viewdef). Rows still matching the live view are converted; a view already changed by hand keeps its
+        // 3: a view's recorded definition becomes the version of its stored query tree (the xmin of its pg_rewrite
+        // row: no lock to read it, unlike pg_get_viewdef, and no cost that grows with the view's size). Rows still matching the live view are converted; a view already changed by hand keeps its
         // old text, so it stays drift until the next apply replaces it.
         """
         UPDATE tenantmodels.deployed_artefact d
-        SET catalog_definition = 'rule:' || md5(r.ev_action::text)
+        SET catalog_definition = 'rule:' || r.xmin::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
         WHERE d.kind IN ('view', 'materialized_view') AND d.catalog_definition IS NOT NULL AND d.catalog_definition NOT LIKE 'rule:%'
           AND c.oid = to_regclass(d.object_name) AND d.catalog_definition = pg_get_viewdef(c.oid);

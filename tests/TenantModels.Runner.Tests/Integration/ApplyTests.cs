@@ -96,8 +96,8 @@ public sealed class ApplyTests
         Assert.AreEqual(view.Replace(TenantModels.Core.Bundling.ArtefactTemplate.TenantPlaceholder, Pablo), recorded.TrimEnd('\n'));
         CollectionAssert.AreEqual(
             new[] { $"staging_view.outreach.call|{Acme}|yes", $"staging_view.outreach.call|{Javi}|yes", $"staging_view.salesloft.call|{Pablo}|yes", "canonical_view.call||yes" }.OrderBy(r => r, System.StringComparer.Ordinal).ToArray(),
-            Db.Rows(db, "SELECT d.artefact_id, d.tenant_id, CASE WHEN d.catalog_definition = 'rule:' || md5(r.ev_action::text) AND d.catalog_columns LIKE '%call_id%' THEN 'yes' ELSE 'no' END FROM tenantmodels.deployed_artefact d JOIN pg_rewrite r ON r.ev_class = to_regclass(d.object_name) WHERE d.kind = 'view' ORDER BY d.artefact_id COLLATE \"C\", d.tenant_id COLLATE \"C\""),
-            "every view's snapshot (its query tree's fingerprint) is taken by the server in the unit's record");
+            Db.Rows(db, "SELECT d.artefact_id, d.tenant_id, CASE WHEN d.catalog_definition = 'rule:' || r.xmin::text AND d.catalog_columns LIKE '%call_id%' THEN 'yes' ELSE 'no' END FROM tenantmodels.deployed_artefact d JOIN pg_rewrite r ON r.ev_class = to_regclass(d.object_name) WHERE d.kind = 'view' ORDER BY d.artefact_id COLLATE \"C\", d.tenant_id COLLATE \"C\""),
+            "every view's snapshot (its query tree's version) is taken by the server in the unit's record");
         CollectionAssert.AreEqual(new[] { "NULL" }, Db.Rows(db, $"SELECT catalog_columns FROM tenantmodels.deployed_artefact WHERE artefact_id = 'staging_schema.outreach' AND tenant_id = '{Acme}'"), "a schema has no relation to snapshot");
 
         var verify = CliRun.Against(db, "verify", bundle);
