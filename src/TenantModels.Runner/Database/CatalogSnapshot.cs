@@ -30,14 +30,7 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                coalesce(array_to_string(c.reloptions, ','), '') AS options
         """;
 
-    // One join on the names' parts rather than a to_regclass lookup per name: 2.5 times faster over 10,000 names.
-    // Every name the record keeps for a relation is qualified (schema and name, both quoted).
-    private const string ManyQuery = "SELECT n.name, " + Described + """
-         FROM (SELECT x.name, parse_ident(x.name) AS part FROM unnest($1::text[]) AS x(name)) AS n
-        JOIN pg_catalog.pg_namespace s ON s.nspname = n.part[1]
-        JOIN pg_catalog.pg_class c ON c.relnamespace = s.oid AND c.relname = n.part[2]
-        WHERE cardinality(n.part) = 2
-        """;
+    private const string ManyQuery = "SELECT n.name, " + Described + " FROM unnest($1::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)";
 
     /// <summary>
     /// The snapshots of the (quoted, qualified) names, in one query per <see cref="Batch"/> names; names with no
