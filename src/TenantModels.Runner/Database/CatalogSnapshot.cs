@@ -30,6 +30,8 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                coalesce(array_to_string(c.reloptions, ','), '') AS options
         """;
 
+    // A to_regclass per name, not a join on the names' parts: an array parameter is estimated at 10 rows, so a join
+    // is planned as a nested loop over all of pg_class for each name (seconds per batch at 1,000 tenants, measured).
     private const string ManyQuery = "SELECT n.name, " + Described + " FROM unnest($1::text[]) AS n(name) JOIN pg_class c ON c.oid = to_regclass(n.name)";
 
     /// <summary>
