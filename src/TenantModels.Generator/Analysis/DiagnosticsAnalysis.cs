@@ -26,27 +26,29 @@ internal static class DiagnosticsAnalysis
         }
 
         var diagnostics = new DiagnosticBag();
-        var textByPath = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        // Each file's line starts are found once, and only for files with diagnostics (a large file may have many).
+        var linesByPath = new Dictionary<string, System.Lazy<DefinitionLines>>(System.StringComparer.Ordinal);
         foreach (var file in ProjectSyntaxBuilder.Ordered(files))
         {
             diagnostics.AddRange(file.Diagnostics);
-            textByPath[file.Text.Path] = file.Text.Text;
+            var text = file.Text.Text;
+            linesByPath[file.Text.Path] = new System.Lazy<DefinitionLines>(() => DefinitionLines.Of(text));
         }
 
         diagnostics.AddRange(tenants);
         diagnostics.AddRange(models);
         diagnostics.AddRange(crossTenant);
-        return diagnostics.ToSortedList().Select(d => Spec(d, textByPath)).ToEquatableArray();
+        return diagnostics.ToSortedList().Select(d => Spec(d, linesByPath)).ToEquatableArray();
     }
 
-    private static DiagnosticSpec Spec(Diagnostic diagnostic, IReadOnlyDictionary<string, string> textByPath)
+    private static DiagnosticSpec Spec(Diagnostic diagnostic, IReadOnlyDictionary<string, System.Lazy<DefinitionLines>> linesByPath)
     {
         LocationInfo? location = null;
         var at = diagnostic.Location;
         if (at.Path.Length > 0)
         {
-            var span = textByPath.TryGetValue(at.Path, out var text) && at.Line > 0
-                ? DefinitionSpans.Locate(text, at.Line, at.Column)
+            var span = linesByPath.TryGetValue(at.Path, out var lines) && at.Line > 0
+                ? lines.Value.Locate(at.Line, at.Column)
                 : new DefinitionSpan(0, 0, 0, 0, 0, 0);
             location = new LocationInfo(
                 at.Path,
