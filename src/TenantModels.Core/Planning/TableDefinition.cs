@@ -29,7 +29,7 @@ public sealed record TableDefinition(
 
     /// <summary>
     /// This recorded definition as the live table has it: without the constraints and indexes it lost, its columns
-    /// with their live types (a column it lost left out), and the columns added by hand that <paramref name="desired"/>
+    /// with their live types and nullability (a column it lost left out), and the columns added by hand that <paramref name="desired"/>
     /// declares, with their live types. Columns added by hand that nothing declares stay out: they are never dropped.
     /// </summary>
     public TableDefinition AsLive(LiveTable? live, TableDefinition desired)
@@ -43,6 +43,8 @@ public sealed record TableDefinition(
         var columns = Columns.Where(c => live.ColumnTypes.ContainsKey(c.Name))
             .Select(c => TableDiff.Normalize(live.ColumnTypes[c.Name]) == TableDiff.Normalize(c.Type) ? c : c with { Type = live.ColumnTypes[c.Name] })
             .Concat(desired.Columns.Where(d => !recorded.Contains(d.Name) && live.ColumnTypes.ContainsKey(d.Name)).Select(d => d with { Type = live.ColumnTypes[d.Name] }))
+            // Only a NOT NULL the live table lost counts: primary key and identity columns are NOT NULL without saying so.
+            .Select(c => c with { NotNull = c.NotNull && live.NotNullColumns.Contains(c.Name) })
             .ToList();
         return this with
         {

@@ -79,13 +79,13 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
     }
 
     /// <summary>
-    /// Each table's constraints and indexes (always-quoted names) and columns (always-quoted name, <c>format_type</c>),
+    /// Each table's constraints and indexes (always-quoted names), columns (always-quoted name, <c>format_type</c>) and NOT NULL columns,
     /// in one query per <see cref="Batch"/> tables; tables that do not exist are left out.
     /// </summary>
-    public static IReadOnlyDictionary<string, (IReadOnlySet<string> Parts, IReadOnlyDictionary<string, string> Columns)> ShapeOfTables(
+    public static IReadOnlyDictionary<string, (IReadOnlySet<string> Parts, IReadOnlyDictionary<string, string> Columns, IReadOnlySet<string> NotNull)> ShapeOfTables(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
     {
-        var shapes = new Dictionary<string, (IReadOnlySet<string>, IReadOnlyDictionary<string, string>)>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, (IReadOnlySet<string>, IReadOnlyDictionary<string, string>, IReadOnlySet<string>)>(StringComparer.Ordinal);
         var names = quotedNames.Distinct(StringComparer.Ordinal).ToArray();
         for (var start = 0; start < names.Length; start += Batch)
         {
@@ -96,7 +96,8 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                              UNION ALL
                              SELECT '"' || replace(ic.relname, '"', '""') || '"' FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid),
                        ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
-                       ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
+                       ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                       ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull)
                 FROM unnest($1::text[]) AS n(name) JOIN pg_catalog.pg_class AS c ON c.oid = to_regclass(n.name)
                 """,
                 connection, transaction);
@@ -112,7 +113,8 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                     columns[columnNames[i]] = columnTypes[i];
                 }
 
-                shapes[reader.GetString(0)] = (new HashSet<string>(reader.GetFieldValue<string[]>(1), StringComparer.Ordinal), columns);
+                shapes[reader.GetString(0)] = (new HashSet<string>(reader.GetFieldValue<string[]>(1), StringComparer.Ordinal), columns,
+                    new HashSet<string>(reader.GetFieldValue<string[]>(4), StringComparer.Ordinal));
             }
         }
 

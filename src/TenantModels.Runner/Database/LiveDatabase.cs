@@ -137,7 +137,7 @@ internal static class LiveDatabase
 
     /// <summary>
     /// Each recorded table against the live one: the constraints and indexes it was created with, and its columns with
-    /// their types. A difference makes the record carry the live shape (<see cref="LiveTable"/>), which ALTER planning
+    /// their types and nullability. A difference makes the record carry the live shape (<see cref="LiveTable"/>), which ALTER planning
     /// starts from; a column added by hand is reported and kept in that shape, so a bundle declaring it is planned
     /// against its real type.
     /// </summary>
@@ -183,10 +183,20 @@ internal static class LiveDatabase
                     Report($"column {column.Name} is missing");
                     changed = true;
                 }
-                else if (TableDiff.Normalize(type) != TableDiff.Normalize(column.Type))
+                else
                 {
-                    Report($"column {column.Name} is {type}, deployed as {column.Type}");
-                    changed = true;
+                    if (TableDiff.Normalize(type) != TableDiff.Normalize(column.Type))
+                    {
+                        Report($"column {column.Name} is {type}, deployed as {column.Type}");
+                        changed = true;
+                    }
+
+                    // Only a NOT NULL lost counts: primary key and identity columns are NOT NULL without the definition saying so.
+                    if (column.NotNull && !shape.NotNull.Contains(column.Name))
+                    {
+                        Report($"column {column.Name} is nullable, deployed NOT NULL");
+                        changed = true;
+                    }
                 }
             }
 
@@ -199,7 +209,7 @@ internal static class LiveDatabase
 
             if (changed || added.Count > 0)
             {
-                liveTables[Key(record)] = new LiveTable(lost.Select(p => p.Name).ToList(), shape.Columns);
+                liveTables[Key(record)] = new LiveTable(lost.Select(p => p.Name).ToList(), shape.Columns, shape.NotNull);
             }
 
             if (changed)

@@ -322,13 +322,13 @@ public sealed class LiveDriftTests
     }
 
     [TestMethod]
-    public void AColumnTypeChangedByHandIsAlteredBack()
+    public void AColumnTypeAndANotNullChangedByHandAreAlteredBack()
     {
         const string prefix = "ld8";
         var db = SharedPostgres.Server.CreateDatabase("live_column_type");
         var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants));
         Succeeds(CliRun.Against(db, "apply", bundle));
-        Db.Execute(db, "ALTER TABLE tenant_bravo.orders ALTER COLUMN total TYPE text;");
+        Db.Execute(db, "ALTER TABLE tenant_bravo.orders ALTER COLUMN total TYPE text; ALTER TABLE tenant_charlie.orders DROP CONSTRAINT orders_pkey; ALTER TABLE tenant_charlie.orders ALTER COLUMN id DROP NOT NULL;");
 
         var verify = CliRun.Against(db, "verify", bundle);
         var refused = CliRun.Against(db, "apply", bundle);
@@ -336,9 +336,11 @@ public sealed class LiveDriftTests
 
         Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
         StringAssert.Contains(verify.Out, "column \"total\" is text, deployed as numeric");
+        StringAssert.Contains(verify.Out, "column \"id\" is nullable, deployed NOT NULL");
         Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, "text to numeric can lose data: the repair waits for the flag\n" + refused);
         Succeeds(repaired);
         Assert.AreEqual("numeric", Db.Scalar<string>(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tenant_bravo.orders'::regclass AND attname = 'total'"));
+        Assert.IsTrue(Db.Scalar<bool>(db, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'tenant_charlie.orders'::regclass AND attname = 'id'"), "the lost NOT NULL is set again");
         Succeeds(CliRun.Against(db, "verify", bundle));
     }
 }
