@@ -48,7 +48,7 @@ internal sealed class VerifyCommand
                 return new TargetResult(name, "refused", ExitCodes.Refused, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(otherProject.Code, otherProject.Message) });
             }
 
-            var live = LiveDatabase.Compare(connection, bundle);
+            var live = LiveDatabase.Compare(connection, bundle, rowChecks: true);
             drift = live.Drift.ToList();
             skipped = live.SkippedChecks;
             var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records);

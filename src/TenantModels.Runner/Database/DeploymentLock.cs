@@ -82,14 +82,7 @@ internal static class DeploymentLock
     }
 
     /// <summary>Whether some session holds the deployment lock now (another runner, or whoever took it).</summary>
-    public static bool IsHeld(NpgsqlConnection connection)
-    {
-        using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) AND granted AND ((classid::bigint << 32) | objid::bigint) = $1)",
-            connection);
-        command.Parameters.AddWithValue(Key);
-        return (bool)command.ExecuteScalar()!;
-    }
+    public static bool IsHeld(NpgsqlConnection connection) => Holder(connection) is not null;
 
     public static void Release(NpgsqlConnection connection)
     {

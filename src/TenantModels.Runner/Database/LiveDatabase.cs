@@ -26,7 +26,12 @@ internal static class LiveDatabase
     /// </summary>
     private static readonly HashSet<string> ReportedOnly = new(StringComparer.Ordinal) { "check:logins", "check:functions.public_definer" };
 
-    public static LiveComparison Compare(NpgsqlConnection connection, Bundle bundle)
+    /// <param name="rowChecks">
+    /// Also run the behavioural isolation checks (as each tenant's roles, no row of another tenant is visible): verify
+    /// does; planning does not, since their causes (privileges, policies, RLS) are what the structural checks find, and
+    /// they cost a SET ROLE and a read per tenant and shared table.
+    /// </param>
+    public static LiveComparison Compare(NpgsqlConnection connection, Bundle bundle, bool rowChecks = false)
     {
         var rows = DeploymentRecord.ReadRows(connection, null);
         var drift = new List<DriftResult>();
@@ -35,7 +40,7 @@ internal static class LiveDatabase
         CompareObjects(connection, rows, drift, conditions);
         CompareTables(connection, rows, drift, conditions, liveTables);
 
-        var security = IsolationChecks.Run(connection, bundle, rows, out var skipped);
+        var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped);
         drift.AddRange(security);
         var repairable = security.Where(d => !ReportedOnly.Contains(d.Artefact)).ToList();
         if (repairable.Count > 0)
