@@ -15,5 +15,13 @@ public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string,
 
     public string SqlOf(BundleArtefact artefact) => ArtefactFiles[artefact.Path];
 
+    /// <summary>
+    /// A table artefact's desired shape (a template for tenant scope). Bundles written before the manifest carried it
+    /// have it read back from their CREATE TABLE text; null when that text is not in the compiler's format.
+    /// </summary>
+    public Planning.TableDefinition? TableOf(BundleArtefact artefact) =>
+        artefact.Kind != ArtefactKind.Table ? null
+        : artefact.Table ?? (artefact.Signature is { } signature && Planning.Legacy.LegacyTableSql.TryParse(signature, SqlOf(artefact), out var table) ? table : null);
+
     public void WriteDeployScript(TextWriter writer) => Bundling.DeployScript.Write(Manifest, SqlOf, writer);
 }

@@ -11,6 +11,7 @@ namespace TenantModels.Core.Bundling;
 /// <param name="Object">The quoted, qualified name of the object it creates (a template for tenant scope), so a planner can drop it.</param>
 /// <param name="Signature">For views, the output columns and types (<c>"a" bigint, "b" text</c>); a different signature
 /// means <c>CREATE OR REPLACE</c> cannot be used and the view and its dependents must be recreated. Null otherwise.</param>
+/// <param name="Table">For tables: the desired shape as data (a template for tenant scope), what ALTER planning diffs; null in bundles before it.</param>
 /// <param name="RenamedColumns">For tables: the columns declared with earlier names (<c>renamed_from</c>), so a planner renames instead of dropping. Null when none.</param>
 public sealed record BundleArtefact(
     string Id,
@@ -22,4 +23,5 @@ public sealed record BundleArtefact(
     IReadOnlyList<string> DependsOn,
     string Object,
     string? Signature,
-    IReadOnlyList<ColumnRename>? RenamedColumns = null);
+    IReadOnlyList<ColumnRename>? RenamedColumns = null,
+    Planning.TableDefinition? Table = null);

@@ -22,7 +22,7 @@ public static class BundleAssembler
         {
             var path = "artefacts/" + c.Id + ".sql";
             files.Add(path, c.Sql);
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table));
         }
 
         if (security is not null && isolationChecks is not null)

@@ -12,4 +12,5 @@ public sealed record CompiledArtefact(
     IReadOnlyList<string> DependsOn,
     string Object,
     string? Signature,
-    IReadOnlyList<ColumnRename>? RenamedColumns = null);
+    IReadOnlyList<ColumnRename>? RenamedColumns = null,
+    Planning.TableDefinition? Table = null);

@@ -65,6 +65,12 @@ public static class ManifestJson
                   .Append(" }");
             }
 
+            if (a.Table is { } table)
+            {
+                sb.Append(", \"table\": ");
+                TableDefinitionJson.Write(sb, table);
+            }
+
             sb.Append(" }");
         });
         if (manifest.Security is { } security)
@@ -135,7 +141,8 @@ public static class ManifestJson
                 a.GetProperty("dependsOn").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 a.GetProperty("object").GetString()!,
                 a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString(),
-                ReadRenames(a))).ToList();
+                ReadRenames(a),
+                a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,
@@ -243,7 +250,7 @@ public static class ManifestJson
     private static string StrArray(IReadOnlyList<string> values) =>
         "[" + string.Join(", ", values.Select(Str).ToArray()) + "]";
 
-    private static string Str(string value)
+    internal static string Str(string value)
     {
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');

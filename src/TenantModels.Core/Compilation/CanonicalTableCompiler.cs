@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Planning;
 using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Compilation;
@@ -41,31 +42,28 @@ internal static class CanonicalTableCompiler
 
     private static CompiledArtefact Parent(BoundProject project, BoundModel model)
     {
-        var table = model.CanonicalTable!;
-        var columns = model.Columns.Select(c => SqlWriter.QuoteIdentifier(c.Name) + " " + c.Type.SqlName)
-            .Concat(new[] { SqlWriter.QuoteIdentifier(TenantColumn) + " text NOT NULL" })
+        var canonical = model.CanonicalTable!;
+        var columns = model.Columns.Select(c => new TableColumn(SqlWriter.QuoteIdentifier(c.Name), c.Type.SqlName, false, false, null))
+            .Concat(new[] { new TableColumn(SqlWriter.QuoteIdentifier(TenantColumn), "text", false, true, null) })
             .ToList();
-        var sql = new SqlWriter()
-            .Append("CREATE TABLE IF NOT EXISTS ").Qualified(project.CanonicalSchema, model.Name).Line(" (")
-            .Line(string.Join(",\n", columns.Select(c => "    " + c).ToArray()))
-            .Append(") PARTITION BY LIST (").Identifier(TenantColumn).Line(");");
-        foreach (var index in table.Indexes)
+        var indexes = canonical.Indexes.Select(index =>
         {
             // A unique index on a partitioned table must contain the partition key.
             var indexColumns = index.Unique && !index.Columns.Contains(TenantColumn) ? new[] { TenantColumn }.Concat(index.Columns).ToList() : index.Columns;
-            TableCompiler.IndexStatement(sql, project.CanonicalSchema, model.Name, indexColumns, index.Unique);
-        }
-
+            return TableCompiler.Index(project.CanonicalSchema, model.Name, indexColumns, index.Unique);
+        }).ToList();
+        var table = new TableDefinition(columns, new TableConstraint[0], indexes, "PARTITION BY LIST (" + SqlWriter.QuoteIdentifier(TenantColumn) + ")");
         var name = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
         return new CompiledArtefact(
             ArtefactIds.CanonicalTable(model.Name),
             ArtefactKind.Table,
             ArtefactScope.Global,
             null,
-            sql.ToString(),
+            TableSql.Create(name, table).ToString(),
             new[] { ArtefactIds.CanonicalSchema },
             name,
-            string.Join(", ", columns.ToArray()));
+            table.Signature,
+            Table: table);
     }
 
     /// <summary>Create the tenant's partition if needed and fill it whole, in the tenant's transaction.</summary>

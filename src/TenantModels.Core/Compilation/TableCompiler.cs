@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Planning;
 using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Compilation;
@@ -20,28 +21,25 @@ internal static class TableCompiler
         IReadOnlyList<string> Scoped(IReadOnlyList<string> columns) =>
             shared ? new[] { BoundProject.TenantColumn }.Concat(columns).ToList() : columns;
 
-        var lines = new List<string>();
+        var columns = new List<TableColumn>();
         if (shared)
         {
-            lines.Add("    " + SqlWriter.QuoteIdentifier(BoundProject.TenantColumn) + " text NOT NULL");
+            columns.Add(new TableColumn(SqlWriter.QuoteIdentifier(BoundProject.TenantColumn), "text", false, true, null));
         }
 
-        lines.AddRange(model.Columns.Select(ColumnDefinition));
+        columns.AddRange(model.Columns.Select(c => new TableColumn(SqlWriter.QuoteIdentifier(c.Name), c.Type.SqlName, c.Identity, !c.Nullable, c.Default)));
+        var constraints = new List<TableConstraint>();
         if (keys.PrimaryKey.Count > 0)
         {
-            lines.Add(Constraint(ConstraintNames.PrimaryKey(model.Name), "PRIMARY KEY " + ColumnList(Scoped(keys.PrimaryKey))));
+            constraints.Add(Constraint(ConstraintNames.PrimaryKey(model.Name), "PRIMARY KEY " + ColumnList(Scoped(keys.PrimaryKey))));
         }
 
-        lines.AddRange(keys.Unique.Select(u => Constraint(ConstraintNames.Unique(model.Name, u), "UNIQUE " + ColumnList(Scoped(u)))));
-        lines.AddRange(keys.ForeignKeys.Select(fk => Constraint(
+        constraints.AddRange(keys.Unique.Select(u => Constraint(ConstraintNames.Unique(model.Name, u), "UNIQUE " + ColumnList(Scoped(u)))));
+        constraints.AddRange(keys.ForeignKeys.Select(fk => Constraint(
             ConstraintNames.ForeignKey(model.Name, fk.Columns),
             "FOREIGN KEY " + ColumnList(Scoped(fk.Columns)) + " REFERENCES " + SqlWriter.QualifiedName(schema, fk.References)
                 + " " + ColumnList(Scoped(fk.To)) + " ON DELETE " + fk.OnDelete)));
 
-        var sql = new SqlWriter()
-            .Append("CREATE TABLE IF NOT EXISTS ").Qualified(schema, model.Name).Line(" (")
-            .Line(string.Join(",\n", lines.ToArray()))
-            .Line(");");
         var indexes = keys.Indexes.ToList();
         if (shared && keys.PrimaryKey.Count == 0 && keys.Unique.Count == 0 && indexes.Count == 0)
         {
@@ -49,11 +47,7 @@ internal static class TableCompiler
             indexes.Add(new BoundIndex(new string[0], false));
         }
 
-        foreach (var index in indexes)
-        {
-            IndexStatement(sql, schema, model.Name, Scoped(index.Columns), index.Unique);
-        }
-
+        var table = new TableDefinition(columns, constraints, indexes.Select(i => Index(schema, model.Name, Scoped(i.Columns), i.Unique)).ToList());
         var dependsOn = new List<string> { shared ? ArtefactIds.SharedSchema : ArtefactIds.TenantSchema };
         dependsOn.AddRange(keys.ForeignKeys.Select(fk => ArtefactIds.Table(fk.References)).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
         return new CompiledArtefact(
@@ -61,23 +55,25 @@ internal static class TableCompiler
             ArtefactKind.Table,
             ModelLocation.ScopeOf(model),
             null,
-            sql.ToString(),
+            TableSql.Create(SqlWriter.QualifiedName(schema, model.Name), table).ToString(),
             dependsOn,
             SqlWriter.QualifiedName(schema, model.Name),
-            Signature(model, shared),
-            Renames(model));
+            table.Signature,
+            Renames(model),
+            table);
     }
 
     /// <summary>Also used for materialized views' indexes.</summary>
     public static void IndexStatement(SqlWriter sql, string schema, string table, IReadOnlyList<string> columns, bool unique) =>
-        sql.Append(unique ? "CREATE UNIQUE INDEX IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ")
-            .Identifier(ConstraintNames.Index(table, columns))
-            .Append(" ON ").Qualified(schema, table).Append(" ").Append(ColumnList(columns)).Line(";");
+        sql.Line(Index(schema, table, columns, unique).Statement);
 
-    /// <summary>Every column with type, nullability, default and identity: what a planner diffs to derive ALTER TABLE.</summary>
-    private static string Signature(BoundModel model, bool shared) =>
-        string.Join(", ", (shared ? new[] { SqlWriter.QuoteIdentifier(BoundProject.TenantColumn) + " text NOT NULL" } : new string[0])
-            .Concat(model.Columns.Select(c => ColumnDefinition(c).Trim())).ToArray());
+    public static TableIndex Index(string schema, string table, IReadOnlyList<string> columns, bool unique)
+    {
+        var name = ConstraintNames.Index(table, columns);
+        var statement = new SqlWriter().Append(unique ? "CREATE UNIQUE INDEX IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ")
+            .Identifier(name).Append(" ON ").Qualified(schema, table).Append(" ").Append(ColumnList(columns)).Append(";");
+        return new TableIndex(SqlWriter.QuoteIdentifier(name), statement.ToString());
+    }
 
     private static IReadOnlyList<ColumnRename>? Renames(BoundModel model)
     {
@@ -85,28 +81,7 @@ internal static class TableCompiler
         return renames.Count == 0 ? null : renames;
     }
 
-    private static string ColumnDefinition(BoundColumn column)
-    {
-        var text = "    " + SqlWriter.QuoteIdentifier(column.Name) + " " + column.Type.SqlName;
-        if (column.Identity)
-        {
-            text += " GENERATED BY DEFAULT AS IDENTITY";
-        }
-
-        if (!column.Nullable)
-        {
-            text += " NOT NULL";
-        }
-
-        if (column.Default is not null)
-        {
-            text += " DEFAULT " + column.Default;
-        }
-
-        return text;
-    }
-
-    private static string Constraint(string name, string body) => "    CONSTRAINT " + SqlWriter.QuoteIdentifier(name) + " " + body;
+    private static TableConstraint Constraint(string name, string body) => new(SqlWriter.QuoteIdentifier(name), body);
 
     private static string ColumnList(IEnumerable<string> columns) =>
         "(" + string.Join(", ", columns.Select(SqlWriter.QuoteIdentifier).ToArray()) + ")";

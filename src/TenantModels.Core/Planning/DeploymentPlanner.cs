@@ -316,13 +316,13 @@ public static class DeploymentPlanner
     /// <summary>Tables change by ALTER, never drop and recreate; null (with a blocker) when the change cannot be expressed so.</summary>
     private static (PlanStep Step, bool RewritesColumns)? AlterTable(DeployedArtefact record, DesiredInstance desired, ICollection<string> blockers)
     {
-        if (record.Signature is null || record.Definition is null || desired.Artefact.Signature is null || !DropStatements.IsQuotedName(record.Object ?? desired.Object))
+        if (RecordedTable.Of(record) is not { } recorded || desired.Table is not { } wanted || !DropStatements.IsQuotedName(record.Object ?? desired.Object))
         {
-            blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but its record has no column signature or definition to plan ALTER TABLE from");
+            blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but its record has no table definition to plan ALTER TABLE from");
             return null;
         }
 
-        var diff = TableDiff.Compute(desired.Object, record.Signature, record.Definition, desired.Artefact.Signature, desired.Sql, desired.Artefact.RenamedColumns, record.LiveTable);
+        var diff = TableDiff.Compute(desired.Object, recorded, wanted, desired.Artefact.RenamedColumns, record.LiveTable);
         if (diff.Blocker is not null)
         {
             blockers.Add($"{Describe(desired.Artefact.Id, desired.TenantId)} changed, but {diff.Blocker}");
@@ -333,13 +333,14 @@ public static class DeploymentPlanner
         var step = new PlanStep(
             PlanStepAction.Alter, PlanStepReason.TableChanged, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
             desired.Object, sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
-            desired.Sql, diff.DataLoss, diff.Warnings);
+            TableDefinitionJson.Write(wanted), diff.DataLoss, diff.Warnings);
         return (step, diff.RewritesColumns);
     }
 
     private static PlanStep Create(PlanStepReason reason, DesiredInstance desired) => new(
         PlanStepAction.Create, reason, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
-        desired.Object, desired.Sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants);
+        desired.Object, desired.Sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
+        desired.RecordedDefinition);
 
     private static string Describe(string artefactId, string? tenantId) =>
         tenantId is null ? $"artefact '{artefactId}'" : $"artefact '{artefactId}' (tenant {tenantId})";

@@ -12,6 +12,7 @@ namespace TenantModels.Core.Planning;
 public sealed class DeploymentTarget
 {
     private readonly Dictionary<string, UnionTemplate> _parsedTemplates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableDefinition?> _tables = new(StringComparer.Ordinal);
 
     public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
     {
@@ -58,6 +59,22 @@ public sealed class DeploymentTarget
         }
 
         return parsed;
+    }
+
+    /// <summary><see cref="Bundle.TableOf"/>, once per artefact (an older bundle's is read back from its SQL).</summary>
+    internal TableDefinition? TableOf(BundleArtefact artefact)
+    {
+        if (artefact.Kind != ArtefactKind.Table)
+        {
+            return null;
+        }
+
+        if (!_tables.TryGetValue(artefact.Id, out var table))
+        {
+            _tables[artefact.Id] = table = Bundle.TableOf(artefact);
+        }
+
+        return table;
     }
 
     public BundleTenant? FindTenant(string id) => TenantOrder.TryGetValue(id, out var index) ? Tenants[index] : null;

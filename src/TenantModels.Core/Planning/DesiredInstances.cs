@@ -11,11 +11,14 @@ internal static class DesiredInstances
     public static DesiredInstance ForTenant(DeploymentTarget target, BundleArtefact artefact, BundleTenant tenant)
     {
         var sql = ArtefactTemplate.ExpandFor(artefact, target.Bundle.SqlOf(artefact), tenant, target.ParsedTemplate);
-        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null);
+        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact));
     }
 
-    public static DesiredInstance ForGlobal(BundleArtefact artefact, string sql) =>
-        new(artefact, null, sql, Checksums.Of(sql), artefact.Object, null);
+    public static DesiredInstance ForGlobal(DeploymentTarget target, BundleArtefact artefact)
+    {
+        var sql = target.Bundle.SqlOf(artefact);
+        return new(artefact, null, sql, Checksums.Of(sql), artefact.Object, null, target.TableOf(artefact));
+    }
 
     /// <summary>
     /// A union covers each tenant whose tenant artefacts it reads are recorded with the signature this bundle
@@ -58,7 +61,7 @@ internal static class DesiredInstances
             return null;
         }
 
-        return artefact.Scope == ArtefactScope.Union ? ForUnion(target, artefact, state) : ForGlobal(artefact, target.Bundle.SqlOf(artefact));
+        return artefact.Scope == ArtefactScope.Union ? ForUnion(target, artefact, state) : ForGlobal(target, artefact);
     }
 
     /// <summary>The instances a unit owns in the desired state.</summary>

@@ -8,7 +8,7 @@ namespace TenantModels.Core.Planning;
 /// <param name="Sql">Exactly what runs.</param>
 /// <param name="Checksum">For <see cref="PlanStepAction.Create"/>: the checksum recorded for the instance.</param>
 /// <param name="IncludedTenants">For a union created by this step: the tenants it was expanded over.</param>
-/// <param name="Definition">What is recorded as the object's definition when it differs from <paramref name="Sql"/>: an ALTER step records the desired CREATE TABLE.</param>
+/// <param name="Definition">What the record keeps of the object once the step ran: a table's shape as JSON (<see cref="TableDefinitionJson"/>); null for other kinds.</param>
 /// <param name="DataLossItems">For an ALTER step: each change that can destroy data (dropped column, narrowing type).</param>
 /// <param name="Warnings">For an ALTER step: changes that may fail depending on the rows.</param>
 public sealed record PlanStep(
@@ -32,8 +32,11 @@ public sealed record PlanStep(
     public bool LosesData => (Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table or ArtefactKind.Partition)
         || (Action == PlanStepAction.Alter && DataLossItems is { Count: > 0 });
 
-    /// <summary>The definition to record for the object once this step ran.</summary>
-    public string RecordedDefinition => Definition ?? Sql;
+    /// <summary>
+    /// The definition to record for the object once this step ran. Only a table's: the database tells everything else
+    /// (a view's query tree, a role's attributes), and the record keeps only what it cannot.
+    /// </summary>
+    public string RecordedDefinition => Definition ?? string.Empty;
 
     internal DeployedArtefact ToRecord() =>
         new(ArtefactId, TenantId, Checksum ?? string.Empty, Kind, Scope, Object, Signature, DependsOn, IncludedTenants, RecordedDefinition);

@@ -18,26 +18,18 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
 {
     private static readonly Regex SchemaOf = new("^(\"(?:[^\"]|\"\")+\")\\.", RegexOptions.CultureInvariant);
 
+    /// <param name="recorded">The table as recorded when it was last applied.</param>
+    /// <param name="desired">The table as the bundle wants it.</param>
     /// <param name="renames">Columns declared with earlier names: a recorded column under an earlier name is renamed, not dropped.</param>
     /// <param name="live">How the live table differs from its record (<see cref="TableDefinition.AsLive"/>): the diff starts from it.</param>
-    public static TableDiff Compute(string table, string oldSignature, string oldSql, string newSignature, string newSql, IReadOnlyList<Bundling.ColumnRename>? renames = null,
+    public static TableDiff Compute(string table, TableDefinition recorded, TableDefinition desired, IReadOnlyList<Bundling.ColumnRename>? renames = null,
         LiveTable? live = null)
     {
-        TableDefinition before;
-        TableDefinition after;
-        try
+        var after = desired;
+        var before = recorded.AsLive(live, after);
+        if (!string.Equals(before.Partitioning, after.Partitioning, StringComparison.Ordinal))
         {
-            after = TableDefinition.Parse(newSignature, newSql);
-            before = TableDefinition.Parse(oldSignature, WithoutLegacySecurity(table, oldSql, newSql)).AsLive(live, after);
-        }
-        catch (FormatException e)
-        {
-            return Blocked($"its definition cannot be parsed for ALTER planning ({e.Message})");
-        }
-
-        if (!string.Equals(before.Other, after.Other, StringComparison.Ordinal))
-        {
-            return Blocked("statements other than columns, constraints and indexes changed, which ALTER planning does not handle");
+            return Blocked($"its partitioning changed ({before.Partitioning ?? "none"} to {after.Partitioning ?? "none"}), which ALTER TABLE cannot do");
         }
 
         var alter = "ALTER TABLE " + table + " ";
@@ -48,14 +40,18 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
         var rewrites = false;
 
         // 1. Constraints and indexes that go away or change, before the columns they may name change.
-        foreach (var (name, body) in before.Constraints.Where(c => !after.Constraints.TryGetValue(c.Key, out var b) || b != c.Value).Select(c => (c.Key, c.Value)))
+        var beforeConstraints = before.Constraints.ToDictionary(c => c.Name, c => c.Body, StringComparer.Ordinal);
+        var afterConstraints = after.Constraints.ToDictionary(c => c.Name, c => c.Body, StringComparer.Ordinal);
+        var beforeIndexes = before.Indexes.ToDictionary(i => i.Name, i => i.Statement, StringComparer.Ordinal);
+        var afterIndexes = after.Indexes.ToDictionary(i => i.Name, i => i.Statement, StringComparer.Ordinal);
+        foreach (var constraint in before.Constraints.Where(c => !afterConstraints.TryGetValue(c.Name, out var b) || b != c.Body))
         {
-            sql.Append(alter).Append("DROP CONSTRAINT IF EXISTS ").Append(name).Append(";\n");
+            sql.Append(alter).Append("DROP CONSTRAINT IF EXISTS ").Append(constraint.Name).Append(";\n");
         }
 
-        foreach (var name in before.Indexes.Where(i => !after.Indexes.TryGetValue(i.Key, out var s) || s != i.Value).Select(i => i.Key))
+        foreach (var index in before.Indexes.Where(i => !afterIndexes.TryGetValue(i.Name, out var s) || s != i.Statement))
         {
-            sql.Append("DROP INDEX IF EXISTS ").Append(schema).Append(name).Append(";\n");
+            sql.Append("DROP INDEX IF EXISTS ").Append(schema).Append(index.Name).Append(";\n");
         }
 
         // 2. Columns, matched by name — after renaming the recorded columns the definitions say were renamed.
@@ -136,14 +132,14 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
         }
 
         // 3. New and changed constraints and indexes, once the columns are in place.
-        foreach (var constraint in after.Constraints.Where(c => !before.Constraints.TryGetValue(c.Key, out var b) || b != c.Value))
+        foreach (var constraint in after.Constraints.Where(c => !beforeConstraints.TryGetValue(c.Name, out var b) || b != c.Body))
         {
-            sql.Append(alter).Append("ADD CONSTRAINT ").Append(constraint.Key).Append(' ').Append(constraint.Value).Append(";\n");
+            sql.Append(alter).Append("ADD CONSTRAINT ").Append(constraint.Name).Append(' ').Append(constraint.Body).Append(";\n");
         }
 
-        foreach (var index in after.Indexes.Where(i => !before.Indexes.TryGetValue(i.Key, out var s) || s != i.Value))
+        foreach (var index in after.Indexes.Where(i => !beforeIndexes.TryGetValue(i.Name, out var s) || s != i.Statement))
         {
-            sql.Append(index.Value).Append('\n');
+            sql.Append(index.Statement).Append('\n');
         }
 
         return new TableDiff(sql.ToString(), loss, warnings, rewrites, null);
@@ -172,18 +168,6 @@ public sealed record TableDiff(string Sql, IReadOnlyList<string> DataLoss, IRead
                 yield return (from, to);
             }
         }
-    }
-
-    /// <summary>
-    /// Bundles before the grants kind appended the table's ownership, grants and policies to its CREATE TABLE (from its
-    /// <c>ALTER TABLE ... OWNER TO</c> on). They now live in the table's grants artefact, so a recorded definition that
-    /// still has them is compared without them: moving them out is not a change ALTER planning must refuse.
-    /// </summary>
-    private static string WithoutLegacySecurity(string table, string oldSql, string newSql)
-    {
-        var footer = "ALTER TABLE " + table + " OWNER TO ";
-        var at = oldSql.IndexOf("\n" + footer, StringComparison.Ordinal);
-        return at < 0 || newSql.Contains(footer) ? oldSql : oldSql.Substring(0, at + 1);
     }
 
     private static TableDiff Blocked(string why) => new(string.Empty, Array.Empty<string>(), Array.Empty<string>(), false, why);

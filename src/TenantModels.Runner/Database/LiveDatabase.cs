@@ -117,8 +117,8 @@ internal static class LiveDatabase
                 continue;
             }
 
-            // A table with a signature and definition is compared column by column (CompareTables).
-            if (live.Columns != deployed.Columns && !(record.Kind == ArtefactKind.Table && record.Signature is not null && record.Definition is not null))
+            // A table with a recorded definition is compared column by column (CompareTables).
+            if (live.Columns != deployed.Columns && !(record.Kind == ArtefactKind.Table && record.Definition is { Length: > 0 }))
             {
                 Report(LiveCondition.Changed, $"columns changed: deployed ({deployed.Columns}), now ({live.Columns})");
             }
@@ -149,8 +149,8 @@ internal static class LiveDatabase
     private static void CompareTables(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, List<DriftResult> drift,
         Dictionary<(string, string), LiveCondition> conditions, Dictionary<(string, string), LiveTable> liveTables)
     {
-        var tables = rows.Where(r => r.Artefact.Kind == ArtefactKind.Table && r.Artefact.Object is not null && r.Artefact.Signature is not null
-            && r.Artefact.Definition is not null && !conditions.ContainsKey(Key(r.Artefact))).ToList();
+        var tables = rows.Where(r => r.Artefact.Kind == ArtefactKind.Table && r.Artefact.Object is not null
+            && r.Artefact.Definition is { Length: > 0 } && !conditions.ContainsKey(Key(r.Artefact))).ToList();
         var live = CatalogSnapshot.ShapeOfTables(connection, null, tables.Select(r => r.Artefact.Object!));
         foreach (var row in tables)
         {
@@ -160,12 +160,7 @@ internal static class LiveDatabase
                 continue;
             }
 
-            TableDefinition recorded;
-            try
-            {
-                recorded = TableDefinition.Parse(record.Signature!, record.Definition!);
-            }
-            catch (FormatException)
+            if (RecordedTable.Of(record) is not { } recorded)
             {
                 continue; // a record ALTER planning cannot read either: planning says so (TM3010)
             }
@@ -173,7 +168,7 @@ internal static class LiveDatabase
             void Report(string problem) => drift.Add(new DriftResult(record.ArtefactId, record.TenantId, record.Object!, problem));
 
             var changed = false;
-            var lost = recorded.Constraints.Keys.Select(n => (Name: n, What: "constraint")).Concat(recorded.Indexes.Keys.Select(n => (Name: n, What: "index")))
+            var lost = recorded.Constraints.Select(c => (c.Name, What: "constraint")).Concat(recorded.Indexes.Select(i => (i.Name, What: "index")))
                 .Where(p => !shape.Parts.Contains(p.Name)).ToList();
             foreach (var (name, what) in lost)
             {

@@ -78,7 +78,17 @@ internal static class RunnerSchema
         WHERE d.kind IN ('view', 'materialized_view') AND d.catalog_definition IS NOT NULL AND d.catalog_definition NOT LIKE 'rule:%'
           AND c.oid = to_regclass(d.object_name) AND d.catalog_definition = pg_get_viewdef(c.oid);
         """,
+
+        // 4: the record keeps only what the database cannot tell. Other kinds' SQL text goes (the bundle has it, the
+        // catalog knows what exists); a table's CREATE TABLE text becomes its shape as data (LegacyTableRecords, below).
+        """
+        UPDATE tenantmodels.deployed_artefact SET definition = '' WHERE kind IS NOT NULL AND kind <> 'table' AND definition <> '';
+        """,
     };
+
+    /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>
+    private static readonly IReadOnlyDictionary<int, Action<NpgsqlConnection, NpgsqlTransaction>> CodeSteps =
+        new Dictionary<int, Action<NpgsqlConnection, NpgsqlTransaction>> { [3] = LegacyTableRecords.Convert };
 
     public static int CurrentVersion => Migrations.Count;
 
@@ -124,6 +134,10 @@ internal static class RunnerSchema
         {
             using var migrate = new NpgsqlCommand(Migrations[step], connection, transaction);
             migrate.ExecuteNonQuery();
+            if (CodeSteps.TryGetValue(step, out var code))
+            {
+                code(connection, transaction);
+            }
         }
 
         using var bump = new NpgsqlCommand(

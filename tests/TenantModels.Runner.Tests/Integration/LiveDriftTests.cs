@@ -232,7 +232,7 @@ public sealed class LiveDriftTests
         Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
         StringAssert.Contains(drift.Out, "definition changed outside TenantModels");
         Succeeds(repair);
-        Assert.AreEqual(3, Db.Scalar<int>(db, "SELECT version FROM tenantmodels.schema_version"));
+        Assert.IsTrue(Db.Scalar<int>(db, "SELECT version FROM tenantmodels.schema_version") >= 3);
         Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployed_artefact WHERE kind = 'view' AND catalog_definition NOT LIKE 'rule:%'"),
             "the upgrade converts matching rows, the repair re-records the one that drifted");
         ApplyTests.AssertSampleViews(db);

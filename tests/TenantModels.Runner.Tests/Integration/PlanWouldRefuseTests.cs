@@ -67,8 +67,8 @@ public sealed class PlanWouldRefuseTests
     {
         var db = SharedPostgres.Server.CreateDatabase("plan_blocked");
         Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(TableBundles.Shop())).ExitCode);
-        // A record from before tables kept their column signatures: a changed table cannot be planned as ALTER TABLE.
-        Db.Execute(db, "UPDATE tenantmodels.deployed_artefact SET signature = NULL WHERE artefact_id = 'table.product'");
+        // A record without the table's definition: a changed table cannot be planned as ALTER TABLE.
+        Db.Execute(db, "UPDATE tenantmodels.deployed_artefact SET definition = '' WHERE artefact_id = 'table.product'");
         var v2 = HandBuiltBundles.WriteToTemp(TableBundles.Shop("1.1.0", columns: TableBundles.BaseColumns.Take(2).ToArray()));
 
         var plan = CliRun.Against(db, "plan", v2, "--allow-data-loss");
@@ -76,7 +76,7 @@ public sealed class PlanWouldRefuseTests
         Assert.AreEqual(ExitCodes.ApplyWouldRefuse, plan.ExitCode, plan.ToString());
         StringAssert.Contains(plan.Out, "-- APPLY WOULD REFUSE (TM3010):");
         StringAssert.Contains(plan.Error, "error TM3010:");
-        StringAssert.Contains(plan.Error, "has no column signature or definition");
+        StringAssert.Contains(plan.Error, "has no table definition");
         var apply = CliRun.Against(db, "apply", v2, "--allow-data-loss");
         Assert.AreEqual(ExitCodes.Refused, apply.ExitCode, apply.ToString());
         StringAssert.Contains(apply.Error, "error TM3010:");

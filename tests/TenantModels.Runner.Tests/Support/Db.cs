@@ -16,6 +16,9 @@ internal static class Db
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A SQL string literal of any text (dollar quoting would break on text containing the tag).</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
     public static T Scalar<T>(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Planning.Legacy;
 
 namespace TenantModels.Runner.Tests.Support;
 
@@ -56,14 +57,18 @@ internal static class TableBundles
         string? view = null,
         string? viewSignature = null,
         string? matView = null,
-        IReadOnlyList<BundleTenant>? tenants = null)
+        IReadOnlyList<BundleTenant>? tenants = null,
+        bool typedTable = true)
     {
         columns ??= BaseColumns;
+        var tableSql = TableSql(columns, constraints ?? BaseConstraints, indexes ?? BaseIndexes);
+        var signature = string.Join(", ", columns);
         return BundleAssembler.Assemble("Shop", version, Array.Empty<BundleSource>(), tenants ?? Tenants, new List<CompiledArtefact>
         {
             new("tenant_schema", ArtefactKind.Schema, ArtefactScope.Tenant, null, $"CREATE SCHEMA IF NOT EXISTS \"{T}_shop\";\n", Array.Empty<string>(), $"\"{T}_shop\"", null),
-            new("table.product", ArtefactKind.Table, ArtefactScope.Tenant, null, TableSql(columns, constraints ?? BaseConstraints, indexes ?? BaseIndexes),
-                new[] { "tenant_schema" }, $"\"{T}_shop\".\"product\"", string.Join(", ", columns)),
+            // The typed shape as the compiler hands it over; without it, the bundle is one written before shapes were data.
+            new("table.product", ArtefactKind.Table, ArtefactScope.Tenant, null, tableSql,
+                new[] { "tenant_schema" }, $"\"{T}_shop\".\"product\"", signature, Table: typedTable ? LegacyTableSql.Parse(signature, tableSql) : null),
             new("seed.product", ArtefactKind.Seed, ArtefactScope.Tenant, null, seed ?? BaseSeed, new[] { "table.product" }, $"\"{T}_shop\".\"product\"", null),
             new("view.product_names", ArtefactKind.View, ArtefactScope.Tenant, null, view ?? BaseView, new[] { "table.product" }, $"\"{T}_shop\".\"product_names\"",
                 viewSignature ?? "\"id\" integer, \"name\" varchar(10)"),

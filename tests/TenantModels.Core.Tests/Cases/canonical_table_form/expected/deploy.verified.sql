@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:959350aaa96644d703d43363df70028df4698b579dc0f9543591bb38083f7e9f
+-- sha256:3fd01b801ce9d8c674d0e09a7978cf4ba21ab8378acabd97c9204ac56034206a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

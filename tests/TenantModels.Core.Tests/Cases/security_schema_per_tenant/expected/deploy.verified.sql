@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:7c279ca043bb1ac2363c11f8b86140c07bae698c1dfebcd2e498174cc17539da
+-- sha256:2d96962287326ddb802d9a385a3290af1a861a84446683d3ef738420265780ff
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

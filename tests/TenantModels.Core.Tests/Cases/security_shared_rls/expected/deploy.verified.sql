@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:51e27314abf5f024c5060802d5196bc4f95ed08405d59cd30e194e3452c0d06f
+-- sha256:8015b52ced42847f38e70685e50434f39b8efad2971370c34e277f6a7a924bb2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for seeds_per_tenant_typed 1.0.0
--- sha256:918734cfbdbcf005e27b140e35aaf7320f19842864903bd37b34cecd176b07af
+-- sha256:4cddc14dcb7890bc0f460ec85dab45407587e59c3c8422bf8579f4457cac5269
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme_corp)

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tm2020_canonical_view_too_wide 1.0.0
--- sha256:6deac2a52e49396ca7aed81f485bf84f420355bb63a2ea1bb4ad1e63bd442cf4
+-- sha256:4283f0508668a66fb9f2feb56be759f6df559a67164e73677efcbacd0d0dfe68
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)
