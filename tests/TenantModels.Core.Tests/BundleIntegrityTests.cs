@@ -35,6 +35,23 @@ public sealed class BundleIntegrityTests
     }
 
     [TestMethod]
+    public void Changed_seed_rows_and_a_file_in_seeds_the_manifest_does_not_list_are_refused()
+    {
+        var directory = WriteSample();
+        var csv = Directory.GetFiles(Path.Combine(directory, "seeds"), "*.csv")[0];
+        var relative = "seeds/" + Path.GetFileName(csv);
+        File.AppendAllText(csv, "\"999\",\"smuggled\"\n");
+
+        var changed = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(directory));
+
+        StringAssert.Contains(changed.Message, $"bundle file '{relative}' does not match its checksum");
+        var other = WriteSample();
+        File.WriteAllText(Path.Combine(other, "seeds", "zz_extra.csv"), "\"id\"\n");
+        var unlisted = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(other));
+        StringAssert.Contains(unlisted.Message, "bundle file 'seeds/zz_extra.csv' is not listed in the manifest");
+    }
+
+    [TestMethod]
     public void A_changed_deploy_script_is_refused()
     {
         var directory = WriteSample();

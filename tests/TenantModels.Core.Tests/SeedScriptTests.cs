@@ -6,9 +6,12 @@ using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Tests;
 
+/// <summary>Seed rows as data: the CSV the bundle stores and the staging statements both ways of loading them share.</summary>
 [TestClass]
 public sealed class SeedScriptTests
 {
+    private static readonly string[] Columns = { "id", "we\"ird", "note" };
+
     private static readonly string?[][] Rows =
     {
         new string?[] { "1", "It's", null },
@@ -16,37 +19,52 @@ public sealed class SeedScriptTests
         new string?[] { "3", "NULL", "back\\slash ✓" },
     };
 
-    private static string Script()
-    {
-        var sql = new SqlWriter();
-        SeedScript.WriteStaging(sql, new[] { "id", "we\"ird", "note" }, Rows);
-        return sql.ToString() + "INSERT INTO \"s\".\"t\" SELECT * FROM pg_temp.\"tm_seed\";\n";
-    }
-
     [TestMethod]
-    public void ReadsBackExactlyWhatItWrote()
+    public void CsvReadsBackExactlyWhatItWroteNullsAndEmptyStringsApart()
     {
-        Assert.IsTrue(SeedScript.TryParse(Script(), out var script));
+        var csv = SeedCsv.Write(Columns, Rows);
+        var rows = SeedCsv.Read(csv, Columns);
 
-        CollectionAssert.AreEqual(new[] { "id", "we\"ird", "note" }, script!.Columns.ToArray());
-        Assert.AreEqual(Rows.Length, script.Rows.Count);
+        Assert.AreEqual(Rows.Length, rows.Count);
         for (var i = 0; i < Rows.Length; i++)
         {
-            CollectionAssert.AreEqual(Rows[i], script.Rows[i].ToArray(), $"row {i}");
+            CollectionAssert.AreEqual(Rows[i], rows[i].ToArray(), $"row {i}");
         }
 
-        Assert.AreEqual("INSERT INTO \"s\".\"t\" SELECT * FROM pg_temp.\"tm_seed\";\n", script.Rest);
-        Assert.AreEqual("COPY pg_temp.\"tm_seed\" (\"id\", \"we\"\"ird\", \"note\") FROM STDIN (FORMAT BINARY)", script.CopyCommand);
-        StringAssert.StartsWith(script.CreateStaging, "CREATE TEMP TABLE \"tm_seed\" (\"id\" text, ");
+        StringAssert.StartsWith(csv, "\"id\",\"we\"\"ird\",\"note\"\n\"1\",\"It's\",\n");
     }
 
     [TestMethod]
-    public void OtherSqlIsNotASeedScriptAndADamagedOneIsAnError()
+    public void ADamagedCsvIsAnError()
     {
-        Assert.IsFalse(SeedScript.TryParse("DELETE FROM \"s\".\"t\";\n", out _));
-        var damaged = Script().Replace("'It''s'", "'It''s");
+        var csv = SeedCsv.Write(Columns, Rows);
 
-        Assert.ThrowsExactly<FormatException>(() => SeedScript.TryParse(damaged, out _));
-        Assert.ThrowsExactly<FormatException>(() => SeedScript.TryParse(Script().Replace("('3', ", "('3', '4', "), out _));
+        Assert.ThrowsExactly<FormatException>(() => SeedCsv.Read(csv.Replace("\"It's\"", "\"It's"), Columns));
+        Assert.ThrowsExactly<FormatException>(() => SeedCsv.Read(csv.Replace("\"3\",", "\"3\",\"4\","), Columns));
+        Assert.ThrowsExactly<FormatException>(() => SeedCsv.Read(csv, new[] { "id", "other", "note" }));
+    }
+
+    [TestMethod]
+    public void StagingByInsertAndByCopyCreateTheSameTable()
+    {
+        var sql = new SqlWriter();
+        SeedScript.WriteStaging(sql, Columns, Rows);
+
+        StringAssert.StartsWith(sql.ToString(), SeedScript.CreateStaging(Columns));
+        Assert.AreEqual("CREATE TEMP TABLE \"tm_seed\" (\"id\" text, \"we\"\"ird\" text, \"note\" text) ON COMMIT DROP;\n", SeedScript.CreateStaging(Columns));
+        Assert.AreEqual("COPY pg_temp.\"tm_seed\" (\"id\", \"we\"\"ird\", \"note\") FROM STDIN (FORMAT BINARY)", SeedScript.CopyCommand(Columns));
+        StringAssert.Contains(sql.ToString(), "('1', 'It''s', NULL)");
+    }
+
+    [TestMethod]
+    public void ExpandingForATenantExpandsValuesAndTheUpsertAsTheSqlIs()
+    {
+        var seed = new SeedData(new[] { "id", "note" }, new[] { new string?[] { "1", "for {{tenant}}" }, new string?[] { "2", null } }, "INSERT INTO \"{{tenant}}\".\"t\" SELECT 1;\n");
+
+        var expanded = seed.ExpandFor("acme");
+
+        CollectionAssert.AreEqual(new string?[] { "1", "for acme" }, expanded.Rows[0].ToArray());
+        CollectionAssert.AreEqual(new string?[] { "2", null }, expanded.Rows[1].ToArray());
+        Assert.AreEqual("INSERT INTO \"acme\".\"t\" SELECT 1;\n", expanded.Upsert);
     }
 }

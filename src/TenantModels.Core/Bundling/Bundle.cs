@@ -23,5 +23,10 @@ public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string,
         artefact.Kind != ArtefactKind.Table ? null
         : artefact.Table ?? (artefact.Signature is { } signature && Planning.Legacy.LegacyTableSql.TryParse(signature, SqlOf(artefact), out var table) ? table : null);
 
+    /// <summary>A seed's rows and upsert as data; null for other kinds, seeds without rows and bundles before seed data (their SQL runs as it is).</summary>
+    /// <exception cref="System.FormatException">The rows file is not the seed's CSV.</exception>
+    public SeedData? SeedOf(BundleArtefact artefact) =>
+        artefact.Seed is { } seed ? new SeedData(seed.Columns, SeedCsv.Read(ArtefactFiles[seed.RowsPath], seed.Columns), ArtefactFiles[seed.UpsertPath]) : null;
+
     public void WriteDeployScript(TextWriter writer) => Bundling.DeployScript.Write(Manifest, SqlOf, writer);
 }

@@ -12,6 +12,7 @@ namespace TenantModels.Core.Bundling;
 /// <param name="Signature">For views, the output columns and types (<c>"a" bigint, "b" text</c>); a different signature
 /// means <c>CREATE OR REPLACE</c> cannot be used and the view and its dependents must be recreated. Null otherwise.</param>
 /// <param name="Table">For tables: the desired shape as data (a template for tenant scope), what ALTER planning diffs; null in bundles before it.</param>
+/// <param name="Seed">For seeds with rows: where the rows (CSV) and the statements run after staging them are; null otherwise and in bundles before it.</param>
 /// <param name="RenamedColumns">For tables: the columns declared with earlier names (<c>renamed_from</c>), so a planner renames instead of dropping. Null when none.</param>
 public sealed record BundleArtefact(
     string Id,
@@ -24,4 +25,5 @@ public sealed record BundleArtefact(
     string Object,
     string? Signature,
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
-    Planning.TableDefinition? Table = null);
+    Planning.TableDefinition? Table = null,
+    BundleSeed? Seed = null);

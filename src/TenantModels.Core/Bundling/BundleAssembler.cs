@@ -22,7 +22,16 @@ public static class BundleAssembler
         {
             var path = "artefacts/" + c.Id + ".sql";
             files.Add(path, c.Sql);
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table));
+            BundleSeed? seed = null;
+            if (c.Seed is { } data)
+            {
+                var rows = SeedCsv.Write(data.Columns, data.Rows);
+                seed = new BundleSeed(data.Columns, "seeds/" + c.Id + ".csv", Checksums.Of(rows), "seeds/" + c.Id + ".upsert.sql", Checksums.Of(data.Upsert));
+                files.Add(seed.RowsPath, rows);
+                files.Add(seed.UpsertPath, data.Upsert);
+            }
+
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed));
         }
 
         if (security is not null && isolationChecks is not null)

@@ -89,6 +89,11 @@ public static class BundleDirectory
             }
 
             files[artefact.Path] = Utf8NoBom.GetString(bytes);
+            if (artefact.Seed is { } seed)
+            {
+                files[seed.RowsPath] = ReadChecked(directory, seed.RowsPath, seed.RowsChecksum, $"the rows of '{artefact.Id}'");
+                files[seed.UpsertPath] = ReadChecked(directory, seed.UpsertPath, seed.UpsertChecksum, $"the upsert of '{artefact.Id}'");
+            }
             if (artefact.Scope == ArtefactScope.Union)
             {
                 try

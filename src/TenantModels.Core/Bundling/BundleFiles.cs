@@ -10,13 +10,18 @@ namespace TenantModels.Core.Bundling;
 /// </summary>
 public static class BundleFiles
 {
-    /// <summary>Bundle-relative paths ('/'-separated): manifest.json, deploy.sql, every artefact file, the isolation checks.</summary>
+    /// <summary>Bundle-relative paths ('/'-separated): manifest.json, deploy.sql, every artefact file, seed data, the isolation checks.</summary>
     public static ISet<string> Listed(BundleManifest manifest)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal) { BundleManifest.FileName, BundleManifest.DeployScriptFileName };
         foreach (var artefact in manifest.Artefacts)
         {
             listed.Add(artefact.Path);
+            if (artefact.Seed is { } seed)
+            {
+                listed.Add(seed.RowsPath);
+                listed.Add(seed.UpsertPath);
+            }
         }
 
         if (manifest.Security is { } security)

@@ -13,4 +13,5 @@ public sealed record CompiledArtefact(
     string Object,
     string? Signature,
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
-    Planning.TableDefinition? Table = null);
+    Planning.TableDefinition? Table = null,
+    SeedData? Seed = null);

@@ -65,6 +65,13 @@ public static class ManifestJson
                   .Append(" }");
             }
 
+            if (a.Seed is { } seed)
+            {
+                sb.Append(", \"seed\": { \"columns\": ").Append(StrArray(seed.Columns))
+                  .Append(", \"rows\": ").Append(Str(seed.RowsPath)).Append(", \"rowsChecksum\": ").Append(Str(seed.RowsChecksum))
+                  .Append(", \"upsert\": ").Append(Str(seed.UpsertPath)).Append(", \"upsertChecksum\": ").Append(Str(seed.UpsertChecksum)).Append(" }");
+            }
+
             if (a.Table is { } table)
             {
                 sb.Append(", \"table\": ");
@@ -142,7 +149,8 @@ public static class ManifestJson
                 a.GetProperty("object").GetString()!,
                 a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString(),
                 ReadRenames(a),
-                a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null)).ToList();
+                a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null,
+                a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,
@@ -162,6 +170,13 @@ public static class ManifestJson
             throw new FormatException("manifest.json is not a valid TenantModels manifest: " + e.Message, e);
         }
     }
+
+    private static BundleSeed ReadSeed(JsonElement seed) => new(
+        seed.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList(),
+        seed.GetProperty("rows").GetString()!,
+        seed.GetProperty("rowsChecksum").GetString()!,
+        seed.GetProperty("upsert").GetString()!,
+        seed.GetProperty("upsertChecksum").GetString()!);
 
     private static BundleSecurity ReadSecurity(JsonElement security) => new(
         security.GetProperty("isolation").GetString()!,

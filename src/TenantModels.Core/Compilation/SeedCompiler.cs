@@ -31,12 +31,8 @@ internal static class SeedCompiler
 
         var types = model.Columns.ToDictionary(c => c.Name, c => c.Type.SqlName);
         types[BoundProject.TenantColumn] = "text";
+        // What runs once the rows are staged; the runner stages them by COPY from the bundle's CSV, deploy.sql by INSERT.
         var sql = new SqlWriter();
-        if (seed.Rows.Count > 0)
-        {
-            SeedScript.WriteStaging(sql, seed.Columns, seed.Rows);
-        }
-
         if (conflictKey is null)
         {
             sql.Append("DELETE FROM ").Append(table).Line(";");
@@ -76,6 +72,14 @@ internal static class SeedCompiler
         dependsOn.AddRange((keys?.ForeignKeys ?? new BoundForeignKey[0])
             .Where(fk => models.TryGetValue(fk.References, out var target) && target.Seed is not null)
             .Select(fk => ArtefactIds.Seed(fk.References)).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
-        return new CompiledArtefact(ArtefactIds.Seed(model.Name), ArtefactKind.Seed, ModelLocation.ScopeOf(model), null, sql.ToString(), dependsOn, table, null);
+        var upsert = sql.ToString();
+        var staging = new SqlWriter();
+        if (seed.Rows.Count > 0)
+        {
+            SeedScript.WriteStaging(staging, seed.Columns, seed.Rows);
+        }
+
+        return new CompiledArtefact(ArtefactIds.Seed(model.Name), ArtefactKind.Seed, ModelLocation.ScopeOf(model), null, staging + upsert, dependsOn, table, null,
+            Seed: seed.Rows.Count > 0 ? new SeedData(seed.Columns, seed.Rows, upsert) : null);
     }
 }

@@ -340,7 +340,7 @@ public static class DeploymentPlanner
     private static PlanStep Create(PlanStepReason reason, DesiredInstance desired) => new(
         PlanStepAction.Create, reason, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
         desired.Object, desired.Sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
-        desired.RecordedDefinition);
+        desired.RecordedDefinition, Seed: desired.Seed);
 
     private static string Describe(string artefactId, string? tenantId) =>
         tenantId is null ? $"artefact '{artefactId}'" : $"artefact '{artefactId}' (tenant {tenantId})";

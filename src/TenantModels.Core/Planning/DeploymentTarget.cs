@@ -13,6 +13,7 @@ public sealed class DeploymentTarget
 {
     private readonly Dictionary<string, UnionTemplate> _parsedTemplates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TableDefinition?> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SeedData?> _seeds = new(StringComparer.Ordinal);
 
     public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
     {
@@ -75,6 +76,22 @@ public sealed class DeploymentTarget
         }
 
         return table;
+    }
+
+    /// <summary><see cref="Bundle.SeedOf"/>, its CSV read once per artefact.</summary>
+    internal SeedData? SeedOf(BundleArtefact artefact)
+    {
+        if (artefact.Seed is null)
+        {
+            return null;
+        }
+
+        if (!_seeds.TryGetValue(artefact.Id, out var seed))
+        {
+            _seeds[artefact.Id] = seed = Bundle.SeedOf(artefact);
+        }
+
+        return seed;
     }
 
     public BundleTenant? FindTenant(string id) => TenantOrder.TryGetValue(id, out var index) ? Tenants[index] : null;

@@ -11,13 +11,13 @@ internal static class DesiredInstances
     public static DesiredInstance ForTenant(DeploymentTarget target, BundleArtefact artefact, BundleTenant tenant)
     {
         var sql = ArtefactTemplate.ExpandFor(artefact, target.Bundle.SqlOf(artefact), tenant, target.ParsedTemplate);
-        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact));
+        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact));
     }
 
     public static DesiredInstance ForGlobal(DeploymentTarget target, BundleArtefact artefact)
     {
         var sql = target.Bundle.SqlOf(artefact);
-        return new(artefact, null, sql, Checksums.Of(sql), artefact.Object, null, target.TableOf(artefact));
+        return new(artefact, null, sql, Checksums.Of(sql), artefact.Object, null, target.TableOf(artefact), target.SeedOf(artefact));
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace TenantModels.Core.Planning;
 /// <param name="IncludedTenants">For a union created by this step: the tenants it was expanded over.</param>
 /// <param name="Definition">What the record keeps of the object once the step ran: a table's shape as JSON (<see cref="TableDefinitionJson"/>); null for other kinds.</param>
 /// <param name="DataLossItems">For an ALTER step: each change that can destroy data (dropped column, narrowing type).</param>
+/// <param name="Seed">For a seed with rows: the rows and upsert the runner runs instead of <paramref name="Sql"/> (same effect: the rows by COPY, not INSERT).</param>
 /// <param name="Warnings">For an ALTER step: changes that may fail depending on the rows.</param>
 public sealed record PlanStep(
     PlanStepAction Action,
@@ -26,7 +27,8 @@ public sealed record PlanStep(
     IReadOnlyList<string>? IncludedTenants,
     string? Definition = null,
     IReadOnlyList<string>? DataLossItems = null,
-    IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<string>? Warnings = null,
+    SeedData? Seed = null)
 {
     /// <summary>Dropping a schema, a table or a canonical table's partition, or an ALTER that drops a column or narrows a type, can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
     public bool LosesData => (Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table or ArtefactKind.Partition)

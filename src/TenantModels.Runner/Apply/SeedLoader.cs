@@ -5,15 +5,15 @@ using TenantModels.Core.Bundling;
 namespace TenantModels.Runner.Apply;
 
 /// <summary>
-/// Runs a seed artefact with its rows sent by binary COPY into the staging table instead of the script's INSERT:
-/// one round trip for the rows, no SQL text to parse per row. Everything else runs exactly as the script says.
+/// Runs a seed from its data: the staging table, its rows sent by binary COPY (one round trip, no SQL text per row),
+/// then the seed's upsert, exactly as the bundle has it.
 /// </summary>
 internal static class SeedLoader
 {
-    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedScript seed)
+    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedData seed)
     {
-        Execute(connection, transaction, seed.CreateStaging);
-        using (var importer = connection.BeginBinaryImport(seed.CopyCommand))
+        Execute(connection, transaction, SeedScript.CreateStaging(seed.Columns));
+        using (var importer = connection.BeginBinaryImport(SeedScript.CopyCommand(seed.Columns)))
         {
             foreach (var row in seed.Rows)
             {
@@ -34,7 +34,7 @@ internal static class SeedLoader
             importer.Complete();
         }
 
-        Execute(connection, transaction, seed.Rest);
+        Execute(connection, transaction, seed.Upsert);
     }
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)

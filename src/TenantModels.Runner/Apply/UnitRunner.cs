@@ -51,10 +51,10 @@ internal static class UnitRunner
             var text = new StringBuilder(Timeouts(settings));
             foreach (var step in unit.Steps)
             {
-                if (step.Kind == ArtefactKind.Seed && SeedScript.TryParse(step.Sql, out var seed))
+                if (step.Seed is { } seed)
                 {
                     Execute(connection, transaction, text);
-                    SeedLoader.Run(connection, transaction, seed!);
+                    SeedLoader.Run(connection, transaction, seed);
                 }
                 else
                 {
@@ -101,9 +101,9 @@ internal static class UnitRunner
         {
             try
             {
-                if (step.Kind == ArtefactKind.Seed && SeedScript.TryParse(step.Sql, out var seed))
+                if (step.Seed is { } seed)
                 {
-                    SeedLoader.Run(connection, transaction, seed!);
+                    SeedLoader.Run(connection, transaction, seed);
                     continue;
                 }
 

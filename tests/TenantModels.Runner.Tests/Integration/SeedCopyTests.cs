@@ -84,13 +84,16 @@ public sealed class SeedCopyTests
     }
 
     [TestMethod]
-    public void EveryCompiledSeedIsInTheFormTheRunnerCopiesAndTheLoaderSendsItsRows()
+    public void EveryCompiledSeedCarriesItsRowsAsDataAndTheLoaderSendsThem()
     {
         var bundle = Compile();
         var seed = bundle.Manifest.Artefacts.Single(a => a.Kind == ArtefactKind.Seed);
-        Assert.IsTrue(SeedScript.TryParse(ArtefactTemplate.Expand(bundle.SqlOf(seed), "acme"), out var script));
-        Assert.AreEqual(GeneratedRows + 3, script!.Rows.Count);
+        Assert.IsNotNull(seed.Seed, "a seed with rows carries them as CSV");
+        StringAssert.EndsWith(seed.Seed.RowsPath, ".csv");
+        var script = bundle.SeedOf(seed)!.ExpandFor("acme");
+        Assert.AreEqual(GeneratedRows + 3, script.Rows.Count);
         CollectionAssert.AreEqual(new[] { "id", "label", "note", "payload", "tags", "price" }, script.Columns.ToArray());
+        StringAssert.EndsWith(ArtefactTemplate.Expand(bundle.SqlOf(seed), "acme"), script.Upsert, "the SQL is the staging INSERT then the same upsert");
 
         // Rows the script text does not contain land in the table: they travelled by COPY, not by the staging INSERT.
         var db = SharedPostgres.Server.CreateDatabase("seed_loader");
