@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Npgsql;
 using TenantModels.Core.Diagnostics;
@@ -11,23 +12,56 @@ namespace TenantModels.Runner.Database;
 /// A session-level advisory lock that serialises runners on one database. Polled with
 /// <c>pg_try_advisory_lock</c> so the wait is bounded by <c>--lock-wait</c> and the refusal is our own clear message.
 /// </summary>
+/// <remarks>
+/// Any role may take any advisory lock, so a fixed key lets any tenant login block every deployment. The key is
+/// therefore a secret of the runner's schema (<c>tenantmodels.deployment_lock</c>, no access for PUBLIC), replaced
+/// with a random one each time a runner releases it: a tenant that saw the key in <c>pg_locks</c> while a deployment
+/// held it knows a key no runner uses any more. A runner reads the key, takes it, and reads it again: if it changed
+/// meanwhile (the holder released and replaced it), it lets go and takes the new one. A database without the runner
+/// schema (never deployed to) uses <see cref="InitialKey"/>, which is also what the table starts with, so runners
+/// before and after the upgrade exclude each other.
+/// </remarks>
 internal static class DeploymentLock
 {
-    /// <summary>Fixed key ("TMmodels" in ASCII); every runner version must use the same one.</summary>
-    public const long Key = 0x544D6D6F64656C73;
+    /// <summary>The key before the runner schema has one ("TMmodels" in ASCII), as every runner before the rotating key used.</summary>
+    public const long InitialKey = 0x544D6D6F64656C73;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The key each connection took, so that releasing it lets go of that one.</summary>
+    private static readonly ConditionalWeakTable<NpgsqlConnection, StrongBox<long>> Held = new();
+
+    /// <summary>The current key: the runner schema's, or <see cref="InitialKey"/> where there is none yet.</summary>
+    public static long CurrentKey(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT CASE WHEN to_regclass('tenantmodels.deployment_lock') IS NULL THEN NULL ELSE 1 END", connection);
+        if (command.ExecuteScalar() is DBNull or null)
+        {
+            return InitialKey;
+        }
+
+        using var read = new NpgsqlCommand("SELECT key FROM tenantmodels.deployment_lock", connection);
+        return read.ExecuteScalar() is long key ? key : InitialKey;
+    }
 
     public static bool TryAcquire(NpgsqlConnection connection, TimeSpan wait)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
-            command.Parameters.AddWithValue(Key);
-            if ((bool)command.ExecuteScalar()!)
+            var key = CurrentKey(connection);
+            if (TryLock(connection, key))
             {
-                return true;
+                if (CurrentKey(connection) == key)
+                {
+                    Held.AddOrUpdate(connection, new StrongBox<long>(key));
+                    return true;
+                }
+
+                // The holder released it and replaced the key in between: take the new one instead.
+                Unlock(connection, key);
+                continue;
             }
 
             if (clock.Elapsed >= wait)
@@ -66,7 +100,7 @@ internal static class DeploymentLock
             LIMIT 1
             """,
             connection);
-        command.Parameters.AddWithValue(Key);
+        command.Parameters.AddWithValue(CurrentKey(connection));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -84,10 +118,38 @@ internal static class DeploymentLock
     /// <summary>Whether some session holds the deployment lock now (another runner, or whoever took it).</summary>
     public static bool IsHeld(NpgsqlConnection connection) => Holder(connection) is not null;
 
+    /// <summary>Replaces the key (committed first, so a runner that takes the old one next sees it changed), then lets go.</summary>
     public static void Release(NpgsqlConnection connection)
     {
+        var key = Held.TryGetValue(connection, out var box) ? box.Value : CurrentKey(connection);
+        Held.Remove(connection);
+        using (var rotate = new NpgsqlCommand(
+            """
+            DO $rotate$ BEGIN
+                IF to_regclass('tenantmodels.deployment_lock') IS NOT NULL THEN
+                    UPDATE tenantmodels.deployment_lock SET key = ('x' || translate(gen_random_uuid()::text, '-', ''))::bit(64)::bigint;
+                END IF;
+            END $rotate$
+            """,
+            connection))
+        {
+            rotate.ExecuteNonQuery();
+        }
+
+        Unlock(connection, key);
+    }
+
+    private static bool TryLock(NpgsqlConnection connection, long key)
+    {
+        using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        command.Parameters.AddWithValue(key);
+        return (bool)command.ExecuteScalar()!;
+    }
+
+    private static void Unlock(NpgsqlConnection connection, long key)
+    {
         using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
-        command.Parameters.AddWithValue(Key);
+        command.Parameters.AddWithValue(key);
         command.ExecuteScalar();
     }
 

@@ -84,6 +84,16 @@ internal static class RunnerSchema
         """
         UPDATE tenantmodels.deployed_artefact SET definition = '' WHERE kind IS NOT NULL AND kind <> 'table' AND definition <> '';
         """,
+
+        // 5: the deployment lock's key becomes a secret that changes at each release (DeploymentLock). It starts as the
+        // fixed key every earlier runner used, which the runner running this migration holds.
+        """
+        CREATE TABLE IF NOT EXISTS tenantmodels.deployment_lock (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            key bigint NOT NULL
+        );
+        INSERT INTO tenantmodels.deployment_lock (key) VALUES (x'544D6D6F64656C73'::bigint) ON CONFLICT (singleton) DO NOTHING;
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>

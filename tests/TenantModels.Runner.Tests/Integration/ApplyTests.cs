@@ -226,7 +226,7 @@ public sealed class ApplyTests
             holder.Open();
             using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", holder))
             {
-                take.Parameters.AddWithValue(DeploymentLock.Key);
+                take.Parameters.AddWithValue(DeploymentLock.InitialKey);
                 take.ExecuteScalar();
             }
 
