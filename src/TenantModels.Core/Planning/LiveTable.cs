@@ -10,4 +10,10 @@ namespace TenantModels.Core.Planning;
 /// <param name="LostParts">The (quoted) names of recorded constraints and indexes the live table no longer has.</param>
 /// <param name="ColumnTypes">Every live column, by quoted name, with its type as <c>format_type</c> prints it.</param>
 /// <param name="NotNullColumns">The live columns that are NOT NULL, by quoted name.</param>
-public sealed record LiveTable(IReadOnlyCollection<string> LostParts, IReadOnlyDictionary<string, string> ColumnTypes, IReadOnlyCollection<string> NotNullColumns);
+/// <param name="DefaultsChanged">Some column default was set, changed or dropped by hand (which one is not known): every default is set again.</param>
+public sealed record LiveTable(IReadOnlyCollection<string> LostParts, IReadOnlyDictionary<string, string> ColumnTypes, IReadOnlyCollection<string> NotNullColumns,
+    bool DefaultsChanged = false)
+{
+    /// <summary>Stands for a default the live table may have in place of the recorded one; no expression is written so.</summary>
+    public const string UnknownDefault = "\0unknown";
+}

@@ -22,13 +22,20 @@ namespace TenantModels.Runner.Database;
 internal sealed record CatalogSnapshot(string RelKind, string Columns, string? Definition, string Options)
 {
     /// <summary>The snapshot's columns of <c>pg_class c</c> (relkind, columns, definition, options), for queries here and the record's upsert.</summary>
-    internal const string Described = """
-        c.relkind::text AS relkind,
-               coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-                         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '') AS columns,
-               CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT 'rule:' || r.xmin::text FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') END AS definition,
-               coalesce(array_to_string(c.reloptions, ','), '') AS options
-        """;
+    internal const string Described =
+        "c.relkind::text AS relkind,\n"
+        + "       coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)\n"
+        + "                 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '') AS columns,\n"
+        + "       CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT 'rule:' || r.xmin::text FROM pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN')\n"
+        + "            WHEN c.relkind IN ('r', 'p') THEN " + DefaultsVersion + " END AS definition,\n"
+        + "       coalesce(array_to_string(c.reloptions, ','), '') AS options\n";
+
+    /// <summary>
+    /// A table's column defaults are known the same way as a view's query: by the transactions that last wrote their
+    /// <c>pg_attrdef</c> rows (SET DEFAULT replaces the row, DROP DEFAULT deletes it). No expression text is compared.
+    /// </summary>
+    private const string DefaultsVersion =
+        "'defaults:' || coalesce((SELECT string_agg(d.adnum::text || '=' || d.xmin::text, ',' ORDER BY d.adnum) FROM pg_attrdef d WHERE d.adrelid = c.oid), '')";
 
     // A to_regclass per name, not a join on the names' parts: an array parameter is estimated at 10 rows, so a join
     // is planned as a nested loop over all of pg_class for each name (seconds per batch at 1,000 tenants, measured).
@@ -82,10 +89,10 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
     /// Each table's constraints and indexes (always-quoted names), columns (always-quoted name, <c>format_type</c>) and NOT NULL columns,
     /// in one query per <see cref="Batch"/> tables; tables that do not exist are left out.
     /// </summary>
-    public static IReadOnlyDictionary<string, (IReadOnlySet<string> Parts, IReadOnlyDictionary<string, string> Columns, IReadOnlySet<string> NotNull)> ShapeOfTables(
+    public static IReadOnlyDictionary<string, (IReadOnlySet<string> Parts, IReadOnlyDictionary<string, string> Columns, IReadOnlySet<string> NotNull, string Defaults)> ShapeOfTables(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string> quotedNames)
     {
-        var shapes = new Dictionary<string, (IReadOnlySet<string>, IReadOnlyDictionary<string, string>, IReadOnlySet<string>)>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, (IReadOnlySet<string>, IReadOnlyDictionary<string, string>, IReadOnlySet<string>, string)>(StringComparer.Ordinal);
         var names = quotedNames.Distinct(StringComparer.Ordinal).ToArray();
         for (var start = 0; start < names.Length; start += Batch)
         {
@@ -97,7 +104,8 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                              SELECT '"' || replace(ic.relname, '"', '""') || '"' FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid),
                        ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
                        ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
-                       ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull)
+                       ARRAY(SELECT '"' || replace(a.attname, '"', '""') || '"' FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull),
+                """ + DefaultsVersion + """
                 FROM unnest($1::text[]) AS n(name) JOIN pg_catalog.pg_class AS c ON c.oid = to_regclass(n.name)
                 """,
                 connection, transaction);
@@ -114,7 +122,7 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
                 }
 
                 shapes[reader.GetString(0)] = (new HashSet<string>(reader.GetFieldValue<string[]>(1), StringComparer.Ordinal), columns,
-                    new HashSet<string>(reader.GetFieldValue<string[]>(4), StringComparer.Ordinal));
+                    new HashSet<string>(reader.GetFieldValue<string[]>(4), StringComparer.Ordinal), reader.GetString(5));
             }
         }
 
@@ -122,7 +130,11 @@ internal sealed record CatalogSnapshot(string RelKind, string Columns, string? D
     }
 
     /// <summary>Whether a recorded definition is the query-tree version (not <c>pg_get_viewdef</c> text).</summary>
-    public static bool IsFingerprint(string definition) => definition.StartsWith("rule:", StringComparison.Ordinal);
+    public static bool IsFingerprint(string definition) =>
+        definition.StartsWith("rule:", StringComparison.Ordinal) || definition.StartsWith(DefaultsPrefix, StringComparison.Ordinal);
+
+    /// <summary>How a table's snapshot definition (the version of its column defaults) starts.</summary>
+    public const string DefaultsPrefix = "defaults:";
 
     /// <summary>How many relations one snapshot query reads.</summary>
     internal const int Batch = 1000;

@@ -123,8 +123,9 @@ internal static class LiveDatabase
                 Report(LiveCondition.Changed, $"columns changed: deployed ({deployed.Columns}), now ({live.Columns})");
             }
 
+            // A table's definition is the version of its column defaults, compared with its shape (CompareTables).
             var liveDefinition = deployed.Definition is { } text && !CatalogSnapshot.IsFingerprint(text) ? legacy.GetValueOrDefault(record.Object) : live.Definition;
-            if (liveDefinition != deployed.Definition)
+            if (record.Kind != ArtefactKind.Table && liveDefinition != deployed.Definition)
             {
                 Report(LiveCondition.Changed, "definition changed outside TenantModels");
             }
@@ -200,6 +201,15 @@ internal static class LiveDatabase
                 }
             }
 
+            // Recorded before defaults had a version (no snapshot of them): nothing to compare with until the next apply records one.
+            var defaultsChanged = row.Catalog?.Definition is { } defaults && defaults.StartsWith(CatalogSnapshot.DefaultsPrefix, StringComparison.Ordinal)
+                && defaults != shape.Defaults;
+            if (defaultsChanged)
+            {
+                Report("column defaults were changed outside TenantModels (set, changed or dropped)");
+                changed = true;
+            }
+
             var recordedNames = new HashSet<string>(recorded.Columns.Select(c => c.Name), StringComparer.Ordinal);
             var added = shape.Columns.Keys.Where(c => !recordedNames.Contains(c)).ToList();
             foreach (var name in added)
@@ -209,7 +219,7 @@ internal static class LiveDatabase
 
             if (changed || added.Count > 0)
             {
-                liveTables[Key(record)] = new LiveTable(lost.Select(p => p.Name).ToList(), shape.Columns, shape.NotNull);
+                liveTables[Key(record)] = new LiveTable(lost.Select(p => p.Name).ToList(), shape.Columns, shape.NotNull, defaultsChanged);
             }
 
             if (changed)

@@ -101,7 +101,7 @@ internal sealed class Reporter
         var what = step.Action == PlanStepAction.Drop
             ? "drop: " + ReasonText(step.Reason) + (step.LosesData ? ", DATA LOSS" : string.Empty)
             : step.Action == PlanStepAction.Alter
-                ? "alter" + (step.LosesData ? ", DATA LOSS: " + string.Join(", ", step.DataLossItems!) : string.Empty)
+                ? (step.Reason is PlanStepReason.Drifted ? "repair: " + ReasonText(step.Reason) + ", alter" : "alter") + (step.LosesData ? ", DATA LOSS: " + string.Join(", ", step.DataLossItems!) : string.Empty)
                     + (step.Warnings is { Count: > 0 } ? "; WARNING: " + string.Join("; ", step.Warnings) : string.Empty)
             : step.Reason is PlanStepReason.SignatureChanged or PlanStepReason.DependencyRecreated or PlanStepReason.DefinitionChanged ? "recreate: " + ReasonText(step.Reason)
             : step.Reason is PlanStepReason.Missing or PlanStepReason.Drifted ? "repair: " + ReasonText(step.Reason)

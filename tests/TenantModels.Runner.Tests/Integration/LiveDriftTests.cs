@@ -343,4 +343,41 @@ public sealed class LiveDriftTests
         Assert.IsTrue(Db.Scalar<bool>(db, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'tenant_charlie.orders'::regclass AND attname = 'id'"), "the lost NOT NULL is set again");
         Succeeds(CliRun.Against(db, "verify", bundle));
     }
+
+    [TestMethod]
+    public void ColumnDefaultsChangedDroppedOrAddedByHandAreSetAgain()
+    {
+        const string prefix = "ld9";
+        var db = SharedPostgres.Server.CreateDatabase("live_defaults");
+        var notes = ("models/notes.yaml", "model: notes\nmaterialized: table\ncolumns:\n  id: { type: integer, nullable: false }\n"
+            + "  status: { type: text, default: \"'new'\" }\n  created_at: { type: timestamptz, default: \"now()\" }\n  note: text\nprimary_key: [id]\ngrants: { reader: [select] }\n");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, withOrders: false, extra: new[] { notes }));
+        Succeeds(CliRun.Against(db, "apply", bundle));
+        Succeeds(CliRun.Against(db, "verify", bundle));
+        Db.Execute(db, "ALTER TABLE tenant_alpha.notes ALTER COLUMN status SET DEFAULT 'hacked'; ALTER TABLE tenant_bravo.notes ALTER COLUMN created_at DROP DEFAULT; "
+            + "ALTER TABLE tenant_charlie.notes ALTER COLUMN note SET DEFAULT 'by hand';");
+
+        var verify = CliRun.Against(db, "verify", bundle);
+        var plan = CliRun.Against(db, "plan", bundle);
+        var apply = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
+        foreach (var tenant in new[] { "alpha", "bravo", "charlie" })
+        {
+            StringAssert.Contains(verify.Out, $"\"tenant_{tenant}\".\"notes\"");
+        }
+
+        StringAssert.Contains(verify.Out, "column defaults were changed outside TenantModels");
+        StringAssert.Contains(plan.Out, "[repair: changed outside TenantModels, alter]");
+        Succeeds(apply);
+        CollectionAssert.AreEqual(
+            new[] { "alpha|'new'::text|now()|NULL", "bravo|'new'::text|now()|NULL", "charlie|'new'::text|now()|NULL" },
+            Db.Rows(db, "SELECT n.nspname, "
+                + "coalesce((SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = c.oid AND a.attname = 'status'), 'NULL'), "
+                + "coalesce((SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = c.oid AND a.attname = 'created_at'), 'NULL'), "
+                + "coalesce((SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = c.oid AND a.attname = 'note'), 'NULL') "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'notes' ORDER BY 1").Select(r => r.Replace("tenant_", string.Empty)).ToArray());
+        Succeeds(CliRun.Against(db, "verify", bundle));
+        Assert.AreEqual("No changes", CliRun.Against(db, "plan", bundle).Out.Substring(0, 10));
+    }
 }

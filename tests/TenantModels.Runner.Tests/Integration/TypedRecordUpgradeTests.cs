@@ -40,7 +40,7 @@ public sealed class TypedRecordUpgradeTests
         var result = Apply(db, v2);
 
         Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
-        Assert.AreEqual(4, Db.Scalar<int>(db, "SELECT version FROM tenantmodels.schema_version"));
+        Assert.AreEqual(TenantModels.Runner.Database.RunnerSchema.CurrentVersion, Db.Scalar<int>(db, "SELECT version FROM tenantmodels.schema_version"));
         CollectionAssert.AreEqual(new[] { "1|NULL", "2|NULL", "3|NULL" }, Db.Rows(db, "SELECT id, price FROM shop_a_shop.product ORDER BY id"), "altered, rows kept");
         Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "plan", HandBuiltBundles.WriteToTemp(v2)).ExitCode);
         Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployed_artefact WHERE kind <> 'table' AND definition <> ''"),
