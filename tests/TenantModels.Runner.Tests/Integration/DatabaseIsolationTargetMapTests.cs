@@ -74,6 +74,15 @@ public sealed class DatabaseIsolationTargetMapTests
         StringAssert.Contains(drift.Out, "CONNECT is granted to di_bravo_reader, which was not declared");
         Db.Execute(databases["alpha"], "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM di_bravo_reader', current_database()); END $$;");
 
+        // A login granted another tenant's role: memberships are cluster-wide, so the database whose registry knows the
+        // login's own role sees the second membership, although its registry does not know the other tenant.
+        Db.Execute(databases["alpha"], "GRANT di_bravo_reader TO di_alpha_login");
+        var crossed = CliRun.Run(null, "verify", bundle, "--targets", map);
+        Assert.AreEqual(ExitCodes.Drift, crossed.ExitCode, crossed.ToString());
+        StringAssert.Contains(crossed.Out, "di_alpha_login");
+        StringAssert.Contains(crossed.Out, "login is a member of di_alpha_reader, di_bravo_reader");
+        Db.Execute(databases["alpha"], "REVOKE di_bravo_reader FROM di_alpha_login");
+
         // Charlie leaves: its database keeps the global roles, loses charlie's objects, roles and registry rows.
         var v2 = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("di", "1.1.0", Tenants.Take(2), "database"));
         var removal = CliRun.Run(null, "apply", v2, "--targets", map, "--allow-data-loss");
