@@ -41,6 +41,8 @@ public sealed class FreshCloneTests
         {
             var build = DotnetCli.Run(clone, environment, "build", $"samples/{sample}", "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:m");
             Assert.IsTrue(build.Succeeded, $"dotnet build samples/{sample}:\n{build.Output}");
+            // A newcomer's first build is clean: no warning either (a missing local feed folder would be one).
+            StringAssert.Contains(build.Output, " 0 Warning(s)", $"dotnet build samples/{sample}:\n{build.Output}");
         }
 
         foreach (var sample in samples.Where(s => s != "CallAnalyticsApp"))
