@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
-# The main job, end to end on a throwaway PostgreSQL: pack the SDK, build this model project with it,
-# start a temporary server, load the connectors' raw schemas, plan and apply the bundle with the runner,
-# apply again (nothing to do), and show what each tenant's staging view and the canonical view return.
+# The main job, end to end on a throwaway PostgreSQL: build this model project (with the SDK from this
+# repository's source, samples/Sdk: nothing to pack first), start a temporary server, load the connectors'
+# raw schemas, plan and apply the bundle with the runner, apply again (nothing to do), and show what each
+# tenant's staging view and the canonical view return.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 source "$repo/tests/postgres.sh"
 
-echo "== Packing TenantModels.Sdk and TenantModels.Runner into the local feed (artifacts/packages)"
-dotnet pack "$repo/sdk/TenantModels.Sdk" -c Release --nologo -v:q
-dotnet pack "$repo/src/TenantModels.Runner" -c Release --nologo -v:q
-# A user's machine caches packages by version; drop ours so the sample restores what was just packed.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/tenantmodels.sdk"
-
-echo "== dotnet build samples/CallAnalytics (Sdk=\"TenantModels.Sdk\" from global.json)"
+echo "== dotnet build samples/CallAnalytics (TenantModels.Sdk from source: samples/Sdk)"
 dotnet build "$here/CallAnalytics.csproj" -c Release --nologo -v:q
 bundle="$here/bin/Release/net10.0/bundle"
 echo "   bundle: $bundle"

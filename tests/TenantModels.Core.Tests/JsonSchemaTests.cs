@@ -89,6 +89,17 @@ public sealed class JsonSchemaTests
             }
         }
 
+        // The project `dotnet new tenantmodels` writes: the first definitions a newcomer's editor checks.
+        var template = RepoPaths.Combine("src", "TenantModels.Templates", "content", "tenantmodels");
+        foreach (var path in DefinitionFileLayout.Enumerate(template))
+        {
+            var relative = ProjectInput.Relative(template, path);
+            if (SchemaFiles.ContainsKey(DefinitionFileLayout.KindOf(relative)))
+            {
+                yield return new object[] { "src/TenantModels.Templates/content/tenantmodels", relative };
+            }
+        }
+
         foreach (var (caseName, relative, codes) in CaseFiles())
         {
             // A file the expected diagnostics blame for a TM1xxx error is deliberately wrong; every other one is valid.

@@ -40,4 +40,34 @@ public sealed class PackageLayoutTests
             Assert.IsFalse(string.IsNullOrWhiteSpace(nuspec.Descendants().SingleOrDefault(e => e.Name.LocalName == element)?.Value), $"nuspec lacks {element}");
         }
     }
+
+    [TestMethod]
+    public void TemplatePackageHoldsTheProjectWithTheVersionFilledIn()
+    {
+        using var package = ZipFile.OpenRead(SdkFixture.TemplatePackage);
+        var content = package.Entries.Where(e => e.FullName.StartsWith("content/tenantmodels/", StringComparison.Ordinal)).ToList();
+
+        foreach (var expected in new[] { ".template.config/template.json", "TenantModelsProject.csproj", "tenants.yaml", "sources/crm.yaml", "models/contact.yaml", "nuget.config" })
+        {
+            CollectionAssert.Contains(content.Select(e => e.FullName).ToList(), "content/tenantmodels/" + expected);
+        }
+
+        // Packing fills in the version: no placeholder is left, and the project names the SDK packed with it.
+        foreach (var entry in content)
+        {
+            using var reader = new System.IO.StreamReader(entry.Open());
+            Assert.IsFalse(reader.ReadToEnd().Contains("TENANTMODELS_VERSION", StringComparison.Ordinal), entry.FullName);
+        }
+
+        using (var project = new System.IO.StreamReader(content.Single(e => e.FullName.EndsWith(".csproj", StringComparison.Ordinal)).Open()))
+        {
+            StringAssert.StartsWith(project.ReadToEnd(), $"<Project Sdk=\"TenantModels.Sdk/{SdkFixture.ProductVersion}\">");
+        }
+
+        using var nuspecStream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        Assert.AreEqual("Template", nuspec.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value);
+        Assert.AreEqual(SdkFixture.ProductVersion, nuspec.Descendants().Single(e => e.Name.LocalName == "version").Value);
+        Assert.IsFalse(package.Entries.Any(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal)), "a template package has nothing to reference");
+    }
 }

@@ -7,7 +7,10 @@ using TenantModels.Sdk.Tests.Infrastructure;
 
 namespace TenantModels.Sdk.Tests;
 
-/// <summary>Model projects inside the repository resolve the SDK by global.json; it must name the version `dotnet pack` makes.</summary>
+/// <summary>
+/// Copies of the samples built by these tests and the benchmarks resolve the SDK by the repository's global.json (the
+/// samples themselves import it from source); it must name the version `dotnet pack` makes.
+/// </summary>
 [TestClass]
 public sealed class VersionTests
 {

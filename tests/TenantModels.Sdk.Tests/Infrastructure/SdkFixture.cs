@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace TenantModels.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// Packs TenantModels.Sdk fresh once per test run into a private feed, and creates fixture projects that consume it
+/// Packs TenantModels.Sdk (with the runner and the templates) fresh once per test run into a private feed, and creates fixture projects that consume it
 /// through <c>Sdk="TenantModels.Sdk"</c> exactly as a user's project does: resolved by global.json's msbuild-sdks,
 /// restored from a nuget.config feed, into a package folder no earlier run has touched. So no test can pass on a
 /// stale package or a stale cache.
@@ -23,6 +23,13 @@ public static class SdkFixture
 
     /// <summary>The SDK package this run packed.</summary>
     public static string SdkPackage { get; private set; } = string.Empty;
+
+    /// <summary>The template package (<c>dotnet new tenantmodels</c>) this run packed.</summary>
+    public static string TemplatePackage { get; private set; } = string.Empty;
+
+    /// <summary>The version every TenantModels package has: Directory.Build.props' TenantModelsVersion.</summary>
+    public static string ProductVersion =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot, "Directory.Build.props")).Descendants("TenantModelsVersion").Single().Value.Trim();
 
     /// <summary>The run's private folder: holds the feed, the package cache, global.json and nuget.config.</summary>
     internal static string Root => _root ?? throw new InvalidOperationException("the SDK was not packed: AssemblyInitialize did not run");
@@ -42,7 +49,13 @@ public static class SdkFixture
         Directory.CreateDirectory(packages);
 
         var project = Path.Combine(RepoRoot, "sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj");
-        foreach (var packable in new[] { project, Path.Combine(RepoRoot, "src", "TenantModels.Runner", "TenantModels.Runner.csproj") })
+        var packables = new[]
+        {
+            project,
+            Path.Combine(RepoRoot, "src", "TenantModels.Runner", "TenantModels.Runner.csproj"),
+            Path.Combine(RepoRoot, "src", "TenantModels.Templates", "TenantModels.Templates.csproj"),
+        };
+        foreach (var packable in packables)
         {
             var pack = DotnetCli.Run(RepoRoot, new Dictionary<string, string>(),
                 "pack", packable, "-c", "Release", "-o", feed, "-nodeReuse:false", "--disable-build-servers", "-tl:off");
@@ -53,6 +66,7 @@ public static class SdkFixture
         }
 
         SdkPackage = Directory.EnumerateFiles(feed, "TenantModels.Sdk.*.nupkg").Single();
+        TemplatePackage = Directory.EnumerateFiles(feed, "TenantModels.Templates.*.nupkg").Single();
 
         // The repository's global.json: same .NET SDK pin and the msbuild-sdks version users get.
         File.Copy(Path.Combine(RepoRoot, "global.json"), Path.Combine(_root, "global.json"));
@@ -90,12 +104,21 @@ public static class SdkFixture
         }
     }
 
-    /// <summary>A fresh copy of <c>samples/&lt;sample&gt;</c> (without bin/obj) in its own folder.</summary>
+    /// <summary>
+    /// A fresh copy of <c>samples/&lt;sample&gt;</c> (without bin/obj) in its own folder, as a user's project: a model
+    /// project names <c>Sdk="TenantModels.Sdk"</c> instead of importing the SDK from source as the samples do.
+    /// </summary>
     internal static ModelProject CopySample(string sample, string caseName)
     {
         var source = Path.Combine(RepoRoot, "samples", sample);
         var target = Path.Combine(Root, caseName, sample);
         CopyDirectory(source, target);
+        var projectFile = Path.Combine(target, sample + ".csproj");
+        if (File.ReadAllText(projectFile).Contains("../Sdk/Sdk.props", StringComparison.Ordinal))
+        {
+            PackageConsumerProject.Convert(projectFile);
+        }
+
         return new ModelProject(target, _environment!);
     }
 
