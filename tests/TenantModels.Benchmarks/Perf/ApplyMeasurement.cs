@@ -169,7 +169,7 @@ internal static class ApplyMeasurement
         .Where(a => a.Scope == ArtefactScope.Union)
         .Select(a => UnionTemplate.Parse(bundle.SqlOf(a)).Expand(bundle.Manifest.Tenants)));
 
-    private static string CompileBundle(string root, int tenants, int models, string version, string canonicalForm)
+    internal static string CompileBundle(string root, int tenants, int models, string version, string canonicalForm)
     {
         var folder = Path.Combine(root, FormattableString.Invariant($"apply-t{tenants}-m{models}-{(canonicalForm == ScaleScenario.TableForm ? "table" : "view")}"));
         var scenario = ScaleScenario.Write(folder, tenants, models, canonicalForm);
@@ -185,9 +185,9 @@ internal static class ApplyMeasurement
     }
 
     /// <summary>Tenant transactions at once for <c>apply --jobs</c>: one per core of this machine (the server shares them).</summary>
-    private static readonly string Jobs = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static readonly string Jobs = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void Apply(string bundle, string connectionString, params string[] options)
+    internal static void Apply(string bundle, string connectionString, params string[] options)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -200,7 +200,7 @@ internal static class ApplyMeasurement
 
     private static void Plan(string bundle, string connectionString) => Run("plan", bundle, connectionString);
 
-    private static void Run(string command, string bundle, string connectionString)
+    internal static void Run(string command, string bundle, string connectionString)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -233,14 +233,14 @@ internal static class ApplyMeasurement
         return name;
     }
 
-    private static string ConnectionTo(PostgresServer server, string database) =>
+    internal static string ConnectionTo(PostgresServer server, string database) =>
         new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 0 }.ConnectionString;
 
     private static string Libpq(PostgresServer server, string database) =>
         FormattableString.Invariant($"host=127.0.0.1 port={server.Port} user=postgres dbname={database}");
 
     /// <summary>Fixture SQL only (database names and raw tables the harness makes up), never product SQL.</summary>
-    private static void Execute(string connectionString, string sql)
+    internal static void Execute(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
@@ -248,7 +248,7 @@ internal static class ApplyMeasurement
         command.ExecuteNonQuery();
     }
 
-    private static double Time(Action action)
+    internal static double Time(Action action)
     {
         var clock = Stopwatch.StartNew();
         action();
@@ -258,5 +258,5 @@ internal static class ApplyMeasurement
     private static string Ratio(double a, double b, string what, string target) =>
         FormattableString.Invariant($" ({a / b:F2}× {what}, target {target})");
 
-    private static string Seconds(double ms) => FormattableString.Invariant($"{ms / 1000:F2} s");
+    internal static string Seconds(double ms) => FormattableString.Invariant($"{ms / 1000:F2} s");
 }
