@@ -160,7 +160,9 @@ public sealed class JsonSchemaTests
         yield return Snippet("enabled not a boolean", "tenants.yaml", "tenants:\n  - id: acme\n    enabled: maybe\n", "$.tenants[0].enabled", "maybe");
         yield return Snippet("sources not a list", "tenants.yaml", "tenants:\n  - id: acme\n    sources: outreach\n", "$.tenants[0].sources", "expected array");
         yield return Snippet("database key not a name", "tenants.yaml", "defaults: { database: \"host=db1\" }\ntenants: []\n", "$.defaults.database", "lowercase");
-        yield return Snippet("attribute value as a list", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { region: [eu] }\n", "$.tenants[0].attributes.region", "is a list");
+        // A list is the value of an array-typed attribute (the schema cannot see types); a mapping, or a list of lists, is never a value.
+        yield return Snippet("attribute value as a mapping", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { region: { code: eu } }\n", "$.tenants[0].attributes.region", "is a mapping");
+        yield return Snippet("attribute value as a list of lists", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { plants: [[1, 2]] }\n", "$.tenants[0].attributes.plants[0]", "is a list");
 
         yield return Snippet("source without tables", "sources/s.yaml", "source: crm\n", "$", "missing required key 'tables'");
         yield return Snippet("source table without columns", "sources/s.yaml", "source: crm\ntables: { call: {} }\n", "$.tables.call", "missing required key 'columns'");

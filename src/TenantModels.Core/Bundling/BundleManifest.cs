@@ -11,6 +11,8 @@ namespace TenantModels.Core.Bundling;
 /// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
 /// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest (its header names
 /// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
+/// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
+/// own in <see cref="BundleTenant.Values"/>; written only when there are some.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -24,7 +26,8 @@ public sealed record BundleManifest(
     string? ToolchainVersion = null,
     int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion,
     BundleSecurity? Security = null,
-    string? DeployChecksum = null)
+    string? DeployChecksum = null,
+    IReadOnlyList<TenantValueDeclaration>? TenantValues = null)
 {
     /// <summary>The bundle format this build of TenantModels writes. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;
