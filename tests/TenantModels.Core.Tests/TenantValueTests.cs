@@ -219,6 +219,30 @@ public sealed class TenantValueTests
         StringAssert.Contains(diagnostic.Message, why);
     }
 
+    /// <summary>A seed's values are data: text that reads like a value placeholder is written as it is, whatever the SQL uses.</summary>
+    [TestMethod]
+    public void Seed_text_that_reads_like_a_placeholder_stays_text()
+    {
+        var directory = Path.Combine(CompilerCaseTests.CasesDirectory, "seeds_per_tenant_typed");
+        var input = ProjectInput.FromDirectory(directory, "case", "1.0.0");
+        var files = input.Files.Select(f => f.RelativePath switch
+        {
+            "seeds/regions.csv" => f with { Text = f.Text.Replace("1,Kanto,JP", "1,{{tier}},JP") },
+            _ => f,
+        }).Append(new DefinitionFile(Path.Combine(directory, "models", "tiers.yaml"), "models/tiers.yaml",
+            "model: tiers\ncolumns:\n  tier: text\nsql: \"select {{ tier }} as tier\"\n")).ToList();
+
+        var result = ModelProjectCompiler.Compile(input with { Files = files });
+
+        Assert.IsTrue(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.IsNotNull(result.Bundle!.Manifest.TenantValues, "the tiers model uses the tier");
+        StringAssert.Contains(result.Bundle.DeployScript, "'{{tier}}'");
+        foreach (var instance in ArtefactExpander.Expand(result.Bundle).Where(i => i.Artefact.Kind == ArtefactKind.Seed))
+        {
+            Assert.IsFalse(instance.Sql.Contains("::text", StringComparison.Ordinal) && instance.Sql.Contains("{{", StringComparison.Ordinal), instance.Sql);
+        }
+    }
+
     [TestMethod]
     [DataRow("integer", "10000", "10000::integer")]
     [DataRow("bigint", "-9223372036854775808", "(-9223372036854775808)::bigint")]

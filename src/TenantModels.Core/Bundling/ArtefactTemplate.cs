@@ -39,7 +39,9 @@ public static class ArtefactTemplate
     internal static string ExpandFor(BundleArtefact artefact, string template, BundleTenant tenant, Func<string, UnionTemplate> parse) =>
         IsPerSourceTemplate(artefact.Kind)
             ? Expand(parse(template).Expand(new[] { tenant }), tenant)
-            : Expand(template, tenant);
+            : artefact.Kind == ArtefactKind.Seed
+                ? Expand(template, tenant.Id) // a seed's literals are data: text that reads like a value placeholder stays text
+                : Expand(template, tenant);
 
     public static bool IsPerSourceTemplate(ArtefactKind kind) => kind is ArtefactKind.Partition or ArtefactKind.Refresh;
 

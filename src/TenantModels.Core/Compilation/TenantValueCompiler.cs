@@ -19,6 +19,7 @@ internal static class TenantValueCompiler
     {
         var defaults = project.TenantDefaults ?? BoundTenantDefaults.None;
         return artefacts
+            .Where(a => a.Kind != ArtefactKind.Seed) // data, never placeholders (see ArtefactTemplate.ExpandFor)
             .SelectMany(a => TenantValues.KeysIn(a.Sql))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(k => k, StringComparer.Ordinal)
