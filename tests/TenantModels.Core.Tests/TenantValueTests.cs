@@ -82,6 +82,15 @@ public sealed class TenantValueTests
         Assert.AreEqual(ManifestJson.Write(bundle.Manifest), ManifestJson.Write(read));
     }
 
+    /// <summary>A runner that does not know per-tenant values must refuse the bundle, not send {{attr:…}} to PostgreSQL.</summary>
+    [TestMethod]
+    public void A_bundle_using_tenant_values_is_format_3_and_others_stay_format_2()
+    {
+        Assert.AreEqual(3, CaseCompiler.Compile(Case).Bundle!.Manifest.FormatVersion);
+        Assert.AreEqual(2, CaseCompiler.Compile(Path.Combine(CompilerCaseTests.CasesDirectory, "tenant_defaults_and_attributes")).Bundle!.Manifest.FormatVersion);
+        Assert.AreEqual(3, ManifestJson.Read(ManifestJson.Write(CaseCompiler.Compile(Case).Bundle!.Manifest)).FormatVersion);
+    }
+
     [TestMethod]
     public void Attributes_no_sql_uses_are_not_in_the_manifest_so_changing_them_changes_no_artefact()
     {

@@ -32,7 +32,8 @@ public static class BundleAssembler
             security = security with { ChecksChecksum = Checksums.Of(isolationChecks) };
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
+        var format = tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion : BundleManifest.CurrentFormatVersion;
+        var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
             TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };

@@ -29,8 +29,18 @@ public sealed record BundleManifest(
     string? DeployChecksum = null,
     IReadOnlyList<TenantValueDeclaration>? TenantValues = null)
 {
-    /// <summary>The bundle format this build of TenantModels writes. 2: manifests carry deploy.sql's checksum.</summary>
+    /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;
+
+    /// <summary>
+    /// 3: the manifest carries per-tenant values (<c>tenantValues</c>), which the runner writes into the SQL. Only bundles
+    /// whose SQL uses them are format 3: a runner that does not know them refuses such a bundle rather than sending a
+    /// placeholder to PostgreSQL, and every other bundle stays readable by older runners.
+    /// </summary>
+    public const int TenantValuesFormatVersion = 3;
+
+    /// <summary>The newest format this build reads.</summary>
+    public const int NewestReadableFormatVersion = TenantValuesFormatVersion;
 
     /// <summary>The oldest format this build still reads: format 1 (TenantModels 0.1.0), whose deploy.sql has no checksum.</summary>
     public const int OldestReadableFormatVersion = 1;

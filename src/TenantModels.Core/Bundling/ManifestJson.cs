@@ -121,12 +121,12 @@ public static class ManifestJson
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var format = root.GetProperty("formatVersion").GetInt32();
-            if (format is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
+            if (format is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.NewestReadableFormatVersion)
             {
                 var writer = root.TryGetProperty("toolchainVersion", out var v) && v.ValueKind == JsonValueKind.String ? $" (written by TenantModels {v.GetString()})" : string.Empty;
                 throw new FormatException(
-                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads formats {BundleManifest.OldestReadableFormatVersion} to {BundleManifest.CurrentFormatVersion}; "
-                    + (format > BundleManifest.CurrentFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
+                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads formats {BundleManifest.OldestReadableFormatVersion} to {BundleManifest.NewestReadableFormatVersion}; "
+                    + (format > BundleManifest.NewestReadableFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
             }
 
             var deployChecksum = root.TryGetProperty("deployChecksum", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;

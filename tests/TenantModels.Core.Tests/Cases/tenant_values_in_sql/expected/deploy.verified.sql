@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_values_in_sql 1.0.0
--- sha256:df00c88159f1c248681defb00f07f83df9a153584146944416c1cf367af26cc2
+-- sha256:7c3a520779962db5f16c228e0ad6dc7843b7bca09e44044af3e46bdb54bfab70
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)
