@@ -185,6 +185,8 @@ public static class ManifestJson
             ? value.Value
             : throw new InvalidOperationException($"tenant '{tenant.Id}' has no value for '{key}'");
 
+    private static string StrOrNull(string? value) => value is null ? "null" : Str(value);
+
     private static IReadOnlyList<TenantValueDeclaration>? ReadDeclarations(JsonElement root) =>
         root.TryGetProperty("tenantValues", out var values)
             ? values.EnumerateArray().Select(d => new TenantValueDeclaration(
@@ -294,8 +296,6 @@ public static class ManifestJson
 
     private static string StrArray(IReadOnlyList<string> values) =>
         "[" + string.Join(", ", values.Select(Str).ToArray()) + "]";
-
-    private static string StrOrNull(string? value) => value is null ? "null" : Str(value);
 
     private static string Str(string value)
     {
