@@ -39,11 +39,7 @@ public static class ManifestJson
         {
             // Only written when the SQL uses per-tenant values, so other bundles keep their exact bytes.
             json.Append("  \"tenantValues\": [");
-            AppendItems(json, declarations, (sb, d) =>
-                sb.Append("{ \"key\": ").Append(Str(d.Key))
-                  .Append(", \"type\": ").Append(Str(d.Type))
-                  .Append(", \"nullable\": ").Append(d.Nullable ? "true" : "false")
-                  .Append(", \"default\": ").Append(StrOrNull(d.Default)).Append(" }"));
+            AppendItems(json, declarations, TenantValuesJson.WriteDeclaration);
             json.Append("],\n");
         }
 
@@ -58,9 +54,7 @@ public static class ManifestJson
               .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database));
             if (declarations.Count > 0)
             {
-                sb.Append(", \"values\": { ")
-                  .Append(string.Join(", ", declarations.Select(d => Str(d.Key) + ": " + StrOrNull(ValueOf(t, d.Key))).ToArray()))
-                  .Append(" }");
+                TenantValuesJson.WriteValues(sb, t, declarations);
             }
 
             sb.Append(" }");
@@ -139,7 +133,7 @@ public static class ManifestJson
             var sources = root.GetProperty("sources").EnumerateArray().Select(s => new BundleSource(
                 s.GetProperty("name").GetString()!,
                 s.GetProperty("rawSchema").GetString()!)).ToList();
-            var declarations = ReadDeclarations(root);
+            var declarations = TenantValuesJson.ReadDeclarations(root);
             var tenants = root.GetProperty("tenants").EnumerateArray().Select(t => new BundleTenant(
                 t.GetProperty("id").GetString()!,
                 t.GetProperty("name").GetString()!,
@@ -147,7 +141,7 @@ public static class ManifestJson
                 t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 t.GetProperty("priority").GetInt32(),
                 t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString(),
-                ReadValues(t, declarations))).ToList();
+                TenantValuesJson.ReadValues(t, declarations))).ToList();
             var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
                 a.GetProperty("id").GetString()!,
                 ParseKind(a.GetProperty("kind").GetString()!),
@@ -178,36 +172,6 @@ public static class ManifestJson
         {
             throw new FormatException("manifest.json is not a valid TenantModels manifest: " + e.Message, e);
         }
-    }
-
-    private static string? ValueOf(BundleTenant tenant, string key) =>
-        tenant.Values?.FirstOrDefault(v => v.Key == key) is { } value
-            ? value.Value
-            : throw new InvalidOperationException($"tenant '{tenant.Id}' has no value for '{key}'");
-
-    private static string StrOrNull(string? value) => value is null ? "null" : Str(value);
-
-    private static IReadOnlyList<TenantValueDeclaration>? ReadDeclarations(JsonElement root) =>
-        root.TryGetProperty("tenantValues", out var values)
-            ? values.EnumerateArray().Select(d => new TenantValueDeclaration(
-                d.GetProperty("key").GetString()!,
-                d.GetProperty("type").GetString()!,
-                d.GetProperty("nullable").GetBoolean(),
-                d.GetProperty("default").GetString())).ToList()
-            : null;
-
-    /// <summary>A tenant's values, typed by the declarations; every declared key must be there.</summary>
-    private static IReadOnlyList<TenantValue>? ReadValues(JsonElement tenant, IReadOnlyList<TenantValueDeclaration>? declarations)
-    {
-        if (declarations is null)
-        {
-            return null;
-        }
-
-        var values = tenant.GetProperty("values");
-        return declarations.Select(d => values.TryGetProperty(d.Key, out var value)
-            ? new TenantValue(d.Key, d.Type, value.GetString())
-            : throw new FormatException($"tenant '{tenant.GetProperty("id").GetString()}' has no value for '{d.Key}'")).ToList();
     }
 
     private static BundleSecurity ReadSecurity(JsonElement security) => new(
@@ -297,7 +261,7 @@ public static class ManifestJson
     private static string StrArray(IReadOnlyList<string> values) =>
         "[" + string.Join(", ", values.Select(Str).ToArray()) + "]";
 
-    private static string Str(string value)
+    internal static string Str(string value)
     {
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
