@@ -14,8 +14,10 @@ namespace TenantModels.Core.Tests;
 
 /// <summary>
 /// The JSON Schemas shipped in the SDK package (sdk/TenantModels.Sdk/schemas/) against the parsers they describe:
-/// every valid sample and case file passes, known mistakes fail at the right path, and each schema object allows
-/// exactly the keys the parser accepts there (the parser's own list, read from its TM1002 message).
+/// every valid sample and case file passes, known mistakes fail at the right path (both judged by JsonSchema.Net, a
+/// maintained draft-07 implementation), and each schema object allows exactly the keys the parser accepts there (the
+/// parser's own list, read from its TM1002 message; <see cref="YamlSchemaValidator"/> walks the YAML to find which
+/// schema object applies to each mapping).
 /// </summary>
 [TestClass]
 public sealed class JsonSchemaTests
@@ -35,6 +37,9 @@ public sealed class JsonSchemaTests
     private static readonly string[] SchemaVisibleCodes = { "TM1002", "TM1003", "TM1004", "TM1011", "TM1012", "TM1025" };
 
     private static readonly Regex DiagnosticLine = new(@"^(?<path>[^(]+)\(\d+,\d+\): error (?<code>TM\d+):", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private static readonly Lazy<Dictionary<DefinitionFileKind, SchemaEvaluator>> Evaluators = new(() =>
+        SchemaFiles.ToDictionary(kv => kv.Key, kv => SchemaEvaluator.Load(Path.Combine(SchemaDirectory, kv.Value))));
 
     private static readonly Lazy<Dictionary<DefinitionFileKind, YamlSchemaValidator>> Validators = new(() =>
         SchemaFiles.ToDictionary(kv => kv.Key, kv => YamlSchemaValidator.Load(Path.Combine(SchemaDirectory, kv.Value))));
@@ -115,7 +120,7 @@ public sealed class JsonSchemaTests
     public void Valid_definition_file_matches_its_schema(string project, string relativePath)
     {
         var text = File.ReadAllText(RepoPaths.Combine(project, relativePath));
-        var result = Validators.Value[DefinitionFileLayout.KindOf(relativePath)].Validate(YamlSchemaValidator.Parse(text));
+        var result = Evaluators.Value[DefinitionFileLayout.KindOf(relativePath)].Evaluate(text);
         Assert.IsTrue(result.IsValid, $"{project}/{relativePath}:\n" + string.Join("\n", result.Errors));
     }
 
@@ -127,7 +132,7 @@ public sealed class JsonSchemaTests
     public void File_the_compiler_rejects_for_its_shape_fails_its_schema(string caseName, string relativePath, string codes)
     {
         var text = File.ReadAllText(RepoPaths.Combine("tests", "TenantModels.Core.Tests", "Cases", caseName, relativePath));
-        var result = Validators.Value[DefinitionFileLayout.KindOf(relativePath)].Validate(YamlSchemaValidator.Parse(text));
+        var result = Evaluators.Value[DefinitionFileLayout.KindOf(relativePath)].Evaluate(text);
         Assert.IsFalse(result.IsValid, $"{caseName}/{relativePath} has {codes} but passes its schema");
     }
 
@@ -159,6 +164,9 @@ public sealed class JsonSchemaTests
         yield return Snippet("unknown index option", "models/m.yaml", Model + "indexes: [{ columns: [a], method: gin }]\n", "$.indexes[0].method", "unknown key 'method'");
         yield return Snippet("seed that is not a CSV", "models/m.yaml", Model + "seed: seeds/regions.txt\n", "$.seed", "does not match");
         yield return Snippet("canonical not a boolean", "models/m.yaml", Model + "canonical: sometimes\n", "$.canonical", "sometimes");
+        yield return Snippet("misspelt canonical form", "models/m.yaml", Model + "canonical: tabel\n", "$.canonical", "tabel");
+        yield return Snippet("column type with capitals that is no type", "models/m.yaml", "model: call\ncolumns: { call_id: Nonsense }\n", "$.columns.call_id", "Unknown column type");
+        yield return Snippet("long-form column type that is no type", "models/m.yaml", "model: call\ncolumns: { call_id: { type: BIGINTEGER, nullable: false } }\n", "$.columns.call_id.type", "Unknown column type");
 
         yield return Snippet("tenant id with capitals and a dash", "tenants.yaml", "tenants:\n  - id: Bad-Tenant\n", "$.tenants[0].id", "lowercase");
         yield return Snippet("tenant id injecting SQL", "tenants.yaml", "tenants:\n  - id: \"x'; drop schema public cascade; --\"\n", "$.tenants[0].id", "lowercase");
@@ -170,12 +178,16 @@ public sealed class JsonSchemaTests
         yield return Snippet("priority not a number", "tenants.yaml", "tenants:\n  - id: acme\n    priority: high\n", "$.tenants[0].priority", "high");
         yield return Snippet("enabled not a boolean", "tenants.yaml", "tenants:\n  - id: acme\n    enabled: maybe\n", "$.tenants[0].enabled", "maybe");
         yield return Snippet("sources not a list", "tenants.yaml", "tenants:\n  - id: acme\n    sources: outreach\n", "$.tenants[0].sources", "expected array");
+        yield return Snippet("attribute type with capitals that is no type", "tenants.yaml", "attributes: { region: Nonsense }\ntenants: []\n", "$.attributes.region", "Unknown column type");
         yield return Snippet("database key not a name", "tenants.yaml", "defaults: { database: \"host=db1\" }\ntenants: []\n", "$.defaults.database", "lowercase");
-        yield return Snippet("attribute value as a list", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { region: [eu] }\n", "$.tenants[0].attributes.region", "is a list");
+        // A list is the value of an array-typed attribute (the schema cannot see types); a mapping, or a list of lists, is never a value.
+        yield return Snippet("attribute value as a mapping", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { region: { code: eu } }\n", "$.tenants[0].attributes.region", "is a mapping");
+        yield return Snippet("attribute value as a list of lists", "tenants.yaml", "tenants:\n  - id: acme\n    attributes: { plants: [[1, 2]] }\n", "$.tenants[0].attributes.plants[0]", "is a list");
 
         yield return Snippet("source without tables", "sources/s.yaml", "source: crm\n", "$", "missing required key 'tables'");
         yield return Snippet("source table without columns", "sources/s.yaml", "source: crm\ntables: { call: {} }\n", "$.tables.call", "missing required key 'columns'");
         yield return Snippet("unknown source column type", "sources/s.yaml", "source: crm\ntables: { call: { columns: { id: txt } } }\n", "$.tables.call.columns.id", "Unknown column type");
+        yield return Snippet("source column type with capitals that is no type", "sources/s.yaml", "source: crm\ntables: { call: { columns: { id: Nonsense } } }\n", "$.tables.call.columns.id", "Unknown column type");
         yield return Snippet("source schema without <tenant>", "sources/s.yaml", "source: crm\nschema: raw_crm\ntables: { call: { columns: { id: bigint } } }\n", "$.schema", "<tenant>");
 
         yield return Snippet("naming pattern without <tenant>", "tenantmodels.yaml", "naming: { raw_schema: \"raw_<source>\" }\n", "$.naming.raw_schema", "<tenant>");
@@ -188,11 +200,16 @@ public sealed class JsonSchemaTests
     [DynamicData(nameof(InvalidSnippets))]
     public void Invalid_snippet_fails_at_the_offending_path(string what, string relativePath, string yaml, string path, string message)
     {
-        var result = Validators.Value[DefinitionFileLayout.KindOf(relativePath)].Validate(YamlSchemaValidator.Parse(yaml));
+        var result = Evaluators.Value[DefinitionFileLayout.KindOf(relativePath)].Evaluate(yaml);
         var all = what + ":\n" + string.Join("\n", result.Errors);
         Assert.IsFalse(result.IsValid, what + " passes the schema");
-        Assert.IsTrue(result.Errors.Any(e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal)), $"expected an error at {path} containing '{message}'; got {all}");
-        Assert.IsTrue(result.Errors.All(e => e.Line >= 1 && e.Column >= 1), all);
+        Assert.IsTrue(result.Errors.Any(e => e.Location == SchemaEvaluator.Pointer(path)), $"expected an error at {path}; got {all}");
+
+        // The editor's wording (the subset validator reports what a YAML extension shows, with positions).
+        var subset = Validators.Value[DefinitionFileLayout.KindOf(relativePath)].Validate(YamlSchemaValidator.Parse(yaml));
+        var messages = string.Join("\n", subset.Errors);
+        Assert.IsTrue(subset.Errors.Any(e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal)), $"expected a message at {path} containing '{message}'; got {messages}");
+        Assert.IsTrue(subset.Errors.All(e => e.Line >= 1 && e.Column >= 1), messages);
     }
 
     [TestMethod]
@@ -202,7 +219,7 @@ public sealed class JsonSchemaTests
         Assert.AreEqual(0, compiled.Diagnostics.Count, string.Join("\n", compiled.Diagnostics));
         foreach (var file in KitchenSinkProject.Files.Where(f => SchemaFiles.ContainsKey(DefinitionFileLayout.KindOf(f.RelativePath))))
         {
-            var result = Validators.Value[DefinitionFileLayout.KindOf(file.RelativePath)].Validate(YamlSchemaValidator.Parse(file.Text));
+            var result = Evaluators.Value[DefinitionFileLayout.KindOf(file.RelativePath)].Evaluate(file.Text);
             Assert.IsTrue(result.IsValid, file.RelativePath + ":\n" + string.Join("\n", result.Errors));
         }
     }
@@ -299,6 +316,79 @@ public sealed class JsonSchemaTests
         Assert.AreEqual("null", Kind(string.Empty));
         Assert.AreEqual("string", Kind("2024-05-01"));
         Assert.AreEqual("string", Kind("numeric(12,2)"));
+    }
+
+    /// <summary>
+    /// Editors complete a value from a schema's enum and examples: a boolean setting offers true and false, never the
+    /// text spellings the parser also takes ("True", "yes"), which stay valid through a pattern no editor proposes.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Schemas))]
+    public void Boolean_settings_offer_only_true_and_false(string file)
+    {
+        var offered = Subschemas(Load(file), "#")
+            .Where(s => s.Schema.TryGetProperty("enum", out _))
+            .SelectMany(s => s.Schema.GetProperty("enum").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String
+                && v.GetString() is "true" or "false" or "True" or "False" or "yes" or "no").Select(v => $"{s.Pointer}: \"{v.GetString()}\""))
+            .ToList();
+
+        Assert.AreEqual(0, offered.Count, string.Join("\n", offered));
+    }
+
+    /// <summary>
+    /// An editor labels a completion from an example with the example's text: an object shows as "[object Object]", so
+    /// objects are snippets with a label (the document's own examples are never offered as a value).
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Schemas))]
+    public void Completions_have_readable_labels(string file)
+    {
+        var problems = new List<string>();
+        foreach (var (pointer, schema) in Subschemas(Load(file), "#").Where(s => s.Pointer != "#"))
+        {
+            if (schema.TryGetProperty("examples", out var examples) && examples.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Object))
+            {
+                problems.Add($"{pointer}: an object in examples");
+            }
+
+            if (schema.TryGetProperty("defaultSnippets", out var snippets))
+            {
+                problems.AddRange(snippets.EnumerateArray()
+                    .Where(s => !s.TryGetProperty("label", out var label) || string.IsNullOrWhiteSpace(label.GetString()) || !s.TryGetProperty("body", out _))
+                    .Select(_ => $"{pointer}: a snippet without a label or a body"));
+            }
+        }
+
+        Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+    }
+
+    /// <summary>The parser reads types whatever their case, so the schema's type pattern does too (with no other way in).</summary>
+    [TestMethod]
+    public void Column_types_in_any_case_match_like_the_parser_reads_them()
+    {
+        const string Yaml = "model: call\ncolumns: { a: BIGINT, b: Double Precision, c: \"VARCHAR(10)[]\", d: TimeStamp With Time Zone }\n";
+        var result = Evaluators.Value[DefinitionFileKind.Model].Evaluate(Yaml);
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Errors));
+        var compiled = ModelProjectCompiler.Compile(KitchenSinkProject.Input(new[] { new DefinitionFile("models/call.yaml", "models/call.yaml", Yaml) }));
+        Assert.IsFalse(compiled.Diagnostics.Any(d => d.Code == "TM1025"), string.Join("\n", compiled.Diagnostics));
+    }
+
+    /// <summary><c>canonical: tabel</c> is refused with the values it can take, each described.</summary>
+    [TestMethod]
+    public void Canonical_lists_its_values_with_descriptions()
+    {
+        var canonical = Load("model.schema.json").GetProperty("properties").GetProperty("canonical");
+        var choices = canonical.GetProperty("anyOf").EnumerateArray().Single(s => s.TryGetProperty("enum", out _));
+
+        CollectionAssert.AreEqual(new[] { "True", "False", "view", "table" }, choices.GetProperty("enum").EnumerateArray().Select(v => v.ToString()).ToArray());
+        Assert.AreEqual(4, choices.GetProperty("enumDescriptions").EnumerateArray().Count(d => d.GetString()!.Length > 10));
+        StringAssert.Contains(canonical.GetProperty("errorMessage").GetString(), "table");
+    }
+
+    private static JsonElement Load(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaDirectory, file)));
+        return document.RootElement.Clone();
     }
 
     private static object[] Snippet(string what, string relativePath, string yaml, string path, string message) =>

@@ -24,7 +24,7 @@ public sealed class ManifestVersionTests
     [TestMethod]
     public void A_newer_bundle_format_is_refused_with_what_to_do()
     {
-        var newerFormat = BundleManifest.CurrentFormatVersion + 1;
+        var newerFormat = BundleManifest.NewestReadableFormatVersion + 1;
         var newer = SampleManifest().Replace($"\"formatVersion\": {BundleManifest.CurrentFormatVersion},", $"\"formatVersion\": {newerFormat},").Replace($"\"toolchainVersion\": \"{BundleManifest.CurrentToolchainVersion}\"", "\"toolchainVersion\": \"9.0.0\"");
         var e = Assert.ThrowsExactly<FormatException>(() => ManifestJson.Read(newer));
         StringAssert.Contains(e.Message, $"bundle format {newerFormat} (written by TenantModels 9.0.0) is not supported");

@@ -63,7 +63,7 @@ public sealed class PlaceholderTests
     }
 
     [TestMethod]
-    [DataRow("{{ tier }}")]
+    [DataRow("{{ tiers }}")]
     [DataRow("{{ Tenant }}")]
     [DataRow("{{ tenant_id }}")]
     [DataRow("{{tenant")]

@@ -23,3 +23,10 @@ public sealed record BoundTenant(
 
 /// <summary>A typed tenant attribute; <paramref name="Value"/> is its canonical text, null when unset.</summary>
 public sealed record BoundAttribute(string Name, PostgresType Type, bool Nullable, string? Value);
+
+/// <summary>The registry's <c>defaults:</c> after checking: what a tenant not listed in it (provisioned at run time) gets.</summary>
+/// <param name="Attributes">Every declared attribute, with its default value or null.</param>
+public sealed record BoundTenantDefaults(string? Tier, IReadOnlyList<BoundAttribute> Attributes)
+{
+    public static BoundTenantDefaults None { get; } = new(null, new BoundAttribute[0]);
+}

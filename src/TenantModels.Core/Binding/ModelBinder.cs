@@ -28,10 +28,13 @@ internal sealed class ModelBinder
     private readonly IReadOnlyDictionary<string, BoundSource> _sources;
     private readonly ModelCatalog _catalog;
     private readonly IReadOnlyList<Pipeline.DefinitionFile> _seedFiles;
+    private readonly IReadOnlyList<BoundColumn>? _attributes;
     private readonly DiagnosticBag _diagnostics;
 
-    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, ModelCatalog catalog, IReadOnlyList<Pipeline.DefinitionFile> seedFiles, DiagnosticBag diagnostics)
+    public ModelBinder(IReadOnlyDictionary<string, BoundSource> sources, ModelCatalog catalog, IReadOnlyList<Pipeline.DefinitionFile> seedFiles,
+        IReadOnlyList<BoundColumn>? attributes, DiagnosticBag diagnostics)
     {
+        _attributes = attributes;
         _sources = sources;
         _catalog = catalog;
         _seedFiles = seedFiles;
@@ -64,7 +67,7 @@ internal sealed class ModelBinder
             }
         }
 
-        var sql = model.Sql is { } text ? SqlBodyParser.Parse(model, text, _catalog, _diagnostics) : null;
+        var sql = model.Sql is { } text ? SqlBodyParser.Parse(model, text, _catalog, _attributes, _diagnostics) : null;
         var keys = model.Keys is { } written ? TableKeysBinder.Bind(model, written, _catalog, _diagnostics) : null;
         var seed = model.Seed is { } seedPath && materialized == Materialization.Table
             ? SeedBinder.Bind(model, seedPath, scope, columns, SeedKey(keys), _seedFiles, _diagnostics)
@@ -99,7 +102,7 @@ internal sealed class ModelBinder
         {
             var joined = Table(source, join.Table);
             var kindOk = OneOf(join.Kind, "join type", JoinKinds);
-            var on = SqlPlaceholders.Rewrite(join.On, "join condition", perTenant: true, referencesAllowed: false, _diagnostics);
+            var on = SqlPlaceholders.Rewrite(join.On, "join condition", perTenant: true, referencesAllowed: false, _attributes, _diagnostics);
             if (joined is not null && kindOk && on is not null)
             {
                 joins.Add(new BoundJoin(joined, on, join.Kind.Value));
@@ -176,7 +179,7 @@ internal sealed class ModelBinder
 
         if (column.Expression is { } expression)
         {
-            var rewritten = SqlPlaceholders.Rewrite(expression, "expr", perTenant: true, referencesAllowed: false, _diagnostics);
+            var rewritten = SqlPlaceholders.Rewrite(expression, "expr", perTenant: true, referencesAllowed: false, _attributes, _diagnostics);
             return rewritten is not null && resolver.CheckExpression(expression with { Value = rewritten }) && target is not null
                 ? new BoundColumnMapping(target, null, null, rewritten, round)
                 : null;

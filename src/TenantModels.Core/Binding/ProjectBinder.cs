@@ -9,7 +9,10 @@ namespace TenantModels.Core.Binding;
 /// <summary>Stage 3: resolves every reference (tenant → source, model → source/table/column) and every type.</summary>
 public static class ProjectBinder
 {
-    public static BoundProject Bind(ProjectSyntax project, DiagnosticBag diagnostics)
+    /// <param name="tenantsApart">The tenants are bound on their own (the source generator binds the models without
+    /// tenants.yaml, so that an edit to one side does not re-bind the other): attribute names in SQL cannot be checked
+    /// here, and are checked by the full compile of the build.</param>
+    public static BoundProject Bind(ProjectSyntax project, DiagnosticBag diagnostics, bool tenantsApart = false)
     {
         var settings = SettingsBinder.Bind(project.Settings, diagnostics);
         var sources = new SortedDictionary<string, BoundSource>(System.StringComparer.Ordinal);
@@ -25,8 +28,10 @@ public static class ProjectBinder
             sources[source.Name.Value] = new BoundSource(source.Name.Value, rawSchema, tables, source.Name.Location);
         }
 
-        var tenants = new TenantBinder(project.Tenants, sources, diagnostics).BindAll();
-        var binder = new ModelBinder(sources, new ModelCatalog(project.Models), project.SeedFiles ?? new Pipeline.DefinitionFile[0], diagnostics);
+        var tenantBinder = new TenantBinder(project.Tenants, sources, diagnostics);
+        var tenants = tenantBinder.BindAll();
+        var binder = new ModelBinder(sources, new ModelCatalog(project.Models), project.SeedFiles ?? new Pipeline.DefinitionFile[0],
+            tenantsApart ? null : tenantBinder.AttributeTypes, diagnostics);
         var bound = project.Models
             .Select(binder.Bind)
             .Where(m => m is not null)
@@ -43,6 +48,6 @@ public static class ProjectBinder
         }
 
         var models = DependencyOrder.Sort(secured, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults);
     }
 }

@@ -21,15 +21,15 @@ internal static class SqlBodyParser
 
     private static readonly Regex StringLiteral = new("'(?:[^']|'')*'", RegexOptions.CultureInvariant);
 
-    public static BoundSql? Parse(ModelSyntax model, Located<string> sql, ModelCatalog catalog, DiagnosticBag diagnostics)
+    public static BoundSql? Parse(ModelSyntax model, Located<string> sql, ModelCatalog catalog, IReadOnlyList<BoundColumn>? attributes, DiagnosticBag diagnostics)
     {
-        var text = SqlPlaceholders.Rewrite(sql, $"the sql of model '{model.Name.Value}'", model.Scope.Value != "shared", referencesAllowed: true, diagnostics);
+        var text = SqlPlaceholders.Rewrite(sql, $"the sql of model '{model.Name.Value}'", model.Scope.Value != "shared", referencesAllowed: true, attributes, diagnostics);
         if (text is null)
         {
             return null;
         }
 
-        var withoutLiterals = StringLiteral.Replace(Reference.Replace(text.Replace(ArtefactTemplate.TenantPlaceholder, "x"), "x"), " ");
+        var withoutLiterals = StringLiteral.Replace(Reference.Replace(TenantValues.WithoutPlaceholders(text.Replace(ArtefactTemplate.TenantPlaceholder, "x"), "x"), "x"), " ");
         if (withoutLiterals.Contains(";") || withoutLiterals.Contains("{{"))
         {
             diagnostics.Report(DefinitionDiagnostics.InvalidValue, sql.Location, Abbreviated(sql.Value), "sql",

@@ -1,7 +1,11 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Naming;
+using TenantModels.Core.Parsing;
 using TenantModels.Core.Syntax;
 
 namespace TenantModels.Core.Binding;
@@ -9,13 +13,19 @@ namespace TenantModels.Core.Binding;
 /// <summary>
 /// The <c>{{ … }}</c> placeholders of SQL a user writes (a model's <c>sql:</c>, a mapping's <c>expr:</c>, a join
 /// condition): <c>{{ tenant }}</c>, with any whitespace inside the braces, becomes the artefact templates' tenant
-/// placeholder, which the runner replaces with the tenant id; <c>{{ ref('model') }}</c> is left to
-/// <see cref="SqlBodyParser"/> where references are allowed. Any other <c>{{</c>, in string literals too, is an error
-/// (TM1093): left as text, a misspelt placeholder would reach the database silently.
+/// placeholder, which the runner replaces with the tenant id; <c>{{ tier }}</c> and <c>{{ attr('name') }}</c> become
+/// the <see cref="TenantValues"/> placeholders, which it replaces with the tenant's value as a typed constant;
+/// <c>{{ ref('model') }}</c> is left to <see cref="SqlBodyParser"/> where references are allowed. Any other <c>{{</c>,
+/// in string literals too, is an error (TM1093): left as text, a misspelt placeholder would reach the database silently.
 /// </summary>
 internal static class SqlPlaceholders
 {
     public const string TenantName = "tenant";
+
+    /// <summary><c>attr(</c> and its argument, whatever it is: an argument that is not one quoted name is reported, not misread.</summary>
+    private static readonly Regex Attribute = new(@"^attr\s*\((.*)\)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static readonly Regex QuotedName = new(@"^(?:'([^']*)'|""([^""]*)"")$", RegexOptions.CultureInvariant);
 
     private static readonly Regex Reference = new(@"^ref\s*\(", RegexOptions.CultureInvariant);
 
@@ -25,8 +35,9 @@ internal static class SqlPlaceholders
     /// <param name="where">What the text is, for messages: <c>sql of model 'x'</c>, <c>expr</c>, <c>join condition</c>.</param>
     /// <param name="perTenant">Whether the text becomes one object per tenant (a shared model's has no tenant id).</param>
     /// <param name="referencesAllowed">Whether <c>{{ ref(…) }}</c> may appear (in a model's <c>sql:</c>).</param>
-    /// <returns>The text with every <c>{{ tenant }}</c> written as the template placeholder, or null (with diagnostics).</returns>
-    public static string? Rewrite(Located<string> text, string where, bool perTenant, bool referencesAllowed, DiagnosticBag diagnostics)
+    /// <param name="attributes">The attributes tenants.yaml declares, for <c>{{ attr('name') }}</c>; null when the tenants are bound apart (any name passes).</param>
+    /// <returns>The text with every tenant placeholder written as the template's, or null (with diagnostics).</returns>
+    public static string? Rewrite(Located<string> text, string where, bool perTenant, bool referencesAllowed, IReadOnlyList<BoundColumn>? attributes, DiagnosticBag diagnostics)
     {
         if (text.Value.IndexOf("{{", System.StringComparison.Ordinal) < 0)
         {
@@ -52,23 +63,21 @@ internal static class SqlPlaceholders
             position = close + 2;
             var written = value.Substring(open, position - open);
             var inside = written.Substring(2, written.Length - 4).Trim();
-            if (inside == TenantName && perTenant)
+            var (template, problem) = TenantPlaceholder(inside, perTenant, attributes);
+            if (template is not null)
             {
-                rewritten.Append(ArtefactTemplate.TenantPlaceholder);
+                rewritten.Append(template);
                 continue;
             }
 
             rewritten.Append(written);
-            if (referencesAllowed && Reference.IsMatch(inside))
+            if (problem is null && referencesAllowed && Reference.IsMatch(inside))
             {
                 continue;
             }
 
             ok = false;
-            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Abbreviated(written), where,
-                inside == TenantName
-                    ? "the model is shared, one object for all tenants, so there is no tenant id to put there ({{ tenant }} works in per-tenant models)"
-                    : Expected(referencesAllowed));
+            diagnostics.Report(DefinitionDiagnostics.InvalidPlaceholder, text.Location, Abbreviated(written), where, problem ?? Expected(referencesAllowed));
         }
 
         rewritten.Append(value, position, value.Length - position);
@@ -83,8 +92,48 @@ internal static class SqlPlaceholders
         return ok ? rewritten.ToString() : null;
     }
 
+    /// <returns>The template placeholder for a tenant's id or value; else null, with why when it is one of them misused.</returns>
+    private static (string? Template, string? Problem) TenantPlaceholder(string inside, bool perTenant, IReadOnlyList<BoundColumn>? attributes)
+    {
+        var attribute = Attribute.Match(inside);
+        if (inside != TenantName && inside != TenantValues.TierKey && !attribute.Success)
+        {
+            return (null, null);
+        }
+
+        if (!perTenant)
+        {
+            return (null, $"the model is shared, one object for all tenants, so there is no one tenant's {(inside == TenantName ? "id" : "value")} to put there ({{{{ {(attribute.Success ? "attr(…)" : inside)} }}}} works in per-tenant models)");
+        }
+
+        if (!attribute.Success)
+        {
+            return (inside == TenantName ? ArtefactTemplate.TenantPlaceholder : TenantValues.PlaceholderOf(TenantValues.TierKey), null);
+        }
+
+        var quoted = QuotedName.Match(attribute.Groups[1].Value.Trim());
+        if (!quoted.Success)
+        {
+            return (null, "attr() takes the attribute's name as one quoted literal, e.g. {{ attr('region') }}: the value is a constant of each tenant, not an expression");
+        }
+
+        var name = quoted.Groups[1].Success ? quoted.Groups[1].Value : quoted.Groups[2].Value;
+        if (IdentifierRules.HasNameShape(name) && (attributes is null || attributes.Any(a => a.Name == name)))
+        {
+            return (TenantValues.PlaceholderOf(TenantValues.AttributeKey(name)), null);
+        }
+
+        attributes ??= new BoundColumn[0];
+
+        return (null, attributes.Count == 0
+            ? $"tenants.yaml declares no attributes, so there is no attribute '{name}' (declare it under 'attributes:' at the top of tenants.yaml)"
+            : $"tenants.yaml declares no attribute '{name}'{NameSuggestions.DidYouMean(name, attributes.Select(a => a.Name))}; it declares: {string.Join(", ", attributes.Select(a => a.Name).ToArray())}");
+    }
+
     private static string Expected(bool referencesAllowed) =>
-        (referencesAllowed ? "placeholders are {{ tenant }} (the tenant id) and {{ ref('model') }}" : "the placeholder here is {{ tenant }} (the tenant id)")
+        (referencesAllowed
+            ? "placeholders are {{ tenant }} (the tenant id), {{ tier }}, {{ attr('name') }} (the tenant's tier and attributes, as typed constants) and {{ ref('model') }}"
+            : "placeholders here are {{ tenant }} (the tenant id), {{ tier }} and {{ attr('name') }} (the tenant's tier and attributes, as typed constants)")
         + "; to write '{{' itself, e.g. in an array literal, put a space between the braces";
 
     private static string Abbreviated(string text)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Parsing;
+using TenantModels.Core.Sql;
 using TenantModels.Core.Syntax;
 using TenantModels.Core.Validation;
 
@@ -34,6 +35,13 @@ internal sealed class TenantBinder
     }
 
     public IReadOnlyList<BoundTenant> BindAll() => _registry.Tenants.Select(Bind).ToList();
+
+    /// <summary>The declared attributes, for <c>{{ attr('name') }}</c> in SQL.</summary>
+    public IReadOnlyList<BoundColumn> AttributeTypes => _attributeTypes;
+
+    public BoundTenantDefaults Defaults => new(
+        _registry.Defaults.Tier?.Value,
+        _attributeTypes.Select(a => new BoundAttribute(a.Name, a.Type, a.Nullable, _defaultAttributes.TryGetValue(a.Name, out var value) ? value : null)).ToList());
 
     private BoundTenant Bind(TenantSyntax tenant)
     {
@@ -69,7 +77,7 @@ internal sealed class TenantBinder
             tenant.Id.Location);
     }
 
-    private IReadOnlyDictionary<string, string> Attributes(IReadOnlyList<KeyValuePair<Located<string>, Located<string>>> written)
+    private IReadOnlyDictionary<string, string> Attributes(IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> written)
     {
         var values = new Dictionary<string, string>();
         foreach (var entry in written)
@@ -80,17 +88,73 @@ internal sealed class TenantBinder
                 _diagnostics.Report(DefinitionDiagnostics.UndeclaredAttribute, entry.Key.Location, entry.Key.Value,
                     NameSuggestions.DidYouMean(entry.Key.Value, _attributeTypes.Select(a => a.Name)));
             }
-            else if (LiteralValues.TryNormalize(declared.Type, entry.Value.Value, out var normalized))
+            else if (Value(declared, entry.Value) is { } normalized)
             {
                 values[declared.Name] = normalized;
-            }
-            else
-            {
-                _diagnostics.Report(DefinitionDiagnostics.InvalidAttributeValue, entry.Value.Location, declared.Name, declared.Type.SqlName, entry.Value.Value);
             }
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The canonical text of a value checked against the declared type, or null (reported). An array is written as a
+    /// YAML list or as PostgreSQL's <c>{a,b}</c> text; either way each element is checked against the element type.
+    /// </summary>
+    private string? Value(BoundColumn declared, AttributeValueSyntax written)
+    {
+        var isArray = declared.Type.Category == TypeCategory.Array;
+        if (written.Items is { } items && !isArray)
+        {
+            _diagnostics.Report(DefinitionDiagnostics.WrongNodeKind, written.Text.Location, declared.Name,
+                $"a single value: it is declared {declared.Type.SqlName} (a list is for an array type, e.g. {declared.Type.SqlName}[])");
+            return null;
+        }
+
+        if (!isArray)
+        {
+            if (LiteralValues.TryNormalize(declared.Type, written.Text.Value, out var normalized))
+            {
+                return normalized;
+            }
+
+            _diagnostics.Report(DefinitionDiagnostics.InvalidAttributeValue, written.Text.Location, declared.Name, declared.Type.SqlName, written.Text.Value);
+            return null;
+        }
+
+        IReadOnlyList<Located<string>?>? elements = written.Items;
+        if (elements is null)
+        {
+            var parsed = ArrayLiteral.TryParse(written.Text.Value);
+            if (parsed is null)
+            {
+                _diagnostics.Report(DefinitionDiagnostics.InvalidAttributeValue, written.Text.Location, declared.Name, declared.Type.SqlName, written.Text.Value);
+                return null;
+            }
+
+            elements = parsed.Select(e => e is null ? (Located<string>?)null : new Located<string>(e, written.Text.Location)).ToList();
+        }
+
+        var canonical = new List<string?>();
+        var ok = true;
+        foreach (var element in elements)
+        {
+            if (element is null)
+            {
+                canonical.Add(null);
+            }
+            else if (LiteralValues.TryNormalize(declared.Type.ElementType!, element.Value.Value, out var normalized))
+            {
+                canonical.Add(normalized);
+            }
+            else
+            {
+                _diagnostics.Report(DefinitionDiagnostics.InvalidAttributeValue, element.Value.Location, declared.Name, declared.Type.SqlName, element.Value.Value);
+                ok = false;
+            }
+        }
+
+        return ok ? ArrayLiteral.Write(canonical) : null;
     }
 
     private IReadOnlyList<string> Sources(IReadOnlyList<Located<string>> written)

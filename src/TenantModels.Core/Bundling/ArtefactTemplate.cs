@@ -24,6 +24,10 @@ public static class ArtefactTemplate
         return template.Replace(TenantPlaceholder, tenantId);
     }
 
+    /// <summary>Substitutes the tenant id, then the tenant's values (<see cref="TenantValues"/>) as typed constants.</summary>
+    public static string Expand(string template, BundleTenant tenant) =>
+        TenantValues.Substitute(Expand(template, tenant.Id), tenant);
+
     /// <summary>
     /// A tenant artefact's statement for one tenant. Canonical partitions and their refreshes are union templates
     /// (one branch per source), expanded over that tenant alone so it gets the branches of the sources it has.
@@ -34,8 +38,10 @@ public static class ArtefactTemplate
     /// <param name="parse">Parses a per-source template; a planner expanding one artefact for many tenants passes a cached one.</param>
     internal static string ExpandFor(BundleArtefact artefact, string template, BundleTenant tenant, Func<string, UnionTemplate> parse) =>
         IsPerSourceTemplate(artefact.Kind)
-            ? Expand(parse(template).Expand(new[] { tenant }), tenant.Id)
-            : Expand(template, tenant.Id);
+            ? Expand(parse(template).Expand(new[] { tenant }), tenant)
+            : artefact.Kind == ArtefactKind.Seed
+                ? Expand(template, tenant.Id) // a seed's literals are data: text that reads like a value placeholder stays text
+                : Expand(template, tenant);
 
     public static bool IsPerSourceTemplate(ArtefactKind kind) => kind is ArtefactKind.Partition or ArtefactKind.Refresh;
 

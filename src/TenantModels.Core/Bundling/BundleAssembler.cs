@@ -14,7 +14,8 @@ public static class BundleAssembler
         IReadOnlyList<CompiledArtefact> compiled,
         string? databasePattern = null,
         BundleSecurity? security = null,
-        string? isolationChecks = null)
+        string? isolationChecks = null,
+        IReadOnlyList<TenantValueDeclaration>? tenantValues = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -40,8 +41,10 @@ public static class BundleAssembler
             security = security with { ChecksChecksum = Checksums.Of(isolationChecks) };
         }
 
-        var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
-            BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security);
+        var format = tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion : BundleManifest.CurrentFormatVersion;
+        var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
+            BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
+            TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.

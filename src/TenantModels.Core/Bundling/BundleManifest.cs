@@ -11,6 +11,8 @@ namespace TenantModels.Core.Bundling;
 /// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
 /// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest (its header names
 /// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
+/// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
+/// own in <see cref="BundleTenant.Values"/>; written only when there are some.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -24,10 +26,21 @@ public sealed record BundleManifest(
     string? ToolchainVersion = null,
     int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion,
     BundleSecurity? Security = null,
-    string? DeployChecksum = null)
+    string? DeployChecksum = null,
+    IReadOnlyList<TenantValueDeclaration>? TenantValues = null)
 {
-    /// <summary>The bundle format this build of TenantModels writes. 2: manifests carry deploy.sql's checksum.</summary>
+    /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;
+
+    /// <summary>
+    /// 3: the manifest carries per-tenant values (<c>tenantValues</c>), which the runner writes into the SQL. Only bundles
+    /// whose SQL uses them are format 3: a runner that does not know them refuses such a bundle rather than sending a
+    /// placeholder to PostgreSQL, and every other bundle stays readable by older runners.
+    /// </summary>
+    public const int TenantValuesFormatVersion = 3;
+
+    /// <summary>The newest format this build reads.</summary>
+    public const int NewestReadableFormatVersion = TenantValuesFormatVersion;
 
     /// <summary>The oldest format this build still reads: format 1 (TenantModels 0.1.0), whose deploy.sql has no checksum.</summary>
     public const int OldestReadableFormatVersion = 1;

@@ -43,8 +43,9 @@ public static class DeployScript
                     Header(writer, artefact, null);
                     union.WriteExpanded(writer, tenants);
                     break;
-                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind):
-                    // A partition is a union template over one tenant's sources: few per model, no need to stream each.
+                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
+                    // A partition is a union template over one tenant's sources: few per model, no need to stream each;
+                    // per-tenant values are written by the string form.
                     foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                     {
                         Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));

@@ -34,6 +34,15 @@ public static class ManifestJson
         AppendItems(json, manifest.Sources, (sb, s) =>
             sb.Append("{ \"name\": ").Append(Str(s.Name)).Append(", \"rawSchema\": ").Append(Str(s.RawSchemaPattern)).Append(" }"));
         json.Append("],\n");
+        var declarations = manifest.TenantValues ?? Array.Empty<TenantValueDeclaration>();
+        if (declarations.Count > 0)
+        {
+            // Only written when the SQL uses per-tenant values, so other bundles keep their exact bytes.
+            json.Append("  \"tenantValues\": [");
+            AppendItems(json, declarations, TenantValuesJson.WriteDeclaration);
+            json.Append("],\n");
+        }
+
         json.Append("  \"tenants\": [");
         AppendItems(json, manifest.Tenants, (sb, t) =>
         {
@@ -42,7 +51,13 @@ public static class ManifestJson
               .Append(", \"enabled\": ").Append(t.Enabled ? "true" : "false")
               .Append(", \"sources\": ").Append(StrArray(t.Sources))
               .Append(", \"priority\": ").Append(t.Priority.ToString(CultureInfo.InvariantCulture))
-              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database)).Append(" }");
+              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database));
+            if (declarations.Count > 0)
+            {
+                TenantValuesJson.WriteValues(sb, t, declarations);
+            }
+
+            sb.Append(" }");
         });
         json.Append("],\n");
         json.Append("  \"artefacts\": [");
@@ -113,12 +128,12 @@ public static class ManifestJson
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var format = root.GetProperty("formatVersion").GetInt32();
-            if (format is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.CurrentFormatVersion)
+            if (format is < BundleManifest.OldestReadableFormatVersion or > BundleManifest.NewestReadableFormatVersion)
             {
                 var writer = root.TryGetProperty("toolchainVersion", out var v) && v.ValueKind == JsonValueKind.String ? $" (written by TenantModels {v.GetString()})" : string.Empty;
                 throw new FormatException(
-                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads formats {BundleManifest.OldestReadableFormatVersion} to {BundleManifest.CurrentFormatVersion}; "
-                    + (format > BundleManifest.CurrentFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
+                    $"bundle format {format}{writer} is not supported by this runner, TenantModels {BundleManifest.CurrentToolchainVersion}, which reads formats {BundleManifest.OldestReadableFormatVersion} to {BundleManifest.NewestReadableFormatVersion}; "
+                    + (format > BundleManifest.NewestReadableFormatVersion ? "install a newer runner" : "rebuild the bundle with this version"));
             }
 
             var deployChecksum = root.TryGetProperty("deployChecksum", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
@@ -131,13 +146,15 @@ public static class ManifestJson
             var sources = root.GetProperty("sources").EnumerateArray().Select(s => new BundleSource(
                 s.GetProperty("name").GetString()!,
                 s.GetProperty("rawSchema").GetString()!)).ToList();
+            var declarations = TenantValuesJson.ReadDeclarations(root);
             var tenants = root.GetProperty("tenants").EnumerateArray().Select(t => new BundleTenant(
                 t.GetProperty("id").GetString()!,
                 t.GetProperty("name").GetString()!,
                 t.GetProperty("enabled").GetBoolean(),
                 t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 t.GetProperty("priority").GetInt32(),
-                t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString())).ToList();
+                t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString(),
+                TenantValuesJson.ReadValues(t, declarations))).ToList();
             var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
                 a.GetProperty("id").GetString()!,
                 ParseKind(a.GetProperty("kind").GetString()!),
@@ -163,7 +180,8 @@ public static class ManifestJson
                 root.GetProperty("toolchainVersion").ValueKind == JsonValueKind.Null ? null : root.GetProperty("toolchainVersion").GetString(),
                 root.GetProperty("definitionsSchemaVersion").GetInt32(),
                 root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null,
-                deployChecksum);
+                deployChecksum,
+                declarations);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -182,6 +182,6 @@ internal sealed class MappingReader
         }
     }
 
-    private static bool IsNull(YamlScalarNode scalar) =>
+    public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value is null or "" or "~" or "null");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Syntax;
 using YamlDotNet.RepresentationModel;
@@ -45,19 +46,44 @@ internal static class TenantsParser
         reader.Node("sources") is null ? null : reader.ScalarList("sources"),
         Attributes(reader));
 
-    private static IReadOnlyList<KeyValuePair<Located<string>, Located<string>>> Attributes(MappingReader reader)
+    private static IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes(MappingReader reader)
     {
-        var values = new List<KeyValuePair<Located<string>, Located<string>>>();
+        var values = new List<KeyValuePair<Located<string>, AttributeValueSyntax>>();
         foreach (var entry in reader.Entries("attributes"))
         {
-            var value = reader.ScalarOf(entry.Value, entry.Key.Value);
+            var value = entry.Value is YamlSequenceNode list ? List(reader, entry.Key.Value, list) : Single(reader, entry.Key.Value, entry.Value);
             if (value is not null)
             {
-                values.Add(new KeyValuePair<Located<string>, Located<string>>(entry.Key, value.Value));
+                values.Add(new KeyValuePair<Located<string>, AttributeValueSyntax>(entry.Key, value));
             }
         }
 
         return values;
+    }
+
+    private static AttributeValueSyntax? Single(MappingReader reader, string key, YamlNode node) =>
+        reader.ScalarOf(node, key) is { } value ? new AttributeValueSyntax(value) : null;
+
+    /// <summary>A list, for an array-typed attribute (the binder knows the type): each item one value or null.</summary>
+    private static AttributeValueSyntax? List(MappingReader reader, string key, YamlSequenceNode list)
+    {
+        var items = new List<Located<string>?>();
+        var ok = true;
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode scalar && MappingReader.IsNull(scalar))
+            {
+                items.Add(null);
+                continue;
+            }
+
+            var value = reader.ScalarOf(item, key + " item");
+            ok &= value is not null;
+            items.Add(value);
+        }
+
+        var text = "[" + string.Join(", ", items.Select(i => i?.Value ?? "null").ToArray()) + "]";
+        return ok ? new AttributeValueSyntax(new Located<string>(text, YamlLocation.Of(reader.Path, list)), items) : null;
     }
 
     private static string[] With(string[] keys, params string[] more)

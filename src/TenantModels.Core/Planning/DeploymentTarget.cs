@@ -44,12 +44,21 @@ public sealed class DeploymentTarget
     {
         var inBundle = new HashSet<string>(bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
         var tenants = bundle.Manifest.Tenants.Where(t => t.Enabled)
-            .Concat((runtimeTenants ?? Enumerable.Empty<BundleTenant>()).Where(t => t.Enabled && !inBundle.Contains(t.Id)))
+            .Concat((runtimeTenants ?? Enumerable.Empty<BundleTenant>()).Where(t => t.Enabled && !inBundle.Contains(t.Id)).Select(t => WithDefaults(bundle.Manifest, t)))
             .Where(t => include is null || include(t))
             .OrderBy(t => t.Priority) // stable: ties keep manifest order, then run-time tenants
             .ToList();
         return new DeploymentTarget(bundle, tenants);
     }
+
+    /// <summary>
+    /// A tenant provisioned at run time has no values of its own (the runtime registry holds id, name and sources):
+    /// it gets the registry's defaults, which the manifest carries for every value the SQL uses.
+    /// </summary>
+    public static BundleTenant WithDefaults(BundleManifest manifest, BundleTenant tenant) =>
+        tenant.Values is null && manifest.TenantValues is { Count: > 0 } declarations
+            ? tenant with { Values = TenantValues.Defaults(declarations) }
+            : tenant;
 
     /// <summary>A per-source template parsed once, however many tenants it is expanded for.</summary>
     internal UnionTemplate ParsedTemplate(string template)

@@ -27,7 +27,8 @@ public static class TenantProvisioningPlanner
             return new ProvisioningPlan(null, errors, Array.Empty<PlanStep>());
         }
 
-        var tenant = new BundleTenant(request.TenantId, request.Name ?? request.TenantId, true, request.Sources.Distinct(StringComparer.Ordinal).ToList());
+        var tenant = DeploymentTarget.WithDefaults(bundle.Manifest,
+            new BundleTenant(request.TenantId, request.Name ?? request.TenantId, true, request.Sources.Distinct(StringComparer.Ordinal).ToList()));
         var target = DeploymentTarget.For(bundle, runtimeTenants.Concat(new[] { tenant }));
         return new ProvisioningPlan(tenant, errors, TenantAndUnions(target, recorded, tenant.Id));
     }
@@ -79,6 +80,7 @@ public static class TenantProvisioningPlanner
             errors.Add("name at least one source (--source): every per-tenant object of this bundle is built from a source");
         }
 
+        errors.AddRange(TenantValues.MissingDefaults(bundle.Manifest.TenantValues));
         foreach (var source in request.Sources.Where(s => bundle.Manifest.Sources.All(b => b.Name != s)))
         {
             errors.Add($"unknown source '{source}' (the bundle has: {string.Join(", ", bundle.Manifest.Sources.Select(s => s.Name))})");

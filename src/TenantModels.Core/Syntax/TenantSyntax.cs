@@ -15,10 +15,14 @@ public sealed record TenantSettingsSyntax(
     Located<string>? Tier,
     Located<string>? Database,
     IReadOnlyList<Located<string>>? Sources,
-    IReadOnlyList<KeyValuePair<Located<string>, Located<string>>> Attributes)
+    IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes)
 {
-    public static TenantSettingsSyntax Empty { get; } = new(null, null, null, null, null, new KeyValuePair<Located<string>, Located<string>>[0]);
+    public static TenantSettingsSyntax Empty { get; } = new(null, null, null, null, null, new KeyValuePair<Located<string>, AttributeValueSyntax>[0]);
 }
+
+/// <summary>An attribute's value as written: one value, or a YAML list (<paramref name="Items"/>, null items for YAML nulls) for an array-typed attribute.</summary>
+/// <param name="Text">The single value; for a list, where the list is and how it reads in messages.</param>
+public sealed record AttributeValueSyntax(Located<string> Text, IReadOnlyList<Located<string>?>? Items = null);
 
 /// <summary>tenants.yaml: declared attribute types, defaults, and the tenants.</summary>
 public sealed record TenantRegistrySyntax(

@@ -37,7 +37,7 @@ internal sealed class ModelsAnalysis
     public static ModelsAnalysis Analyze(ImmutableArray<ParsedDefinition> files, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), diagnostics), diagnostics);
+        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), diagnostics), diagnostics, tenantsApart: true);
         ArtefactCompiler.Check(bound, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
         var code = CodeModelBuilder.Build(bound);

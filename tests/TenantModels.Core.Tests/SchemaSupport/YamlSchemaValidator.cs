@@ -46,6 +46,7 @@ internal sealed class YamlSchemaValidator
     public static readonly IReadOnlyCollection<string> AnnotationKeywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "$schema", "$comment", "title", "description", "examples", "default", "patternErrorMessage", "definitions", "$defs",
+        "defaultSnippets", "enumDescriptions", "errorMessage",
     };
 
     public static readonly IReadOnlyCollection<string> AssertionKeywords = new HashSet<string>(StringComparer.Ordinal)

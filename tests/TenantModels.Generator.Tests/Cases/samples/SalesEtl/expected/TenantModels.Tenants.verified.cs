@@ -29,11 +29,13 @@ namespace SalesEtl
     /// <param name="AzureContainer">Attribute <c>azure_container</c>, <c>text</c>, required.</param>
     /// <param name="SalesThreshold">Attribute <c>sales_threshold</c>, <c>numeric</c>, optional.</param>
     /// <param name="DateFilterStart">Attribute <c>date_filter_start</c>, <c>date</c>, optional.</param>
+    /// <param name="MaterialTypeFilter">Attribute <c>material_type_filter</c>, <c>text[]</c>, optional.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
     public sealed partial record TenantAttributes(
         string AzureContainer,
         decimal? SalesThreshold,
-        global::System.DateOnly? DateFilterStart);
+        global::System.DateOnly? DateFilterStart,
+        string? MaterialTypeFilter);
 
     /// <summary>The tenants of the registry (<c>tenants.yaml</c>) when the project was built. Tenants created at run time are not listed; their per-tenant names come from the <c>Models.X.For(tenantId, ...)</c> methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TenantModels.Generator", "0.1.0")]
@@ -72,11 +74,11 @@ namespace SalesEtl
 
             internal static readonly global::System.Collections.Generic.Dictionary<string, global::SalesEtl.Tenant> ById;
 
-            /// <summary>id|name|enabled|sources|priority|tier|database|azure_container|sales_threshold|date_filter_start; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
+            /// <summary>id|name|enabled|sources|priority|tier|database|azure_container|sales_threshold|date_filter_start|material_type_filter; <c>\0</c> is null, <c>\\</c>, <c>\|</c> and <c>\uXXXX</c> are escapes.</summary>
             private const string Table = @"
-tenant1|Pidilite Mumbai Operations|1|erp|1|premium|\0|pidilite-mumbai-prod|10000|2023-04-01
-tenant2|Pidilite Delhi Operations|1|erp|2|standard|\0|pidilite-delhi-prod|25000|\0
-tenant3|Pidilite South Region|0|erp|3|standard|\0|pidilite-south-prod|10000|\0
+tenant1|Pidilite Mumbai Operations|1|erp|1|premium|\0|pidilite-mumbai-prod|10000|2023-04-01|{ZFGD}
+tenant2|Pidilite Delhi Operations|1|erp|2|standard|\0|pidilite-delhi-prod|25000|\0|{ZFGD}
+tenant3|Pidilite South Region|0|erp|3|standard|\0|pidilite-south-prod|10000|\0|{ZFGD}
 ";
 
             static Registry()
@@ -85,7 +87,7 @@ tenant3|Pidilite South Region|0|erp|3|standard|\0|pidilite-south-prod|10000|\0
                 var all = new global::System.Collections.Generic.List<global::SalesEtl.Tenant>(lines.Length);
                 ById = new global::System.Collections.Generic.Dictionary<string, global::SalesEtl.Tenant>(lines.Length, global::System.StringComparer.Ordinal);
                 var sourceLists = new global::System.Collections.Generic.Dictionary<string, string[]>(global::System.StringComparer.Ordinal);
-                var fields = new string?[10];
+                var fields = new string?[11];
                 foreach (var line in lines)
                 {
                     if (!Split(line, fields))
@@ -110,7 +112,8 @@ tenant3|Pidilite South Region|0|erp|3|standard|\0|pidilite-south-prod|10000|\0
                         new global::SalesEtl.TenantAttributes(
                             fields[7]!,
                             fields[8] is null ? (decimal?)null : decimal.Parse(fields[8]!, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture),
-                            fields[9] is null ? (global::System.DateOnly?)null : global::System.DateOnly.ParseExact(fields[9]!, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)));
+                            fields[9] is null ? (global::System.DateOnly?)null : global::System.DateOnly.ParseExact(fields[9]!, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
+                            fields[10]));
                     all.Add(tenant);
                     if (!ById.ContainsKey(tenant.Id))
                     {
