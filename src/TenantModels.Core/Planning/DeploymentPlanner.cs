@@ -145,7 +145,7 @@ public static class DeploymentPlanner
                 continue;
             }
 
-            // A canonical partition holds rows, not a query: it outlives the views it is filled from and is refilled after them.
+            // A tenant's canonical table rows are data, not a query: they outlive the views they are filled from and are refilled after them.
             if (dependent.Kind != ArtefactKind.Partition)
             {
                 AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
