@@ -161,6 +161,12 @@ internal static class DerivedNameChecker
         }
 
         names.AddRange(model.Columns.Where(c => c.Identity).Select(c => ("Identity sequence", ConstraintNames.IdentitySequence(model.Name, c.Name))));
+        if (model.Canonical && model.CanonicalTable is not null)
+        {
+            // The declared ones and the one on tenant_id the table always has.
+            names.AddRange(CanonicalTableCompiler.Indexes(model).Select(i => ("Canonical table index", ConstraintNames.Index(model.Name, i.Columns))));
+        }
+
         foreach (var (kind, name) in names)
         {
             var bytes = IdentifierRules.ByteLength(name);
