@@ -100,6 +100,32 @@ public sealed class PartitionedFormMigrationTests
     }
 
     [TestMethod]
+    public void ATenantWhoseStepFailsKeepsItsRowsInTheOldTableUntilTheNextApplyMovesThem()
+    {
+        var db = DeployedInTheOldForm("migrate_failure");
+        var globex = CanonicalProject.Rows(db, "call", "globex");
+        // A raw row its fill cannot cast: globex's unit fails and rolls back.
+        Db.Execute(db, "INSERT INTO globex_raw_salesloft.call VALUES (100, 'not a timestamp', 'x', 'y')");
+        var bundle = HandBuiltBundles.WriteToTemp(CanonicalProject.Compile("1.1.0", ThreeTenants));
+
+        var partial = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreNotEqual(ExitCodes.Success, partial.ExitCode, partial.ToString());
+        Assert.AreEqual("r", Relkind(db, "canonical.call"));
+        CollectionAssert.AreEqual(new[] { "acme|5", "initech|10" }, Db.Rows(db, "SELECT tenant_id, count(*) FROM canonical.call GROUP BY 1 ORDER BY 1"));
+        CollectionAssert.AreEqual(globex, Db.Rows(db, """
+            SELECT call_id, call_created_at, user_id, call_disposition_name, tenant_id FROM canonical."call$globex" ORDER BY 5, 1, 2, 3, 4
+            """), "the failed tenant's partition lost its rows");
+
+        Db.Execute(db, "DELETE FROM globex_raw_salesloft.call WHERE id = 100");
+        var applied = CliRun.Against(db, "apply", bundle);
+
+        Assert.AreEqual(ExitCodes.Success, applied.ExitCode, applied.ToString());
+        CollectionAssert.AreEqual(globex, CanonicalProject.Rows(db, "call", "globex"));
+        CollectionAssert.AreEqual(new string[0], Leftovers(db), "the last partition's step did not drop the old table");
+    }
+
+    [TestMethod]
     public void TenantRolesReadOnlyTheirOwnRowsAfterTheMigration()
     {
         const string prefix = "scmg";
