@@ -13,7 +13,8 @@ namespace TenantModels.Core.Planning;
 /// </summary>
 internal static class PartitionedCanonicalTable
 {
-    private const string ListPartitioned = ") PARTITION BY LIST (";
+    // Found in a recorded CREATE TABLE text as in a recorded table shape (where it is the table's storage clause).
+    private const string ListPartitioned = "PARTITION BY LIST (";
 
     /// <summary>The table is wanted unpartitioned: partitioning cannot change by ALTER, so its SQL runs, after the migration's.</summary>
     public static bool IsReplacedBy(DeployedArtefact record, DesiredInstance desired) =>
