@@ -44,7 +44,7 @@ public static class DeployScript
                     union.WriteExpanded(writer, tenants);
                     break;
                 case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind):
-                    // A tenant's canonical table fill is a union template over one tenant's sources: few per model, no need to stream each.
+                    // A partition is a union template over one tenant's sources: few per model, no need to stream each.
                     foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                     {
                         Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
