@@ -15,7 +15,8 @@ namespace TenantModels.Benchmarks;
 
 /// <summary>
 /// The two canonical forms side by side on a throwaway PostgreSQL, at each tenant count in one run:
-/// <c>call_v</c> (<c>canonical: view</c>, UNION ALL) and <c>call</c> (<c>canonical: table</c>, partitioned by tenant),
+/// <c>call_v</c> (<c>canonical: view</c>, UNION ALL) and <c>call</c> (<c>canonical: table</c>, as compiled: one table since
+/// 2026-12-06, a partition per tenant before; <see cref="CanonicalStorageBenchmark"/> compares the two),
 /// both over the same staging views of one raw table per tenant. Reports planning and execution time (EXPLAIN
 /// ANALYZE, SUMMARY; median of warm runs) of a single-tenant and an all-tenant count, and the time of the refresh
 /// statement the runner runs per tenant (one transaction each) — per tenant (median) and for all tenants.
@@ -28,7 +29,7 @@ public static class CanonicalFormsBenchmark
 
     public static void Run(IReadOnlyList<int> tenantCounts, TextWriter output)
     {
-        // An all-tenant query locks every partition / every branch's view and raw table in one transaction.
+        // An all-tenant query on the view locks every branch's view and raw table in one transaction.
         using var server = PostgresServer.Start(new System.Collections.Generic.Dictionary<string, string> { ["max_locks_per_transaction"] = "4096" });
         output.WriteLine($"PostgreSQL {Scalar(server.ConnectionString, "SHOW server_version")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         output.WriteLine();

@@ -12,6 +12,7 @@ public static class Program
     /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
+    /// or <c>-- canonical-storage [tenants...]</c> for how the canonical table stores its rows, on stock lock settings,
     /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>).
@@ -34,6 +35,13 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             CanonicalFormsBenchmark.Run(counts.Length == 0 ? new[] { 10, 100, 1000, 5000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == CanonicalStorageBenchmark.Command)
+        {
+            var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            CanonicalStorageBenchmark.Run(counts.Length == 0 ? new[] { 100, 1000, 10000 } : counts, System.Console.Out);
             return;
         }
 

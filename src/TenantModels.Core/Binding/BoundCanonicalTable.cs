@@ -3,9 +3,9 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Binding;
 
 /// <summary>
-/// The table form of a canonical model (<c>canonical: table</c>): one table list-partitioned by the tenant column,
-/// one partition per tenant, refreshed by the runner.
+/// The table form of a canonical model (<c>canonical: table</c>): one table of every tenant's rows, indexed by the
+/// tenant column, refreshed by the runner tenant by tenant.
 /// </summary>
-/// <param name="Watermark">A model column; when set, a refresh replaces only the rows at or past the partition's highest value.</param>
-/// <param name="Indexes">Declared on the parent table (they cascade to every partition); unique ones lead with the tenant column.</param>
+/// <param name="Watermark">A model column; when set, a refresh replaces only the tenant's rows at or past its highest value.</param>
+/// <param name="Indexes">Declared on the table; unique ones lead with the tenant column.</param>
 public sealed record BoundCanonicalTable(string? Watermark, IReadOnlyList<BoundIndex> Indexes);

@@ -24,7 +24,7 @@ public enum Materialization
 /// <param name="Sql">The SELECT of a model written in SQL; null otherwise.</param>
 /// <param name="Keys">Keys and indexes (tables; indexes of materialized views); null when none.</param>
 /// <param name="DependsOn">Models this one references (SQL refs, foreign keys), sorted.</param>
-/// <param name="CanonicalTable">For <c>canonical: table</c>: the partitioned table form; null for the view form or a model that is not canonical.</param>
+/// <param name="CanonicalTable">For <c>canonical: table</c>: the table form; null for the view form or a model that is not canonical.</param>
 public sealed record BoundModel(
     string Name,
     ModelScope Scope,

@@ -23,11 +23,14 @@ public enum ArtefactKind
     /// </summary>
     Grants,
 
-    /// <summary>A tenant's partition of a canonical table (<c>canonical: table</c>): created and filled on apply, dropped only with the data-loss flag.</summary>
+    /// <summary>
+    /// A tenant's rows of a canonical table (<c>canonical: table</c>): filled on apply in the tenant's transaction; dropping
+    /// it deletes them, only with the data-loss flag. The name is the first form's, a partition per tenant (records keep it).
+    /// </summary>
     Partition,
 
     /// <summary>
-    /// The statement <c>tenantmodels refresh</c> runs to refill a tenant's partition (a union template over the tenant's
+    /// The statement <c>tenantmodels refresh</c> runs to refill a tenant's rows of a canonical table (a union template over the tenant's
     /// sources). Never applied: the planner, deploy.sql and provisioning skip it.
     /// </summary>
     Refresh,

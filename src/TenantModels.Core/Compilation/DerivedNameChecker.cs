@@ -54,21 +54,8 @@ internal static class DerivedNameChecker
             CheckObjectNames(model, diagnostics);
         }
 
-        var canonicalTables = project.Models.Where(m => m.CanonicalTable is not null).ToList();
         foreach (var tenant in project.Tenants)
         {
-            foreach (var model in canonicalTables)
-            {
-                // Partition names cannot collide ('$' is in no model name or tenant id); they must only fit.
-                var partition = CanonicalTableCompiler.PartitionName(model.Name, tenant.Id);
-                var bytes = IdentifierRules.ByteLength(partition);
-                if (bytes > IdentifierRules.MaxBytes)
-                {
-                    diagnostics.Report(CompileDiagnostics.IdentifierTooLong, tenant.Location, $"The canonical table partition of model '{model.Name}' for tenant '{tenant.Id}'",
-                        partition, bytes, "shorten the tenant id or the model name");
-                }
-            }
-
             if (project.DatabasePattern is { } database)
             {
                 Register(database.Expand(tenant.Id, string.Empty), new Origin($"the database of tenant '{tenant.Id}'", Created: true), tenant, databases, diagnostics);
@@ -174,6 +161,12 @@ internal static class DerivedNameChecker
         }
 
         names.AddRange(model.Columns.Where(c => c.Identity).Select(c => ("Identity sequence", ConstraintNames.IdentitySequence(model.Name, c.Name))));
+        if (model.Canonical && model.CanonicalTable is not null)
+        {
+            // The declared ones and the one on tenant_id the table always has.
+            names.AddRange(CanonicalTableCompiler.Indexes(model).Select(i => ("Canonical table index", ConstraintNames.Index(model.Name, i.Columns))));
+        }
+
         foreach (var (kind, name) in names)
         {
             var bytes = IdentifierRules.ByteLength(name);

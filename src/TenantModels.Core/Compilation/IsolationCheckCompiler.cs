@@ -171,8 +171,8 @@ internal static class IsolationCheckCompiler
     }
 
     /// <summary>
-    /// The parent: select for its grantees, row-level security and its policies, and what each tenant sees through it;
-    /// each partition: the owner's alone, so no one reads around the parent's policies.
+    /// The table (it holds every tenant's rows): select for its grantees, row-level security and its policies, and what
+    /// each tenant sees through it.
     /// </summary>
     private static void AddCanonicalTableChecks(BoundProject project, BoundModel model, List<IsolationCheck> checks)
     {
@@ -182,9 +182,6 @@ internal static class IsolationCheckCompiler
         var privileges = SecurityCompiler.CanonicalTablePrivileges(project, model);
         var grants = privileges.SelectMany(p => p.Privileges.Select(x => new Grant(p.Role, x.ToUpperInvariant()))).ToList();
         checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, ArtefactIds.Grants(id), false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security)));
-        var partition = SqlWriter.QualifiedName(project.CanonicalSchema, CanonicalTableCompiler.PartitionName(model.Name, ArtefactTemplate.TenantPlaceholder));
-        checks.Add(new IsolationCheck("object." + ArtefactIds.CanonicalPartition(model.Name), ArtefactScope.Tenant, ArtefactIds.CanonicalPartition(model.Name), false,
-            RelationPrivileges(partition, security.Owner, new List<Grant>())));
         AddBehaviouralChecks(project, model, table, privileges, checks, "rows." + id);
     }
 

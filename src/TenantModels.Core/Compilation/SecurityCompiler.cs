@@ -348,6 +348,9 @@ internal static class SecurityCompiler
     {
         var security = project.Security!;
         var sql = new SqlWriter();
+        // Also what a database of the partition-per-tenant form needs once its table is replaced: a comment the old form's
+        // grants did not have, so their checksum differs and they run again on the new table.
+        sql.Line("-- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.");
         OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), CanonicalTablePrivileges(project, model));
         RowLevelSecurity(sql, project, project.CanonicalSchema, model.Name);
         return sql.ToString();
@@ -366,18 +369,6 @@ internal static class SecurityCompiler
     /// </summary>
     public static IReadOnlyList<string> CanonicalSchemaUsage(BoundProject project) =>
         SchemaUsage(project, shared: true, tenants: project.Models.Any(m => m.Canonical && m.CanonicalTable is not null && GrantsTenantRoles(m)));
-
-    /// <summary>
-    /// A partition is owned by the owner and granted to nobody: reading it directly would skip the parent's row-level
-    /// security, so every reader goes through the parent.
-    /// </summary>
-    public static string PartitionFooter(BoundProject project, string qualifiedName)
-    {
-        var security = project.Security!;
-        var sql = new SqlWriter();
-        OwnershipAndGrants(sql, security, "TABLE", qualifiedName, SchemaUsage(project, shared: true), new (string, IReadOnlyList<string>)[0]);
-        return sql.ToString();
-    }
 
     /// <summary>Whether a model grants anything to a tenant role kind (so its schema must be reachable by their groups).</summary>
     public static bool GrantsTenantRoles(BoundModel model) =>

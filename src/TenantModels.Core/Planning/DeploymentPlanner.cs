@@ -75,6 +75,10 @@ public static class DeploymentPlanner
             {
                 continue;
             }
+            else if (PartitionedCanonicalTable.IsReplacedBy(record, desired))
+            {
+                creates[instanceKey] = Create(PlanStepReason.Changed, desired);
+            }
             else if (desired.Artefact.Kind == ArtefactKind.Table && record.Kind is null or ArtefactKind.Table)
             {
                 if (AlterTable(record, desired, blockers) is { } alter)
@@ -141,7 +145,7 @@ public static class DeploymentPlanner
                 continue;
             }
 
-            // A canonical partition holds rows, not a query: it outlives the views it is filled from and is refilled after them.
+            // A tenant's canonical table rows are data, not a query: they outlive the views they are filled from and are refilled after them.
             if (dependent.Kind != ArtefactKind.Partition)
             {
                 AddDrop(drops, dependent, PlanStepReason.DependencyRecreated, blockers);
@@ -214,6 +218,12 @@ public static class DeploymentPlanner
         {
             var desired = DesiredInstances.ForUnion(target, target.Graph.Find(entry.Value.ArtefactId)!, beforeUnions);
             creates[entry.Key] = Create(entry.Value.Reason, desired);
+        }
+
+        // A database of the partition-per-tenant canonical table form is moved to one table by the steps that replace its records.
+        foreach (var create in creates.ToList())
+        {
+            creates[create.Key] = PartitionedCanonicalTable.WithMigration(create.Value, state.Find(create.Value.ArtefactId, create.Value.TenantId));
         }
 
         var steps = dropSteps.Concat(StepOrder.Creates(creates.Values, target)).ToList();

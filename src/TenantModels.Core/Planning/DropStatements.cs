@@ -1,6 +1,8 @@
 using System;
 using System.Text.RegularExpressions;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Compilation;
+using TenantModels.Core.Sql;
 
 namespace TenantModels.Core.Planning;
 
@@ -33,8 +35,7 @@ public static class DropStatements
             ArtefactKind.View => $"DROP VIEW IF EXISTS {quotedName};\n",
             ArtefactKind.MaterializedView => $"DROP MATERIALIZED VIEW IF EXISTS {quotedName};\n",
             ArtefactKind.Table => $"DROP TABLE IF EXISTS {quotedName};\n",
-            // Dropping a partition removes it from its canonical table with its rows.
-            ArtefactKind.Partition => $"DROP TABLE IF EXISTS {quotedName};\n",
+            ArtefactKind.Partition => CanonicalRows(quotedName, tenantId),
             // Seed rows are data in a table the bundle still manages: forgetting the seed must not delete them.
             ArtefactKind.Seed => $"-- seed for {quotedName} removed from the bundle: its rows are kept\n",
             ArtefactKind.Roles => RoleTeardown.For(quotedName, tenantId),
@@ -42,5 +43,22 @@ public static class DropStatements
             ArtefactKind.Grants => $"-- grants of {quotedName} removed from the bundle: nothing to drop\n",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
+    }
+
+    /// <summary>
+    /// A tenant's rows of a canonical table go: the record names the table (or, written by the partition-per-tenant
+    /// form, the tenant's partition <c>"schema"."model$tenant"</c>, which goes too, with the old table after its last).
+    /// </summary>
+    private static string CanonicalRows(string quotedName, string? tenantId)
+    {
+        if (tenantId is null)
+        {
+            throw new ArgumentException($"the rows of canonical table {quotedName} belong to a tenant, and none was given", nameof(tenantId));
+        }
+
+        return PartitionedCanonicalTable.OldPartition(quotedName) is { } old
+            ? PartitionedFormMigration.DropOldPartition(old.Schema, old.Table, tenantId)
+                + PartitionedFormMigration.DeleteTenantRows(SqlWriter.QualifiedName(old.Schema, old.Table), tenantId)
+            : PartitionedFormMigration.DeleteTenantRows(quotedName, tenantId);
     }
 }

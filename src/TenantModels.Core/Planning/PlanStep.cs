@@ -30,7 +30,7 @@ public sealed record PlanStep(
     IReadOnlyList<string>? Warnings = null,
     SeedData? Seed = null)
 {
-    /// <summary>Dropping a schema, a table or a canonical table's partition, or an ALTER that drops a column or narrows a type, can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
+    /// <summary>Dropping a schema, a table or a tenant's rows of a canonical table, or an ALTER that drops a column or narrows a type, can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
     public bool LosesData => (Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table or ArtefactKind.Partition)
         || (Action == PlanStepAction.Alter && DataLossItems is { Count: > 0 });
 

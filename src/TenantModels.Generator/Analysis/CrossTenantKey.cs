@@ -52,8 +52,8 @@ internal sealed class CrossTenantKey : IEquatable<CrossTenantKey>
 
         foreach (var model in project.Models)
         {
-            // Every model counts for the staged sources and the tenant and shared schemas; canonical ones also for partition
-            // names and view sizes, and what a canonical view's branch reads (joins, indexes, referenced models) for the
+            // Every model counts for the staged sources and the tenant and shared schemas; canonical ones also for their
+            // form and view sizes, and what a canonical view's branch reads (joins, indexes, referenced models) for the
             // relations one query on it locks. Columns, mappings of columns and descriptions are not read per tenant.
             facts.Append("model ").Append(model.Name).Append(' ').Append(model.Scope).Append(' ').Append(model.Materialized)
                 .Append(" sources=").Append(string.Join(",", model.Mappings.Select(m =>

@@ -37,12 +37,12 @@ public sealed class SecuredCanonicalTableTests
         Assert.AreEqual(ExitCodes.Success, verify.ExitCode, verify.ToString());
         StringAssert.Contains(verify.Out, "No drift");
 
-        // The checks do cover the canonical table and its partitions: a partition readable around the parent's policies,
-        // and a parent whose row-level security is no longer forced, are both drift.
-        Db.Execute(db, $"GRANT SELECT ON canonical.\"order_count$alpha\" TO {prefix}_bravo_reader; ALTER TABLE canonical.order_count NO FORCE ROW LEVEL SECURITY;");
+        // The checks do cover the canonical table, which holds every tenant's rows: an undeclared grant on it, and row-level
+        // security no longer forced, are both drift.
+        Db.Execute(db, $"GRANT DELETE ON canonical.order_count TO {prefix}_bravo_reader; ALTER TABLE canonical.order_count NO FORCE ROW LEVEL SECURITY;");
         var drift = CliRun.Against(db, "verify", bundle);
         Assert.AreEqual(ExitCodes.Drift, drift.ExitCode, drift.ToString());
-        StringAssert.Contains(drift.Out, "order_count$alpha");
+        StringAssert.Contains(drift.Out, prefix + "_bravo_reader");
         StringAssert.Contains(drift.Out, "row-level security is not forced");
     }
 

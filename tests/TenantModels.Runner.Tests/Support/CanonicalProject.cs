@@ -7,7 +7,7 @@ using TenantModels.Core.Pipeline;
 namespace TenantModels.Runner.Tests.Support;
 
 /// <summary>
-/// A compiled project with the same model in both canonical forms — <c>call</c> as a table partitioned by tenant,
+/// A compiled project with the same model in both canonical forms — <c>call</c> as the canonical table,
 /// <c>call_v</c> as the UNION ALL view — over two providers, plus <c>call_inc</c>, a table form with a watermark.
 /// Tenants are <c>id:source+source</c>, in priority order.
 /// </summary>

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:3fd01b801ce9d8c674d0e09a7978cf4ba21ab8378acabd97c9204ac56034206a
+-- sha256:5a97b385e75f46b8e4efe6ee41e02b29a91c86b12656c878b1fd38c44c0a74b1
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -434,11 +434,13 @@ CREATE TABLE IF NOT EXISTS "canonical"."call" (
     "user_id" text,
     "call_disposition_name" text,
     "tenant_id" text NOT NULL
-) PARTITION BY LIST ("tenant_id");
+);
+CREATE INDEX IF NOT EXISTS "call_tenant_id_call_created_at_idx" ON "canonical"."call" ("tenant_id", "call_created_at");
 CREATE INDEX IF NOT EXISTS "call_call_created_at_idx" ON "canonical"."call" ("call_created_at");
 CREATE UNIQUE INDEX IF NOT EXISTS "call_tenant_id_call_id_idx" ON "canonical"."call" ("tenant_id", "call_id");
 
 -- grants.canonical_table.call
+-- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 GRANT SELECT ON TABLE "canonical"."call" TO "ctf_reader";
@@ -468,27 +470,18 @@ DROP POLICY IF EXISTS "tm_app_guard" ON "canonical"."call";
 CREATE POLICY "tm_app_guard" ON "canonical"."call" AS RESTRICTIVE FOR ALL TO "ctf_app" USING ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), '')) WITH CHECK ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), ''));
 
 -- canonical_partition.call (tenant acme)
-CREATE TABLE IF NOT EXISTS "canonical"."call$acme" PARTITION OF "canonical"."call" FOR VALUES IN ('acme');
-ALTER TABLE "canonical"."call$acme" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."call$acme" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
-DELETE FROM "canonical"."call$acme";
-INSERT INTO "canonical"."call$acme" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
+DELETE FROM "canonical"."call" WHERE "tenant_id" = 'acme';
+INSERT INTO "canonical"."call" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('acme' AS text) AS "tenant_id" FROM "acme_stg_outreach"."call";
 
 -- canonical_partition.call (tenant globex)
-CREATE TABLE IF NOT EXISTS "canonical"."call$globex" PARTITION OF "canonical"."call" FOR VALUES IN ('globex');
-ALTER TABLE "canonical"."call$globex" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."call$globex" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
-DELETE FROM "canonical"."call$globex";
-INSERT INTO "canonical"."call$globex" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
+DELETE FROM "canonical"."call" WHERE "tenant_id" = 'globex';
+INSERT INTO "canonical"."call" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('globex' AS text) AS "tenant_id" FROM "globex_stg_salesloft"."call";
 
 -- canonical_partition.call (tenant initech)
-CREATE TABLE IF NOT EXISTS "canonical"."call$initech" PARTITION OF "canonical"."call" FOR VALUES IN ('initech');
-ALTER TABLE "canonical"."call$initech" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."call$initech" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
-DELETE FROM "canonical"."call$initech";
-INSERT INTO "canonical"."call$initech" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
+DELETE FROM "canonical"."call" WHERE "tenant_id" = 'initech';
+INSERT INTO "canonical"."call" ("call_id", "call_created_at", "user_id", "call_disposition_name", "tenant_id")
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('initech' AS text) AS "tenant_id" FROM "initech_stg_outreach"."call"
 UNION ALL
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('initech' AS text) AS "tenant_id" FROM "initech_stg_salesloft"."call";
@@ -497,9 +490,11 @@ SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('i
 CREATE TABLE IF NOT EXISTS "canonical"."outreach_user" (
     "user_id" text,
     "tenant_id" text NOT NULL
-) PARTITION BY LIST ("tenant_id");
+);
+CREATE INDEX IF NOT EXISTS "outreach_user_tenant_id_idx" ON "canonical"."outreach_user" ("tenant_id");
 
 -- grants.canonical_table.outreach_user
+-- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."outreach_user" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."outreach_user" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 -- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).
@@ -527,17 +522,11 @@ DROP POLICY IF EXISTS "tm_app_guard" ON "canonical"."outreach_user";
 CREATE POLICY "tm_app_guard" ON "canonical"."outreach_user" AS RESTRICTIVE FOR ALL TO "ctf_app" USING ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), '')) WITH CHECK ("tenant_id" = NULLIF(pg_catalog.current_setting('tenantmodels.tenant', true), ''));
 
 -- canonical_partition.outreach_user (tenant acme)
-CREATE TABLE IF NOT EXISTS "canonical"."outreach_user$acme" PARTITION OF "canonical"."outreach_user" FOR VALUES IN ('acme');
-ALTER TABLE "canonical"."outreach_user$acme" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."outreach_user$acme" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
-DELETE FROM "canonical"."outreach_user$acme";
-INSERT INTO "canonical"."outreach_user$acme" ("user_id", "tenant_id")
+DELETE FROM "canonical"."outreach_user" WHERE "tenant_id" = 'acme';
+INSERT INTO "canonical"."outreach_user" ("user_id", "tenant_id")
 SELECT "user_id", CAST('acme' AS text) AS "tenant_id" FROM "acme_stg_outreach"."outreach_user";
 
 -- canonical_partition.outreach_user (tenant initech)
-CREATE TABLE IF NOT EXISTS "canonical"."outreach_user$initech" PARTITION OF "canonical"."outreach_user" FOR VALUES IN ('initech');
-ALTER TABLE "canonical"."outreach_user$initech" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."outreach_user$initech" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
-DELETE FROM "canonical"."outreach_user$initech";
-INSERT INTO "canonical"."outreach_user$initech" ("user_id", "tenant_id")
+DELETE FROM "canonical"."outreach_user" WHERE "tenant_id" = 'initech';
+INSERT INTO "canonical"."outreach_user" ("user_id", "tenant_id")
 SELECT "user_id", CAST('initech' AS text) AS "tenant_id" FROM "initech_stg_outreach"."outreach_user";

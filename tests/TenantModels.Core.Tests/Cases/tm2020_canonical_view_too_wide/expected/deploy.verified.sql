@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tm2020_canonical_view_too_wide 1.0.0
--- sha256:4283f0508668a66fb9f2feb56be759f6df559a67164e73677efcbacd0d0dfe68
+-- sha256:3b8bffcdc2da9bf2ae052fabed4905471fbfbd7402ed0c9faac0968df654fe15
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)
@@ -65,22 +65,20 @@ SELECT "call_id", "user_id", CAST('initech' AS text) AS "tenant_id" FROM "initec
 CREATE TABLE IF NOT EXISTS "canonical"."call_table" (
     "call_id" bigint,
     "tenant_id" text NOT NULL
-) PARTITION BY LIST ("tenant_id");
+);
+CREATE INDEX IF NOT EXISTS "call_table_tenant_id_idx" ON "canonical"."call_table" ("tenant_id");
 
 -- canonical_partition.call_table (tenant acme)
-CREATE TABLE IF NOT EXISTS "canonical"."call_table$acme" PARTITION OF "canonical"."call_table" FOR VALUES IN ('acme');
-DELETE FROM "canonical"."call_table$acme";
-INSERT INTO "canonical"."call_table$acme" ("call_id", "tenant_id")
+DELETE FROM "canonical"."call_table" WHERE "tenant_id" = 'acme';
+INSERT INTO "canonical"."call_table" ("call_id", "tenant_id")
 SELECT "call_id", CAST('acme' AS text) AS "tenant_id" FROM "acme_stg_outreach"."call_table";
 
 -- canonical_partition.call_table (tenant globex)
-CREATE TABLE IF NOT EXISTS "canonical"."call_table$globex" PARTITION OF "canonical"."call_table" FOR VALUES IN ('globex');
-DELETE FROM "canonical"."call_table$globex";
-INSERT INTO "canonical"."call_table$globex" ("call_id", "tenant_id")
+DELETE FROM "canonical"."call_table" WHERE "tenant_id" = 'globex';
+INSERT INTO "canonical"."call_table" ("call_id", "tenant_id")
 SELECT "call_id", CAST('globex' AS text) AS "tenant_id" FROM "globex_stg_outreach"."call_table";
 
 -- canonical_partition.call_table (tenant initech)
-CREATE TABLE IF NOT EXISTS "canonical"."call_table$initech" PARTITION OF "canonical"."call_table" FOR VALUES IN ('initech');
-DELETE FROM "canonical"."call_table$initech";
-INSERT INTO "canonical"."call_table$initech" ("call_id", "tenant_id")
+DELETE FROM "canonical"."call_table" WHERE "tenant_id" = 'initech';
+INSERT INTO "canonical"."call_table" ("call_id", "tenant_id")
 SELECT "call_id", CAST('initech' AS text) AS "tenant_id" FROM "initech_stg_outreach"."call_table";

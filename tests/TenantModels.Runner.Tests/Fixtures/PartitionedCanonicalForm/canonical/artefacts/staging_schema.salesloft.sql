@@ -1,0 +1,1 @@
+CREATE SCHEMA IF NOT EXISTS "{{tenant}}_stg_salesloft";
