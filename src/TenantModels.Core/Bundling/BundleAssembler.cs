@@ -14,7 +14,8 @@ public static class BundleAssembler
         IReadOnlyList<CompiledArtefact> compiled,
         string? databasePattern = null,
         BundleSecurity? security = null,
-        string? isolationChecks = null)
+        string? isolationChecks = null,
+        IReadOnlyList<BundleAttribute>? attributes = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -32,7 +33,7 @@ public static class BundleAssembler
         }
 
         var unhashed = new BundleManifest(BundleManifest.CurrentFormatVersion, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
-            BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security);
+            BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security, Attributes: attributes is { Count: > 0 } ? attributes : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.

@@ -42,9 +42,31 @@ public static class ManifestJson
               .Append(", \"enabled\": ").Append(t.Enabled ? "true" : "false")
               .Append(", \"sources\": ").Append(StrArray(t.Sources))
               .Append(", \"priority\": ").Append(t.Priority.ToString(CultureInfo.InvariantCulture))
-              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database)).Append(" }");
+              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database));
+
+            // Tier and attribute values only when set, so bundles of registries without them keep their exact bytes.
+            if (t.Tier is not null)
+            {
+                sb.Append(", \"tier\": ").Append(Str(t.Tier));
+            }
+
+            if (t.Attributes is { Count: > 0 } values)
+            {
+                sb.Append(", \"attributes\": { ")
+                  .Append(string.Join(", ", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Str(v.Key) + ": " + Str(v.Value)).ToArray()))
+                  .Append(" }");
+            }
+
+            sb.Append(" }");
         });
         json.Append("],\n");
+        if (manifest.Attributes is { Count: > 0 } declared)
+        {
+            json.Append("  \"attributes\": [");
+            AppendItems(json, declared, (sb, a) => sb.Append("{ \"name\": ").Append(Str(a.Name)).Append(", \"type\": ").Append(Str(a.Type)).Append(" }"));
+            json.Append("],\n");
+        }
+
         json.Append("  \"artefacts\": [");
         AppendItems(json, manifest.Artefacts, (sb, a) =>
         {
@@ -124,7 +146,14 @@ public static class ManifestJson
                 t.GetProperty("enabled").GetBoolean(),
                 t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 t.GetProperty("priority").GetInt32(),
-                t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString())).ToList();
+                t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString(),
+                t.TryGetProperty("tier", out var tier) ? tier.GetString() : null,
+                t.TryGetProperty("attributes", out var values)
+                    ? values.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString()!, StringComparer.Ordinal)
+                    : null)).ToList();
+            var declared = root.TryGetProperty("attributes", out var attributes)
+                ? attributes.EnumerateArray().Select(a => new BundleAttribute(a.GetProperty("name").GetString()!, a.GetProperty("type").GetString()!)).ToList()
+                : null;
             var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
                 a.GetProperty("id").GetString()!,
                 ParseKind(a.GetProperty("kind").GetString()!),
@@ -148,7 +177,8 @@ public static class ManifestJson
                 root.GetProperty("toolchainVersion").ValueKind == JsonValueKind.Null ? null : root.GetProperty("toolchainVersion").GetString(),
                 root.GetProperty("definitionsSchemaVersion").GetInt32(),
                 root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null,
-                deployChecksum);
+                deployChecksum,
+                declared);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -75,6 +75,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor ProvisioningScriptFailed = Error("TM3051", "Provisioning script failed",
         "the provisioning script '{0}' failed for tenant '{1}' with SQLSTATE {2}: {3}; the whole provisioning was rolled back, nothing of the tenant remains");
 
+    public static readonly DiagnosticDescriptor InvalidSelection = Error("TM3060", "Invalid tenant selection",
+        "invalid tenant selection {0}: {1}");
+
+    public static readonly DiagnosticDescriptor SelectionMatchesNothing = Error("TM3061", "Selection matches no tenant",
+        "{0} matches no tenant of {1}; nothing was done");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

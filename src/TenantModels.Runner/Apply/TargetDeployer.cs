@@ -10,6 +10,7 @@ using TenantModels.Runner.Commands;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 
 namespace TenantModels.Runner.Apply;
 
@@ -87,7 +88,13 @@ internal sealed class TargetDeployer
         }
 
         var records = LiveDatabase.Compare(connection, _bundle).Records;
-        var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
+        var narrowed = TenantSelection.Narrow(_settings.Selection, DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), _target, strict: include is null);
+        if (TenantSelection.Stop(narrowed, _target, _output) is { } notSelected)
+        {
+            return notSelected;
+        }
+
+        var target = narrowed.Target!;
 
         if (last?.Outcome == DeploymentOutcome.Running)
         {
@@ -102,7 +109,7 @@ internal sealed class TargetDeployer
 
         if (plan.IsEmpty)
         {
-            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}.");
+            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{TenantSelection.Scope(target)}.");
             return new TargetResult(_target, "up-to-date", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
         }
 
@@ -121,7 +128,7 @@ internal sealed class TargetDeployer
 
         if (failed.Count == 0)
         {
-            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}.");
+            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}{TenantSelection.Scope(target)}.");
             return new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 
 namespace TenantModels.Runner.Cli;
 
@@ -26,7 +27,8 @@ public sealed record ApplyOptions(
     string? Logins = null,
     bool ReconcileSecurity = false,
     int Jobs = 1,
-    string? ReplaceProject = null)
+    string? ReplaceProject = null,
+    SelectionArguments? Selection = null)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -61,11 +63,12 @@ public sealed record ApplyOptions(
                 r.AddError($"--jobs must be between 1 and {MaxJobs}");
             }
         });
+        var selection = new SelectionOptions();
         var reconcile = new Option<bool>("--reconcile-security") { Description = "No longer needed, accepted so existing scripts keep working: every apply repairs the security drift verify reports." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs }.Concat(selection.All))
         {
             command.Options.Add(option);
         }
@@ -85,7 +88,8 @@ public sealed record ApplyOptions(
             result.GetValue(logins),
             result.GetValue(reconcile),
             result.GetValue(jobs),
-            result.GetValue(replaceProject))));
+            result.GetValue(replaceProject),
+            selection.Read(result))));
         return command;
     }
 

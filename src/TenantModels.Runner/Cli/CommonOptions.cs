@@ -52,7 +52,7 @@ internal static class CommonOptions
 
     /// <summary>
     /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>,
-    /// <c>--replace-project</c>, plus any options of the command's own (<paramref name="extra"/>, read by
+    /// <c>--replace-project</c>, the tenant selection, plus any options of the command's own (<paramref name="extra"/>, read by
     /// <paramref name="create"/> from the parse result). Each keeps its own options record; only the wiring lives here.
     /// </summary>
     public static Command ReadOnlyCommand<TOptions>(
@@ -68,15 +68,16 @@ internal static class CommonOptions
         var targets = Targets();
         var parallel = Parallel();
         var replaceProject = ReplaceProject();
+        var selection = new SelectionOptions();
         var command = new Command(name, description);
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(extra))
+        foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(selection.All).Concat(extra))
         {
             command.Options.Add(option);
         }
 
         command.SetAction(result => run(create(
-            new ReadOnlyArguments(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel), result.GetValue(replaceProject)),
+            new ReadOnlyArguments(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel), result.GetValue(replaceProject), selection.Read(result)),
             result)));
         return command;
     }

@@ -24,6 +24,11 @@ internal sealed class ApplyCommand
             return exitCode;
         }
 
+        if (!reporter.TrySelect(options.Selection, preflight.Bundle.Manifest, out exitCode))
+        {
+            return exitCode;
+        }
+
         var settings = new ApplySettings(
             TimeSpan.FromSeconds(options.LockWaitSeconds),
             options.LockTimeoutSeconds,
@@ -32,7 +37,8 @@ internal sealed class ApplyCommand
             options.AllowDataLoss,
             options.AllowSameVersion,
             options.Jobs,
-            options.ReplaceProject);
+            options.ReplaceProject,
+            reporter.Selection);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)
