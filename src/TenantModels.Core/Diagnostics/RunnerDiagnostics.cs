@@ -46,7 +46,7 @@ public static class RunnerDiagnostics
         "target map '{0}': {1}");
 
     public static readonly DiagnosticDescriptor UnitsFailed = Error("TM3015", "Some units failed",
-        "{0} of {1} transaction(s) failed and were rolled back: {2}; everything else was applied");
+        "{0} of {1} transaction(s) failed{2}; rolled back: {3}; {4}");
 
     public static readonly DiagnosticDescriptor RefreshFailed = Error("TM3016", "Refresh failed",
         "refreshing {0} ({1}) failed with SQLSTATE {2}: {3}; that tenant's refresh was rolled back and its materialized views and canonical table partitions keep their previous rows");

@@ -45,7 +45,7 @@ internal sealed class TargetDeployer
         }
         catch (NpgsqlException e)
         {
-            return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
+            return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", ErrorCause.Of(e)));
         }
 
         using (connection)
@@ -59,7 +59,7 @@ internal sealed class TargetDeployer
             }
             catch (NpgsqlException e)
             {
-                return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
+                return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", ErrorCause.Of(e)));
             }
 
             try
@@ -68,7 +68,7 @@ internal sealed class TargetDeployer
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
-                return Fail(ExitCodes.Failed, "failed", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "complete the apply", e.Message));
+                return Fail(ExitCodes.Failed, "failed", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "complete the apply", ErrorCause.Of(e)));
             }
             finally
             {
@@ -132,10 +132,10 @@ internal sealed class TargetDeployer
             return new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics);
         }
 
-        var summary = RunnerDiagnostics.UnitsFailed.At(SourceLocation.None, failed.Count, units.Count, string.Join(", ", failed));
+        var summary = UnitsSummary.Failed(units, "applied");
         _output.Error(Reporter.Format(summary));
         _diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
-        _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}.");
+        _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         return new TargetResult(_target, steps.Count == 0 ? "failed" : "partial", ExitCodes.Failed, steps, units, _diagnostics);
     }
 

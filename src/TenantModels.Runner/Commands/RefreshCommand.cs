@@ -56,7 +56,7 @@ internal sealed class RefreshCommand
         }
         catch (NpgsqlException e)
         {
-            return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
+            return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", ErrorCause.Of(e)));
         }
 
         using (connection)
@@ -71,7 +71,7 @@ internal sealed class RefreshCommand
             }
             catch (NpgsqlException e)
             {
-                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", ErrorCause.Of(e)));
             }
 
             try
@@ -99,7 +99,7 @@ internal sealed class RefreshCommand
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
-                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", ErrorCause.Of(e)));
             }
             finally
             {
@@ -148,10 +148,10 @@ internal sealed class RefreshCommand
         }
         else
         {
-            var summary = RunnerDiagnostics.UnitsFailed.At(SourceLocation.None, failed.Count, units.Count, string.Join(", ", failed));
+            var summary = UnitsSummary.Failed(units, "refreshed");
             output.Error(Reporter.Format(summary));
             diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
-            output.Line($"Refreshed {Describe(refreshed)}; failed: {string.Join(", ", failed)}.");
+            output.Line($"Refreshed {Describe(refreshed)}; failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         }
 
         var status = failed.Count == 0 ? "refreshed" : refreshed.Count == 0 ? "failed" : "partial";
@@ -170,7 +170,7 @@ internal sealed class RefreshCommand
                 using var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 };
                 command.ExecuteNonQuery();
             }
-            catch (PostgresException e)
+            catch (PostgresException e) when (!Connections.IsBroken(connection))
             {
                 transaction.Rollback();
                 var diagnostic = RunnerDiagnostics.RefreshFailed.At(SourceLocation.None, step.Object, label, e.SqlState, e.MessageText);

@@ -49,7 +49,7 @@ internal sealed class StatusCommand
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message);
+            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", ErrorCause.Of(e));
             output.Error(Reporter.Format(diagnostic));
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }

@@ -65,7 +65,7 @@ internal sealed class VerifyCommand
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            var error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", e.Message);
+            var error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", ErrorCause.Of(e));
             output.Error(Reporter.Format(error));
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
         }
