@@ -41,9 +41,9 @@ public sealed record ApplyOptions(
         var bundle = CommonOptions.BundleDirectory();
         var connection = CommonOptions.Connection();
         var json = CommonOptions.Json();
-        var lockWait = Seconds("--lock-wait", "Seconds to wait for another runner's deployment lock (0: try once).", DefaultLockWaitSeconds);
-        var lockTimeout = Seconds("--lock-timeout", "Seconds each statement may wait for a table or view lock before its transaction fails and rolls back (0: wait forever).", DefaultLockTimeoutSeconds);
-        var statementTimeout = Seconds("--statement-timeout", "Seconds each statement may run before its transaction fails and rolls back (0: no limit).", 0);
+        var lockWait = CommonOptions.LockWait();
+        var lockTimeout = CommonOptions.Seconds("--lock-timeout", "Seconds each statement may wait for a table or view lock before its transaction fails and rolls back (0: wait forever).", DefaultLockTimeoutSeconds);
+        var statementTimeout = CommonOptions.Seconds("--statement-timeout", "Seconds each statement may run before its transaction fails and rolls back (0: no limit).", 0);
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed transaction instead of continuing with the other tenants." };
         var allowDataLoss = new Option<bool>("--allow-data-loss") { Description = "Allow steps that drop schemas or tables (removed tenants, removed schemas)." };
         var allowSameVersion = new Option<bool>("--allow-same-version") { Description = "Allow a bundle with the deployed version but different content (a rebuilt development version)." };
@@ -91,18 +91,5 @@ public sealed record ApplyOptions(
             result.GetValue(replaceProject),
             selection.Read(result))));
         return command;
-    }
-
-    private static Option<int> Seconds(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError($"{name} must be zero or more seconds");
-            }
-        });
-        return option;
     }
 }

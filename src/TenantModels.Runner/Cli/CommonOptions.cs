@@ -50,6 +50,24 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>How long to wait for another runner's deployment lock: the same option on every command that takes the lock.</summary>
+    public static Option<int> LockWait() =>
+        Seconds("--lock-wait", "Seconds to wait for another runner's deployment lock (0: try once).", ApplyOptions.DefaultLockWaitSeconds);
+
+    /// <summary>A number of seconds, zero or more (a usage error otherwise).</summary>
+    public static Option<int> Seconds(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"{name} must be zero or more seconds");
+            }
+        });
+        return option;
+    }
+
     /// <summary>
     /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>,
     /// <c>--replace-project</c>, the tenant selection, plus any options of the command's own (<paramref name="extra"/>, read by

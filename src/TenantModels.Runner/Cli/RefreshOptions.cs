@@ -30,8 +30,8 @@ public sealed record RefreshOptions(
         var selection = new SelectionOptions();
         var concurrently = new Option<bool>("--concurrently") { Description = "REFRESH MATERIALIZED VIEW CONCURRENTLY: readers keep reading (each view needs a unique index)." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first tenant whose refresh fails." };
-        var lockWait = new Option<int>("--lock-wait") { Description = "Seconds to wait for another runner's deployment lock (0: try once).", DefaultValueFactory = _ => ApplyOptions.DefaultLockWaitSeconds };
-        var statementTimeout = new Option<int>("--statement-timeout") { Description = "Seconds each refresh may run before its tenant's transaction fails (0: no limit).", DefaultValueFactory = _ => 0 };
+        var lockWait = CommonOptions.LockWait();
+        var statementTimeout = CommonOptions.Seconds("--statement-timeout", "Seconds each refresh may run before its tenant's transaction fails (0: no limit).", 0);
         var command = new Command("refresh", "Refresh every deployed materialized view and canonical table partition, tenant by tenant in priority order, each tenant in its own transaction.");
         command.Arguments.Add(bundle);
         foreach (var option in new Option[] { connection, json, targets, parallel, concurrently, failFast, lockWait, statementTimeout }.Concat(selection.All))
@@ -40,7 +40,7 @@ public sealed record RefreshOptions(
         }
 
         command.SetAction(r => run(new RefreshOptions(r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), selection.Read(r),
-            r.GetValue(concurrently), r.GetValue(failFast), Math.Max(0, r.GetValue(lockWait)), Math.Max(0, r.GetValue(statementTimeout)),
+            r.GetValue(concurrently), r.GetValue(failFast), r.GetValue(lockWait), r.GetValue(statementTimeout),
             r.GetValue(targets), r.GetValue(parallel))));
         return command;
     }
