@@ -53,7 +53,7 @@ public sealed record ApplyOptions(
         var logins = LoginsOptions.LoginsOption(required: false);
         var jobs = new Option<int>("--jobs")
         {
-            Description = "How many tenant transactions to run at once, each on its own connection (tenants with only their own objects; roles, partitions and shared views stay one at a time).",
+            Description = "Within ONE database: how many TENANT transactions to run at once, each on its own connection (tenants with only their own objects; roles, partitions and shared views stay one at a time). Not databases at once: that is --parallel, with --targets; the two multiply.",
             DefaultValueFactory = _ => 1,
         };
         jobs.Validators.Add(r =>

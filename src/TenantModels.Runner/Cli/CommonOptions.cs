@@ -37,7 +37,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--parallel")
         {
-            Description = "With --targets: how many databases to work on at once.",
+            Description = "With --targets: how many DATABASES of the map to work on at once (not tenants within one database: that is apply --jobs).",
             DefaultValueFactory = _ => 1,
         };
         option.Validators.Add(r =>

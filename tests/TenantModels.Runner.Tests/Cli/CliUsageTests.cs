@@ -76,4 +76,16 @@ public sealed class CliUsageTests
         Assert.AreEqual(ExitCodes.UsageError, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Error, "--lock-wait must be zero or more seconds", result.ToString());
     }
+
+    /// <summary>--jobs (tenants within one database) and --parallel (databases of a target map) are told apart where users look.</summary>
+    [TestMethod]
+    public void HelpTellsJobsFromParallel()
+    {
+        var help = CliRun.Run(null, "apply", "--help");
+
+        Assert.AreEqual(ExitCodes.Success, help.ExitCode, help.ToString());
+        var text = System.Text.RegularExpressions.Regex.Replace(help.Out, @"\s+", " ");
+        StringAssert.Contains(text, "--jobs <jobs> Within ONE database: how many TENANT transactions to run at once");
+        StringAssert.Contains(text, "--parallel <parallel> With --targets: how many DATABASES of the map to work on at once (not tenants within one database: that is apply --jobs)");
+    }
 }
