@@ -176,4 +176,26 @@ public sealed class TenantSelectionTests
         Assert.IsFalse(Db.SchemaExists(db, "canonical"), "a selection that matched nothing changed the database");
         Assert.IsFalse(Db.SchemaExists(db, $"{Acme}_stg_outreach"), "a selection with an unknown tenant applied the known one");
     }
+
+    /// <summary>A login belongs to a tenant's role, which an apply to other tenants does not create: only the selected tenants' logins (and the tenant-less ones) are made.</summary>
+    [TestMethod]
+    public void ApplyWithLoginsMakesTheLoginsOfTheSelectedTenantsOnly()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("select_logins");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("sl", "1.0.0", new[] { "alpha", "bravo" }, "shared"));
+        var file = System.IO.Path.Combine(CliRun.TempDirectory(), "logins.json");
+        System.IO.File.WriteAllText(file, """
+            { "logins": [
+                { "name": "sl_alpha_login", "tenant": "alpha", "role": "reader", "passwordVariable": "ALPHA_PASSWORD" },
+                { "name": "sl_bravo_login", "tenant": "bravo", "role": "reader", "passwordVariable": "BRAVO_PASSWORD" },
+                { "name": "sl_app_login", "role": "app", "passwordVariable": "APP_PASSWORD" } ] }
+            """);
+        var environment = new Dictionary<string, string> { ["ALPHA_PASSWORD"] = "a-Secret-1", ["BRAVO_PASSWORD"] = "b-Secret-2", ["APP_PASSWORD"] = "c-Secret-3" };
+
+        var apply = CliRun.Run(environment, "apply", bundle, "--tenant", "alpha", "--logins", file, "--connection", db);
+
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        CollectionAssert.AreEqual(new[] { "sl_alpha_login", "sl_app_login" },
+            Db.Rows(db, "SELECT rolname FROM pg_roles WHERE rolname LIKE 'sl\\_%\\_login' ORDER BY 1"));
+    }
 }
