@@ -25,8 +25,8 @@ internal static class UsageErrors
                 .Where(token => problem.Message.Contains($"'{token}'", StringComparison.Ordinal))
                 .Select(token => (Token: token, Meant: Closest(token, Candidates(command, token))))
                 .FirstOrDefault(s => s.Meant is not null);
-            error.WriteLine("tenantmodels: error: " + problem.Message
-                + (suggestion.Meant is null ? string.Empty : $" (did you mean '{suggestion.Meant}'?)"));
+            error.WriteLine("tenantmodels: error: "
+                + (suggestion.Meant is null ? problem.Message : $"{problem.Message.TrimEnd('.')}; did you mean '{suggestion.Meant}'?"));
         }
 
         error.WriteLine();
