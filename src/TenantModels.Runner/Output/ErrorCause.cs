@@ -42,7 +42,7 @@ internal static class ErrorCause
     /// <summary>The SQLSTATE and the server's message, and for the errors that end a session, what ends one.</summary>
     private static string Postgres(PostgresException error)
     {
-        var text = $"SQLSTATE {error.SqlState}: {error.MessageText}" + (string.IsNullOrEmpty(error.Detail) ? string.Empty : $" ({error.Detail})");
+        var text = $"SQLSTATE {error.SqlState}: {WithDetail(error)}";
         return error.SqlState switch
         {
             PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow =>
@@ -52,6 +52,16 @@ internal static class ErrorCause
             _ => text,
         };
     }
+
+    /// <summary>
+    /// The server's message, with its DETAIL where that names objects (what depends on an object being dropped), never
+    /// where it may quote rows (a constraint violation's "Failing row contains …"): runner output goes to CI logs.
+    /// </summary>
+    public static string WithDetail(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.DependentObjectsStillExist or PostgresErrorCodes.DependentPrivilegeDescriptorsStillExist
+        && !string.IsNullOrEmpty(error.Detail)
+            ? $"{error.MessageText} ({error.Detail.Replace('\n', ';')})"
+            : error.MessageText;
 
     /// <summary>Each distinct message down the chain of inner exceptions; a bare name (no space) gets its exception's type.</summary>
     private static string Chain(Exception error)

@@ -97,4 +97,20 @@ public sealed class FailureMessageTests
             result.ToString());
         StringAssert.Contains(result.Out, $"failed: tenant {Acme}; skipped: 3.", result.ToString());
     }
+
+    /// <summary>PostgreSQL says in its DETAIL which object stands in the way: the message carries it.</summary>
+    [TestMethod]
+    public void AStatementFailureCarriesTheServersDetail()
+    {
+        var db = SharedPostgres.Server.CreateDatabase("cause_detail");
+        CreateRawSchemas(db);
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics())).ExitCode);
+        Db.Execute(db, $"CREATE VIEW public.javi_report AS SELECT call_id FROM \"{Javi}_stg_outreach\".call");
+
+        var result = CliRun.Against(db, "apply", HandBuiltBundles.WriteToTemp(HandBuiltBundles.CallAnalytics("2.0.0", callIdType: "integer")));
+
+        Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "failed with SQLSTATE 2BP01: cannot drop view", result.ToString());
+        StringAssert.Contains(result.Error, "(view javi_report depends on view", result.ToString());
+    }
 }
