@@ -88,8 +88,8 @@ internal sealed class TargetDeployer
         }
 
         var records = LiveDatabase.Compare(connection, _bundle).Records;
-        var narrowed = TenantSelection.Narrow(_settings.Selection, DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), _target, strict: include is null);
-        if (TenantSelection.Stop(narrowed, _target, _output) is { } notSelected)
+        var narrowed = SelectedTarget.Narrow(_settings.Selection, DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), _target, strict: include is null);
+        if (SelectedTarget.Stop(narrowed, _target, _output) is { } notSelected)
         {
             return notSelected;
         }
@@ -109,7 +109,7 @@ internal sealed class TargetDeployer
 
         if (plan.IsEmpty)
         {
-            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{TenantSelection.Scope(target)}.");
+            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             return new TargetResult(_target, "up-to-date", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
         }
 
@@ -128,7 +128,7 @@ internal sealed class TargetDeployer
 
         if (failed.Count == 0)
         {
-            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}{TenantSelection.Scope(target)}.");
+            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             return new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics);
         }
 

@@ -57,8 +57,8 @@ internal sealed class PlanCommand
             }
 
             var records = LiveDatabase.Compare(connection, bundle).Records;
-            var narrowed = TenantSelection.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), name, strict: include is null);
-            if (TenantSelection.Stop(narrowed, name, output) is { } stop)
+            var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), name, strict: include is null);
+            if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
             {
                 return stop;
             }

@@ -15,7 +15,7 @@ namespace TenantModels.Runner.Commands;
 internal static class ReadOnlyCommand
 {
     /// <param name="include">With a target map: which tenants live in this database; null for a single connection.</param>
-    /// <param name="selection">The tenants the command is restricted to (<see cref="TenantSelection.Narrow"/>); null: all.</param>
+    /// <param name="selection">The tenants the command is restricted to (<see cref="SelectedTarget.Narrow"/>); null: all.</param>
     public delegate TargetResult PerTarget(Bundle bundle, string target, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection);
 
     public static int Run(

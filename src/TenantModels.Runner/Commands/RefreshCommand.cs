@@ -77,8 +77,8 @@ internal sealed class RefreshCommand
             try
             {
                 var recorded = DeploymentRecord.Read(connection, null);
-                var narrowed = TenantSelection.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), recorded.Select(r => r.TenantId), name, strict: include is null);
-                if (TenantSelection.Stop(narrowed, name, output) is { } stop)
+                var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), recorded.Select(r => r.TenantId), name, strict: include is null);
+                if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
                 {
                     return stop;
                 }

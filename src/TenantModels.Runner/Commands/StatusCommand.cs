@@ -55,8 +55,8 @@ internal sealed class StatusCommand
         }
 
         // With a selection, only the selected tenants are reported: their deployed objects and pending steps (and the shared ones').
-        var narrowed = TenantSelection.Narrow(selection, DeploymentTarget.For(bundle, runtime, include), recorded.Select(r => r.TenantId), name, strict: include is null);
-        if (TenantSelection.Stop(narrowed, name, output) is { } stop)
+        var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, runtime, include), recorded.Select(r => r.TenantId), name, strict: include is null);
+        if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
         {
             return stop;
         }

@@ -50,8 +50,8 @@ internal sealed class VerifyCommand
             }
 
             var live = LiveDatabase.Compare(connection, bundle, rowChecks: true);
-            var narrowed = TenantSelection.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records.Select(r => r.TenantId), name, strict: include is null);
-            if (TenantSelection.Stop(narrowed, name, output) is { } stop)
+            var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records.Select(r => r.TenantId), name, strict: include is null);
+            if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
             {
                 return stop;
             }

@@ -5,7 +5,6 @@ using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Parsing;
-using TenantModels.Core.Planning;
 using TenantModels.Core.Sql;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Output;
@@ -32,6 +31,9 @@ internal sealed class TenantSelection
     }
 
     public SelectionArguments Arguments { get; }
+
+    /// <summary>Only <c>--tenant</c> given: it may name a tenant gone from the registry (no tier or attributes left to compare).</summary>
+    public bool ByIdOnly => Arguments.Tier is null && _where.Count == 0;
 
     /// <summary>The selection as it was written on the command line, for messages.</summary>
     public string Described => string.Join(" ",
@@ -100,72 +102,6 @@ internal sealed class TenantSelection
         };
     }
 
-    /// <summary>
-    /// The target with only the selected tenants' units planned: tenants of the target that match, and tenants recorded
-    /// but gone from the registry when named by <c>--tenant</c> (alone: they have no tier or attributes left), so their
-    /// removal can be selected too.
-    /// </summary>
-    /// <param name="selection">Null: no selection, the target as it is.</param>
-    /// <param name="database">Names the database in messages.</param>
-    /// <param name="strict">One database (no target map): every <c>--tenant</c> must be one of its tenants, and something
-    /// must match. With a target map a database may hold none of the selected tenants; the map as a whole must.</param>
-    public static Narrowed Narrow(TenantSelection? selection, DeploymentTarget target, IEnumerable<string?> recordedTenants, string database, bool strict)
-    {
-        if (selection is null)
-        {
-            return new Narrowed(target, null);
-        }
-
-        var matched = target.Tenants.Where(selection.Matches).Select(t => t.Id).ToList();
-        if (selection.Arguments.Tier is null && selection._where.Count == 0)
-        {
-            var recorded = new HashSet<string>(recordedTenants.OfType<string>(), StringComparer.Ordinal);
-            matched.AddRange(selection.Arguments.Tenants.Where(id => recorded.Contains(id) && target.FindTenant(id) is null).Distinct().Where(id => !matched.Contains(id)).ToList());
-        }
-
-        if (strict)
-        {
-            // A --tenant that is no tenant of the database at all is a typo (or the wrong database), not a filter that excluded it.
-            var unknown = selection.Arguments.Tenants.FirstOrDefault(id => !matched.Contains(id) && target.FindTenant(id) is null);
-            if (matched.Count == 0 || unknown is not null)
-            {
-                return new Narrowed(null, matched, NoMatch(unknown is null ? selection.Described : "--tenant " + unknown, $"database '{database}'", target));
-            }
-        }
-
-        selection.Record(database, matched);
-        return new Narrowed(matched.Count == 0 ? null : target.Selecting(matched), matched);
-    }
-
-    /// <summary>
-    /// The result of a target the selection stops: TM3061 (exit 2) for one database; with a target map, a database
-    /// holding none of the selected tenants, which is left alone (status <see cref="NotSelected"/>). Null: go on with
-    /// <see cref="Narrowed.Target"/>.
-    /// </summary>
-    public static TargetResult? Stop(Narrowed narrowed, string name, TargetOutput output)
-    {
-        if (narrowed.Error is { } error)
-        {
-            output.Error(Reporter.Format(error));
-            return new TargetResult(name, "error", ExitCodes.UsageError, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
-        }
-
-        if (narrowed.Target is null)
-        {
-            output.Line("No selected tenant in this database: left alone.");
-            return new TargetResult(name, NotSelected, ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>());
-        }
-
-        return null;
-    }
-
-    /// <summary>What "the database matches the bundle" covers: with a selection, the selected tenants and the shared objects only.</summary>
-    public static string Scope(DeploymentTarget target) =>
-        target.Selected is null ? string.Empty : $" for the {target.Selected.Count} selected tenant(s)";
-
-    /// <summary>The status of a target map's database that holds none of the selected tenants.</summary>
-    public const string NotSelected = "not-selected";
-
     /// <summary>The selection for JSON output: the options and what they matched, database by database in name order.</summary>
     public SelectionResult ToResult()
     {
@@ -179,21 +115,13 @@ internal sealed class TenantSelection
         }
     }
 
-    private void Record(string database, IReadOnlyList<string> matched)
+    /// <summary>Keeps what a database's selection matched, for <see cref="ToResult"/> (targets run in parallel).</summary>
+    internal void Record(string database, IReadOnlyList<string> matched)
     {
         lock (_matched)
         {
             _matched[database] = matched;
         }
-    }
-
-    /// <summary>TM3061: the selection (or one <c>--tenant</c> of it) matches no tenant of <paramref name="where"/>.</summary>
-    public static Diagnostic NoMatch(string selection, string where, DeploymentTarget target)
-    {
-        var ids = target.Tenants.Select(t => t.Id).ToList();
-        var tenants = ids.Count == 0 ? "it has none"
-            : "its tenants: " + string.Join(", ", ids.Take(10)) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : string.Empty);
-        return RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection, $"{where} ({tenants})");
     }
 
     private static Diagnostic Invalid(string condition, string problem) =>
@@ -204,9 +132,3 @@ internal sealed class TenantSelection
             ? "the registry declares no attributes"
             : "the registry's attributes: " + string.Join(", ", declared.Select(a => $"{a.Name} ({a.Type})"));
 }
-
-/// <summary>What a selection leaves of one database's target.</summary>
-/// <param name="Target">Null when nothing is to be done there (see <see cref="TenantSelection.Stop"/>).</param>
-/// <param name="Matched">The selected tenants, in processing order; null without a selection.</param>
-/// <param name="Error">TM3061 when one database is asked for tenants it does not hold.</param>
-internal sealed record Narrowed(DeploymentTarget? Target, IReadOnlyList<string>? Matched, Diagnostic? Error = null);

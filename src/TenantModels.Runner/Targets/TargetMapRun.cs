@@ -88,7 +88,7 @@ internal sealed class TargetMapRun
             }
         });
 
-        if (_reporter.Selection is { } selection && results.All(r => r.Status == TenantSelection.NotSelected))
+        if (_reporter.Selection is { } selection && results.All(r => r.Status == SelectedTarget.NotSelected))
         {
             return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection.Described, $"any database of target map '{_mapPath}'"));
         }
