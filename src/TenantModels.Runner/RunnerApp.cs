@@ -34,13 +34,7 @@ public sealed class RunnerApp
         if (parsed.Errors.Count > 0)
         {
             // System.CommandLine would exit 1 here; 1 means "apply failed" in our contract, so report usage errors as 2.
-            foreach (var error in parsed.Errors)
-            {
-                _context.Error.WriteLine("tenantmodels: error: " + error.Message);
-            }
-
-            _context.Error.WriteLine("Run 'tenantmodels --help' for usage.");
-            return ExitCodes.UsageError;
+            return UsageErrors.Report(root, parsed, _context.Error);
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = _context.Out, Error = _context.Error });

@@ -5,7 +5,7 @@ using TenantModels.Core.Sql;
 namespace TenantModels.Core.Binding;
 
 /// <summary>Checks a literal written in a definition (a tenant attribute, a seed value) against its declared type and returns the canonical text.</summary>
-internal static class LiteralValues
+public static class LiteralValues
 {
     public static bool TryNormalize(PostgresType type, string text, out string value)
     {

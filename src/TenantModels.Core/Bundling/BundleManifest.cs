@@ -9,6 +9,8 @@ namespace TenantModels.Core.Bundling;
 /// runner can tell a bundle from a newer TenantModels apart from a damaged one.
 /// <paramref name="Security"/>: role names and isolation checks of a secured project; the key is written only when set,
 /// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
+/// <paramref name="Attributes"/>: the tenant attributes the registry declares, with their types, so the runner can select
+/// tenants by them (<c>--where</c>); written only when declared, like each tenant's tier and attribute values.
 /// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest (its header names
 /// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
 /// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
@@ -27,7 +29,8 @@ public sealed record BundleManifest(
     int DefinitionsSchemaVersion = BundleManifest.CurrentDefinitionsSchemaVersion,
     BundleSecurity? Security = null,
     string? DeployChecksum = null,
-    IReadOnlyList<TenantValueDeclaration>? TenantValues = null)
+    IReadOnlyList<TenantValueDeclaration>? TenantValues = null,
+    IReadOnlyList<BundleAttribute>? Attributes = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

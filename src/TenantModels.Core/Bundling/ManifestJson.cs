@@ -57,9 +57,29 @@ public static class ManifestJson
                 TenantValuesJson.WriteValues(sb, t, declarations);
             }
 
+            // Tier and attribute values only when set, so bundles of registries without them keep their exact bytes.
+            if (t.Tier is not null)
+            {
+                sb.Append(", \"tier\": ").Append(Str(t.Tier));
+            }
+
+            if (t.Attributes is { Count: > 0 } values)
+            {
+                sb.Append(", \"attributes\": { ")
+                  .Append(string.Join(", ", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Str(v.Key) + ": " + Str(v.Value)).ToArray()))
+                  .Append(" }");
+            }
+
             sb.Append(" }");
         });
         json.Append("],\n");
+        if (manifest.Attributes is { Count: > 0 } declared)
+        {
+            json.Append("  \"attributes\": [");
+            AppendItems(json, declared, (sb, a) => sb.Append("{ \"name\": ").Append(Str(a.Name)).Append(", \"type\": ").Append(Str(a.Type)).Append(" }"));
+            json.Append("],\n");
+        }
+
         json.Append("  \"artefacts\": [");
         AppendItems(json, manifest.Artefacts, (sb, a) =>
         {
@@ -154,7 +174,14 @@ public static class ManifestJson
                 t.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 t.GetProperty("priority").GetInt32(),
                 t.GetProperty("database").ValueKind == JsonValueKind.Null ? null : t.GetProperty("database").GetString(),
-                TenantValuesJson.ReadValues(t, declarations))).ToList();
+                TenantValuesJson.ReadValues(t, declarations),
+                t.TryGetProperty("tier", out var tier) ? tier.GetString() : null,
+                t.TryGetProperty("attributes", out var values)
+                    ? values.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString()!, StringComparer.Ordinal)
+                    : null)).ToList();
+            var declared = root.TryGetProperty("attributes", out var attributes)
+                ? attributes.EnumerateArray().Select(a => new BundleAttribute(a.GetProperty("name").GetString()!, a.GetProperty("type").GetString()!)).ToList()
+                : null;
             var artefacts = root.GetProperty("artefacts").EnumerateArray().Select(a => new BundleArtefact(
                 a.GetProperty("id").GetString()!,
                 ParseKind(a.GetProperty("kind").GetString()!),
@@ -181,7 +208,8 @@ public static class ManifestJson
                 root.GetProperty("definitionsSchemaVersion").GetInt32(),
                 root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null,
                 deployChecksum,
-                declarations);
+                declarations,
+                declared);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

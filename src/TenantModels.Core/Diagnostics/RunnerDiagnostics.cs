@@ -46,7 +46,7 @@ public static class RunnerDiagnostics
         "target map '{0}': {1}");
 
     public static readonly DiagnosticDescriptor UnitsFailed = Error("TM3015", "Some units failed",
-        "{0} of {1} transaction(s) failed and were rolled back: {2}; everything else was applied");
+        "{0} of {1} transaction(s) failed{2}; rolled back: {3}; {4}");
 
     public static readonly DiagnosticDescriptor RefreshFailed = Error("TM3016", "Refresh failed",
         "refreshing {0} ({1}) failed with SQLSTATE {2}: {3}; that tenant's refresh was rolled back and its materialized views and canonical table rows keep their previous rows");
@@ -74,6 +74,12 @@ public static class RunnerDiagnostics
 
     public static readonly DiagnosticDescriptor ProvisioningScriptFailed = Error("TM3051", "Provisioning script failed",
         "the provisioning script '{0}' failed for tenant '{1}' with SQLSTATE {2}: {3}; the whole provisioning was rolled back, nothing of the tenant remains");
+
+    public static readonly DiagnosticDescriptor InvalidSelection = Error("TM3060", "Invalid tenant selection",
+        "invalid tenant selection {0}: {1}");
+
+    public static readonly DiagnosticDescriptor SelectionMatchesNothing = Error("TM3061", "Selection matches no tenant",
+        "{0} matches no tenant of {1}; nothing was done");
 
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);

@@ -23,14 +23,18 @@ public static class ModelProjectCompiler
 
         var artefacts = ArtefactCompiler.Compile(bound);
         var values = TenantValueCompiler.Declare(bound, artefacts);
-        var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values))).ToList();
+        var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values), t.Tier,
+            t.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!, System.StringComparer.Ordinal))).ToList();
+        var attributes = bound.Tenants.Count == 0
+            ? null
+            : bound.Tenants[0].Attributes.Select(a => new BundleAttribute(a.Name, a.Type.SqlName)).ToList();
         var sources = bound.Sources.Values.Select(s => new BundleSource(s.Name, s.RawSchema.Pattern.Replace(Naming.NamingPattern.SourceToken, s.Name))).ToList();
         var security = bound.Security is { } s
             ? new BundleSecurity(s.Isolation.ToString().ToLowerInvariant(), s.Owner, s.Admin, s.App, s.Schema,
                 s.TenantRoles.Select(r => new BundleTenantRole(r.Kind, r.Pattern.Pattern, r.Group)).ToList(), IsolationCheck.FilePath, string.Empty)
             : null;
         var checks = security is null ? null : IsolationCheck.Write(IsolationCheckCompiler.Compile(bound));
-        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values);
+        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes);
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 

@@ -37,12 +37,12 @@ public static class DeploymentPlanner
     public static RecordedState Prepare(DeploymentTarget target, IEnumerable<DeployedArtefact> recorded) =>
         new RecordedState(recorded).Completed(target.Graph);
 
-    /// <summary>Global first, then the target's tenants in order, then tenants to remove, then unions.</summary>
+    /// <summary>Global first, then the target's (selected) tenants in order, then (selected) tenants to remove, then unions.</summary>
     public static IReadOnlyList<PlanUnitKey> UnitKeys(DeploymentTarget target, RecordedState state)
     {
         var keys = new List<PlanUnitKey> { PlanUnitKey.Global };
-        keys.AddRange(target.Tenants.Select(t => PlanUnitKey.Tenant(t.Id)));
-        keys.AddRange(state.TenantIds.Where(t => target.FindTenant(t) is null).Select(PlanUnitKey.Tenant));
+        keys.AddRange(target.Tenants.Where(t => target.IsSelected(t.Id)).Select(t => PlanUnitKey.Tenant(t.Id)));
+        keys.AddRange(state.TenantIds.Where(t => target.FindTenant(t) is null && target.IsSelected(t)).Select(PlanUnitKey.Tenant));
         keys.Add(PlanUnitKey.Union);
         return keys;
     }

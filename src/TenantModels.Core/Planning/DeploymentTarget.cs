@@ -103,5 +103,18 @@ public sealed class DeploymentTarget
         return seed;
     }
 
+    /// <summary>
+    /// The tenants whose units are planned (the runner's <c>--tenant</c>, <c>--tier</c>, <c>--where</c>); null: all. The
+    /// target keeps every tenant, so the others are neither removed nor left out of unions: their units are just not run.
+    /// </summary>
+    public IReadOnlyCollection<string>? Selected { get; private set; }
+
+    /// <summary>This target with only <paramref name="tenantIds"/>' units planned (the global and union units still are).</summary>
+    public DeploymentTarget Selecting(IEnumerable<string> tenantIds) =>
+        new(Bundle, Tenants) { Selected = new HashSet<string>(tenantIds, StringComparer.Ordinal) };
+
+    /// <summary>Whether the units of <paramref name="tenantId"/> are planned.</summary>
+    public bool IsSelected(string tenantId) => Selected is null || Selected.Contains(tenantId);
+
     public BundleTenant? FindTenant(string id) => TenantOrder.TryGetValue(id, out var index) ? Tenants[index] : null;
 }

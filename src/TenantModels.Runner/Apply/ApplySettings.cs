@@ -7,6 +7,7 @@ namespace TenantModels.Runner.Apply;
 /// <param name="StatementTimeout">PostgreSQL <c>statement_timeout</c> for every transaction; zero means none.</param>
 /// <param name="Jobs">How many tenant transactions may run at once, each on its own connection (<see cref="ParallelTenantUnits"/>).</param>
 /// <param name="ReplaceProject">The deployed project the bundle's project replaces (<c>--replace-project</c>), or null.</param>
+/// <param name="Selection">The tenants whose units run (<c>--tenant</c>, <c>--tier</c>, <c>--where</c>); null: all.</param>
 internal sealed record ApplySettings(
     TimeSpan LockWait,
     int LockTimeoutSeconds,
@@ -15,4 +16,5 @@ internal sealed record ApplySettings(
     bool AllowDataLoss,
     bool AllowSameVersion,
     int Jobs = 1,
-    string? ReplaceProject = null);
+    string? ReplaceProject = null,
+    Selection.TenantSelection? Selection = null);

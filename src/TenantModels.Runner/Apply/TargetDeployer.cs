@@ -10,6 +10,7 @@ using TenantModels.Runner.Commands;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 
 namespace TenantModels.Runner.Apply;
 
@@ -44,7 +45,7 @@ internal sealed class TargetDeployer
         }
         catch (NpgsqlException e)
         {
-            return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
+            return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", ErrorCause.Of(e)));
         }
 
         using (connection)
@@ -58,7 +59,7 @@ internal sealed class TargetDeployer
             }
             catch (NpgsqlException e)
             {
-                return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
+                return Fail(ExitCodes.Failed, "error", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", ErrorCause.Of(e)));
             }
 
             try
@@ -67,7 +68,7 @@ internal sealed class TargetDeployer
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
-                return Fail(ExitCodes.Failed, "failed", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "complete the apply", e.Message));
+                return Fail(ExitCodes.Failed, "failed", RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "complete the apply", ErrorCause.Of(e)));
             }
             finally
             {
@@ -87,7 +88,13 @@ internal sealed class TargetDeployer
         }
 
         var records = LiveDatabase.Compare(connection, _bundle).Records;
-        var target = DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include);
+        var narrowed = SelectedTarget.Narrow(_settings.Selection, DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), _target, strict: include is null);
+        if (SelectedTarget.Stop(narrowed, _target, _output) is { } notSelected)
+        {
+            return notSelected;
+        }
+
+        var target = narrowed.Target!;
 
         if (last?.Outcome == DeploymentOutcome.Running)
         {
@@ -102,7 +109,7 @@ internal sealed class TargetDeployer
 
         if (plan.IsEmpty)
         {
-            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}.");
+            _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             return new TargetResult(_target, "up-to-date", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
         }
 
@@ -121,14 +128,14 @@ internal sealed class TargetDeployer
 
         if (failed.Count == 0)
         {
-            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}.");
+            _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             return new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics);
         }
 
-        var summary = RunnerDiagnostics.UnitsFailed.At(SourceLocation.None, failed.Count, units.Count, string.Join(", ", failed));
+        var summary = UnitsSummary.Failed(units, "applied");
         _output.Error(Reporter.Format(summary));
         _diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
-        _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}.");
+        _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         return new TargetResult(_target, steps.Count == 0 ? "failed" : "partial", ExitCodes.Failed, steps, units, _diagnostics);
     }
 

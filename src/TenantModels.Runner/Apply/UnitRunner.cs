@@ -7,6 +7,7 @@ using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Commands;
+using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 
@@ -21,7 +22,8 @@ namespace TenantModels.Runner.Apply;
 internal static class UnitRunner
 {
     /// <returns>Null on success; the failure (already rolled back) otherwise.</returns>
-    /// <exception cref="NpgsqlException">Not a statement error (e.g. the connection dropped): the apply cannot continue.</exception>
+    /// <exception cref="NpgsqlException">Not a statement error (e.g. the connection dropped, or the server ended the session:
+    /// that error itself, not a failed rollback's): the apply cannot continue.</exception>
     public static (Diagnostic Diagnostic, DiagnosticResult Detail)? Run(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction = null)
     {
         if (unit.Steps.Count > 1 && RunTogether(connection, unit, settings, manifest, ref deployment, alsoInTransaction))
@@ -69,7 +71,7 @@ internal static class UnitRunner
 
             Execute(connection, transaction, text);
         }
-        catch (PostgresException)
+        catch (PostgresException) when (!Connections.IsBroken(connection))
         {
             transaction.Rollback();
             return false;
@@ -111,7 +113,7 @@ internal static class UnitRunner
                 using var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 };
                 command.ExecuteNonQuery();
             }
-            catch (PostgresException e)
+            catch (PostgresException e) when (!Connections.IsBroken(connection))
             {
                 transaction.Rollback();
                 var diagnostic = StepFailure.Describe(unit.Key, step, e);

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 
 namespace TenantModels.Runner.Cli;
 
@@ -26,7 +27,8 @@ public sealed record ApplyOptions(
     string? Logins = null,
     bool ReconcileSecurity = false,
     int Jobs = 1,
-    string? ReplaceProject = null)
+    string? ReplaceProject = null,
+    SelectionArguments? Selection = null)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -39,9 +41,9 @@ public sealed record ApplyOptions(
         var bundle = CommonOptions.BundleDirectory();
         var connection = CommonOptions.Connection();
         var json = CommonOptions.Json();
-        var lockWait = Seconds("--lock-wait", "Seconds to wait for another runner's deployment lock (0: try once).", DefaultLockWaitSeconds);
-        var lockTimeout = Seconds("--lock-timeout", "Seconds each statement may wait for a table or view lock before its transaction fails and rolls back (0: wait forever).", DefaultLockTimeoutSeconds);
-        var statementTimeout = Seconds("--statement-timeout", "Seconds each statement may run before its transaction fails and rolls back (0: no limit).", 0);
+        var lockWait = CommonOptions.LockWait();
+        var lockTimeout = CommonOptions.Seconds("--lock-timeout", "Seconds each statement may wait for a table or view lock before its transaction fails and rolls back (0: wait forever).", DefaultLockTimeoutSeconds);
+        var statementTimeout = CommonOptions.Seconds("--statement-timeout", "Seconds each statement may run before its transaction fails and rolls back (0: no limit).", 0);
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first failed transaction instead of continuing with the other tenants." };
         var allowDataLoss = new Option<bool>("--allow-data-loss") { Description = "Allow steps that drop schemas or tables (removed tenants, removed schemas)." };
         var allowSameVersion = new Option<bool>("--allow-same-version") { Description = "Allow a bundle with the deployed version but different content (a rebuilt development version)." };
@@ -51,7 +53,7 @@ public sealed record ApplyOptions(
         var logins = LoginsOptions.LoginsOption(required: false);
         var jobs = new Option<int>("--jobs")
         {
-            Description = "How many tenant transactions to run at once, each on its own connection (tenants with only their own objects; roles, partitions and shared views stay one at a time).",
+            Description = "Within ONE database: how many TENANT transactions to run at once, each on its own connection (tenants with only their own objects; roles, partitions and shared views stay one at a time). Not databases at once: that is --parallel, with --targets; the two multiply.",
             DefaultValueFactory = _ => 1,
         };
         jobs.Validators.Add(r =>
@@ -61,11 +63,12 @@ public sealed record ApplyOptions(
                 r.AddError($"--jobs must be between 1 and {MaxJobs}");
             }
         });
+        var selection = new SelectionOptions();
         var reconcile = new Option<bool>("--reconcile-security") { Description = "No longer needed, accepted so existing scripts keep working: every apply repairs the security drift verify reports." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs })
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs }.Concat(selection.All))
         {
             command.Options.Add(option);
         }
@@ -85,20 +88,8 @@ public sealed record ApplyOptions(
             result.GetValue(logins),
             result.GetValue(reconcile),
             result.GetValue(jobs),
-            result.GetValue(replaceProject))));
+            result.GetValue(replaceProject),
+            selection.Read(result))));
         return command;
-    }
-
-    private static Option<int> Seconds(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError($"{name} must be zero or more seconds");
-            }
-        });
-        return option;
     }
 }

@@ -37,7 +37,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--parallel")
         {
-            Description = "With --targets: how many databases to work on at once.",
+            Description = "With --targets: how many DATABASES of the map to work on at once (not tenants within one database: that is apply --jobs).",
             DefaultValueFactory = _ => 1,
         };
         option.Validators.Add(r =>
@@ -50,9 +50,27 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>How long to wait for another runner's deployment lock: the same option on every command that takes the lock.</summary>
+    public static Option<int> LockWait() =>
+        Seconds("--lock-wait", "Seconds to wait for another runner's deployment lock (0: try once).", ApplyOptions.DefaultLockWaitSeconds);
+
+    /// <summary>A number of seconds, zero or more (a usage error otherwise).</summary>
+    public static Option<int> Seconds(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"{name} must be zero or more seconds");
+            }
+        });
+        return option;
+    }
+
     /// <summary>
     /// The shape plan, status and verify share: a bundle, a connection or a target map, <c>--json</c>,
-    /// <c>--replace-project</c>, plus any options of the command's own (<paramref name="extra"/>, read by
+    /// <c>--replace-project</c>, the tenant selection, plus any options of the command's own (<paramref name="extra"/>, read by
     /// <paramref name="create"/> from the parse result). Each keeps its own options record; only the wiring lives here.
     /// </summary>
     public static Command ReadOnlyCommand<TOptions>(
@@ -68,15 +86,16 @@ internal static class CommonOptions
         var targets = Targets();
         var parallel = Parallel();
         var replaceProject = ReplaceProject();
+        var selection = new SelectionOptions();
         var command = new Command(name, description);
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(extra))
+        foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(selection.All).Concat(extra))
         {
             command.Options.Add(option);
         }
 
         command.SetAction(result => run(create(
-            new ReadOnlyArguments(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel), result.GetValue(replaceProject)),
+            new ReadOnlyArguments(result.GetValue(bundle)!, result.GetValue(connection), result.GetValue(json), result.GetValue(targets), result.GetValue(parallel), result.GetValue(replaceProject), selection.Read(result)),
             result)));
         return command;
     }

@@ -16,7 +16,8 @@ public sealed record PlanOptions(
     int Parallel = 1,
     string? ReplaceProject = null,
     bool AllowDataLoss = false,
-    bool AllowSameVersion = false)
+    bool AllowSameVersion = false,
+    SelectionArguments? Selection = null)
 {
     internal static Command CreateCommand(Func<PlanOptions, int> run)
     {
@@ -26,7 +27,7 @@ public sealed record PlanOptions(
             "plan",
             "Print the exact SQL apply would run, per tenant, and whether apply would refuse it (exit 7); changes nothing.",
             (common, result) => new PlanOptions(common.Bundle, common.Connection, common.Json, common.Targets, common.Parallel, common.ReplaceProject,
-                result.GetValue(allowDataLoss), result.GetValue(allowSameVersion)),
+                result.GetValue(allowDataLoss), result.GetValue(allowSameVersion), common.Selection),
             run,
             allowDataLoss,
             allowSameVersion);

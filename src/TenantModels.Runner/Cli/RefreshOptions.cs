@@ -1,17 +1,18 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 
 namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels refresh</c>.</summary>
-/// <param name="Tenant">Refresh only this tenant's materialized views and canonical table partitions.</param>
+/// <param name="Selection">Refresh only these tenants' materialized views and canonical table partitions.</param>
 /// <param name="Targets">A target map: refresh every database of it (at most <paramref name="Parallel"/> at once).</param>
 /// <param name="Concurrently">REFRESH ... CONCURRENTLY: readers are not blocked (needs a unique index on the view).</param>
 public sealed record RefreshOptions(
     string BundleDirectory,
     string? Connection,
     bool Json,
-    string? Tenant = null,
+    SelectionArguments? Selection = null,
     bool Concurrently = false,
     bool FailFast = false,
     int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
@@ -26,20 +27,20 @@ public sealed record RefreshOptions(
         var json = CommonOptions.Json();
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
-        var tenant = new Option<string?>("--tenant") { Description = "Refresh only this tenant's materialized views and canonical table partitions." };
+        var selection = new SelectionOptions();
         var concurrently = new Option<bool>("--concurrently") { Description = "REFRESH MATERIALIZED VIEW CONCURRENTLY: readers keep reading (each view needs a unique index)." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first tenant whose refresh fails." };
-        var lockWait = new Option<int>("--lock-wait") { Description = "Seconds to wait for another runner's deployment lock (0: try once).", DefaultValueFactory = _ => ApplyOptions.DefaultLockWaitSeconds };
-        var statementTimeout = new Option<int>("--statement-timeout") { Description = "Seconds each refresh may run before its tenant's transaction fails (0: no limit).", DefaultValueFactory = _ => 0 };
+        var lockWait = CommonOptions.LockWait();
+        var statementTimeout = CommonOptions.Seconds("--statement-timeout", "Seconds each refresh may run before its tenant's transaction fails (0: no limit).", 0);
         var command = new Command("refresh", "Refresh every deployed materialized view and canonical table partition, tenant by tenant in priority order, each tenant in its own transaction.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, targets, parallel, tenant, concurrently, failFast, lockWait, statementTimeout })
+        foreach (var option in new Option[] { connection, json, targets, parallel, concurrently, failFast, lockWait, statementTimeout }.Concat(selection.All))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(r => run(new RefreshOptions(r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(tenant),
-            r.GetValue(concurrently), r.GetValue(failFast), Math.Max(0, r.GetValue(lockWait)), Math.Max(0, r.GetValue(statementTimeout)),
+        command.SetAction(r => run(new RefreshOptions(r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), selection.Read(r),
+            r.GetValue(concurrently), r.GetValue(failFast), r.GetValue(lockWait), r.GetValue(statementTimeout),
             r.GetValue(targets), r.GetValue(parallel))));
         return command;
     }

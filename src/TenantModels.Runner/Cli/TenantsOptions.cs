@@ -21,21 +21,25 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
         var then = new Option<string?>("--then") { Description = "An SQL file run in the same transaction once the tenant exists (e.g. its owner user); {{tenant}} is the tenant id, :'name' / :\"name\" a --var as literal / identifier." };
         var variables = new Option<string[]>("--var") { Description = "name=value for the --then script (repeatable)." };
+        var lockWait = CommonOptions.LockWait();
         provision.Arguments.Add(id);
+        provision.Options.Add(lockWait);
         provision.Options.Add(sources);
         provision.Options.Add(name);
         provision.Options.Add(then);
         provision.Options.Add(variables);
         provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name),
-            ThenScript: r.GetValue(then), Variables: r.GetValue(variables))));
+            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables))));
         tenants.Subcommands.Add(provision);
 
         var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj);
         var rid = new Argument<string>("tenant-id");
         var allow = new Option<bool>("--allow-data-loss") { Description = "Confirm dropping the tenant's schemas." };
+        var removeLockWait = CommonOptions.LockWait();
         remove.Arguments.Add(rid);
         remove.Options.Add(allow);
-        remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow))));
+        remove.Options.Add(removeLockWait);
+        remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait))));
         tenants.Subcommands.Add(remove);
         return tenants;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using TenantModels.Core.Bundling;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Logins;
@@ -24,6 +25,11 @@ internal sealed class ApplyCommand
             return exitCode;
         }
 
+        if (!reporter.TrySelect(options.Selection, preflight.Bundle.Manifest, out exitCode))
+        {
+            return exitCode;
+        }
+
         var settings = new ApplySettings(
             TimeSpan.FromSeconds(options.LockWaitSeconds),
             options.LockTimeoutSeconds,
@@ -32,7 +38,8 @@ internal sealed class ApplyCommand
             options.AllowDataLoss,
             options.AllowSameVersion,
             options.Jobs,
-            options.ReplaceProject);
+            options.ReplaceProject,
+            reporter.Selection);
         var manifest = preflight.Bundle.Manifest;
         var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)
@@ -48,7 +55,7 @@ internal sealed class ApplyCommand
                 : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
-                        () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, include), output)),
+                        () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
                         exit => exit == ExitCodes.Success ? null : "failed", "applied");
         }
 
@@ -56,7 +63,9 @@ internal sealed class ApplyCommand
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
         if (logins is not null)
         {
-            result = WithLogins(result, () => LoginApplier.Apply(preflight.Database, preflight.ConnectionString, logins, null, output));
+            // With a selection, the logins of the selected tenants (and the tenant-less ones): the others' roles may not exist yet.
+            var holds = reporter.Selection is null ? null : LoginsCommand.Holds(manifest, t => Selected(reporter, t));
+            result = WithLogins(result, () => LoginApplier.Apply(preflight.Database, preflight.ConnectionString, logins, holds, output));
         }
 
         reporter.WriteJson(new RunResult("apply", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
@@ -64,6 +73,8 @@ internal sealed class ApplyCommand
         { Units = result.Units });
         return result.ExitCode;
     }
+
+    private static bool Selected(Reporter reporter, BundleTenant tenant) => reporter.Selection?.Matches(tenant) ?? true;
 
     /// <summary>Logins follow a fully successful apply (their roles must exist); a failed login step fails the target.</summary>
     private static TargetResult WithLogins(TargetResult applied, Func<TargetResult> logins)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
@@ -9,6 +10,7 @@ using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -27,8 +29,8 @@ internal sealed class PlanCommand
     public int Run(PlanOptions options) => ReadOnlyCommand.Run(
         _context,
         "plan",
-        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, name, output, connectionString, include) => PlanTarget(bundle, name, output, connectionString, include, options),
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
+        (bundle, name, output, connectionString, include, selection) => PlanTarget(bundle, name, output, connectionString, include, selection, options),
         exit => exit == ExitCodes.Success ? null : exit == ExitCodes.ApplyWouldRefuse ? WouldRefuse : "failed",
         "planned",
         (result, manifest) => new RunResult("plan", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps,
@@ -37,7 +39,7 @@ internal sealed class PlanCommand
     /// <summary>The status of a plan that apply would refuse.</summary>
     private const string WouldRefuse = "would-refuse";
 
-    private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, PlanOptions options)
+    private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, PlanOptions options)
     {
         var manifest = bundle.Manifest;
         DeploymentPlan plan;
@@ -54,12 +56,18 @@ internal sealed class PlanCommand
                 return ApplyWouldRefuse(name, output, refusal, Array.Empty<StepResult>());
             }
 
-            var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
-            plan = DeploymentPlanner.Plan(target, LiveDatabase.Compare(connection, bundle).Records);
+            var records = LiveDatabase.Compare(connection, bundle).Records;
+            var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), name, strict: include is null);
+            if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
+            {
+                return stop;
+            }
+
+            plan = DeploymentPlanner.Plan(narrowed.Target!, records);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message);
+            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", ErrorCause.Of(e));
             output.Error(Reporter.Format(diagnostic));
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }

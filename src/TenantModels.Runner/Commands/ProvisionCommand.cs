@@ -52,7 +52,7 @@ internal sealed class ProvisionCommand
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, options.Action + " the tenant", e.Message));
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, options.Action + " the tenant", ErrorCause.Of(e)));
         }
     }
 

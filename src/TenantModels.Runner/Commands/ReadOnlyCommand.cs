@@ -1,6 +1,8 @@
 using System;
 using TenantModels.Core.Bundling;
+using TenantModels.Runner.Cli;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -13,12 +15,13 @@ namespace TenantModels.Runner.Commands;
 internal static class ReadOnlyCommand
 {
     /// <param name="include">With a target map: which tenants live in this database; null for a single connection.</param>
-    public delegate TargetResult PerTarget(Bundle bundle, string target, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include);
+    /// <param name="selection">The tenants the command is restricted to (<see cref="SelectedTarget.Narrow"/>); null: all.</param>
+    public delegate TargetResult PerTarget(Bundle bundle, string target, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection);
 
     public static int Run(
         RunnerContext context,
         string command,
-        (string Bundle, string? Connection, bool Json, string? Targets, int Parallel) options,
+        (string Bundle, string? Connection, bool Json, string? Targets, int Parallel, SelectionArguments? Selection) options,
         PerTarget perTarget,
         Func<int, string?> failureStatus,
         string successStatus,
@@ -32,13 +35,18 @@ internal static class ReadOnlyCommand
         }
 
         var bundle = preflight.Bundle;
+        if (!reporter.TrySelect(options.Selection, bundle.Manifest, out exitCode))
+        {
+            return exitCode;
+        }
+
         if (options.Targets is not null)
         {
             return new TargetMapRun(context, reporter, bundle, options.Targets, options.Parallel)
-                .Run((target, output, connection, _, include) => perTarget(bundle, target, output, connection, include), failureStatus, successStatus);
+                .Run((target, output, connection, _, include) => perTarget(bundle, target, output, connection, include, reporter.Selection), failureStatus, successStatus);
         }
 
-        var single = perTarget(bundle, preflight.Database, TargetOutput.Direct(context.Out, context.Error, quiet: options.Json), preflight.ConnectionString, null);
+        var single = perTarget(bundle, preflight.Database, TargetOutput.Direct(context.Out, context.Error, quiet: options.Json), preflight.ConnectionString, null, reporter.Selection);
         reporter.WriteJson(single.Status == "error"
             ? new RunResult(command, "error", single.ExitCode, Diagnostics: single.Diagnostics)
             : result(single, bundle.Manifest));

@@ -11,6 +11,7 @@ using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -31,15 +32,15 @@ internal sealed class RefreshCommand
     public int Run(RefreshOptions options) => ReadOnlyCommand.Run(
         _context,
         "refresh",
-        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, target, output, connection, include) => RefreshTarget(bundle, target, output, connection, include, options),
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
+        (bundle, target, output, connection, include, selection) => RefreshTarget(bundle, target, output, connection, include, selection, options),
         exit => exit == ExitCodes.Success ? null : "failed",
         "refreshed",
         (result, manifest) => new RunResult("refresh", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Units = result.Units });
 
-    private static TargetResult RefreshTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, RefreshOptions options)
+    private static TargetResult RefreshTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, RefreshOptions options)
     {
         TargetResult Error(int exitCode, Diagnostic diagnostic)
         {
@@ -55,7 +56,7 @@ internal sealed class RefreshCommand
         }
         catch (NpgsqlException e)
         {
-            return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", e.Message));
+            return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "connect to the database", ErrorCause.Of(e)));
         }
 
         using (connection)
@@ -70,19 +71,26 @@ internal sealed class RefreshCommand
             }
             catch (NpgsqlException e)
             {
-                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "take the deployment lock", ErrorCause.Of(e)));
             }
 
             try
             {
-                var target = DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include);
-                var units = RefreshUnits.Of(target, DeploymentRecord.Read(connection, null), options.Concurrently);
-                if (options.Tenant is not null)
+                var recorded = DeploymentRecord.Read(connection, null);
+                var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), recorded.Select(r => r.TenantId), name, strict: include is null);
+                if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
                 {
-                    units = units.Where(u => u.TenantId == options.Tenant).ToList();
-                    if (units.Count == 0)
+                    return stop;
+                }
+
+                var units = RefreshUnits.Of(narrowed.Target!, recorded, options.Concurrently);
+                if (narrowed.Target!.Selected is not null)
+                {
+                    // Only the selected tenants' views and partitions; the global ones read every tenant and wait for a full refresh.
+                    units = units.Where(u => u.TenantId is not null && narrowed.Target.IsSelected(u.TenantId)).ToList();
+                    if (units.Count == 0 && options.Selection?.Tenants.Count == 1)
                     {
-                        return Error(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.Tenant,
+                        return Error(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.Selection.Tenants[0],
                             "has nothing to refresh: no materialized view or canonical table partition deployed"));
                     }
                 }
@@ -91,7 +99,7 @@ internal sealed class RefreshCommand
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
-                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", e.Message));
+                return Error(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "refresh", ErrorCause.Of(e)));
             }
             finally
             {
@@ -140,10 +148,10 @@ internal sealed class RefreshCommand
         }
         else
         {
-            var summary = RunnerDiagnostics.UnitsFailed.At(SourceLocation.None, failed.Count, units.Count, string.Join(", ", failed));
+            var summary = UnitsSummary.Failed(units, "refreshed");
             output.Error(Reporter.Format(summary));
             diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
-            output.Line($"Refreshed {Describe(refreshed)}; failed: {string.Join(", ", failed)}.");
+            output.Line($"Refreshed {Describe(refreshed)}; failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         }
 
         var status = failed.Count == 0 ? "refreshed" : refreshed.Count == 0 ? "failed" : "partial";
@@ -162,7 +170,7 @@ internal sealed class RefreshCommand
                 using var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 };
                 command.ExecuteNonQuery();
             }
-            catch (PostgresException e)
+            catch (PostgresException e) when (!Connections.IsBroken(connection))
             {
                 transaction.Rollback();
                 var diagnostic = RunnerDiagnostics.RefreshFailed.At(SourceLocation.None, step.Object, label, e.SqlState, e.MessageText);

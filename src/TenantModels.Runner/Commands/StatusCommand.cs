@@ -10,6 +10,7 @@ using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -24,14 +25,14 @@ internal sealed class StatusCommand
     public int Run(StatusOptions options) => ReadOnlyCommand.Run(
         _context,
         "status",
-        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, name, output, connectionString, include) => StatusOf(bundle, name, output, connectionString, include, options.ReplaceProject),
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
+        (bundle, name, output, connectionString, include, selection) => StatusOf(bundle, name, output, connectionString, include, selection, options.ReplaceProject),
         exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Refused ? "refused" : "failed",
         "pending",
         (result, manifest) => new RunResult("status", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash, result.Steps, result.Deployed,
             result.Diagnostics.Count == 0 ? null : result.Diagnostics));
 
-    private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, string? replaceProject)
+    private static TargetResult StatusOf(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, string? replaceProject)
     {
         LastDeployment? last;
         bool inProgress;
@@ -48,12 +49,20 @@ internal sealed class StatusCommand
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", e.Message);
+            var diagnostic = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read what is deployed", ErrorCause.Of(e));
             output.Error(Reporter.Format(diagnostic));
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(diagnostic.Code, diagnostic.Message) });
         }
 
-        var tenants = recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+        // With a selection, only the selected tenants are reported: their deployed objects and pending steps (and the shared ones').
+        var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, runtime, include), recorded.Select(r => r.TenantId), name, strict: include is null);
+        if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
+        {
+            return stop;
+        }
+
+        var target = narrowed.Target!;
+        var tenants = recorded.Where(r => r.TenantId is not null && target.IsSelected(r.TenantId)).Select(r => r.TenantId!).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         var manifest = bundle.Manifest;
 
         output.Line($"Bundle:   {manifest.Project} {manifest.BundleVersion} ({manifest.ContentHash})");
@@ -86,7 +95,7 @@ internal sealed class StatusCommand
             };
         }
 
-        var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, runtime, include), recorded);
+        var plan = DeploymentPlanner.Plan(target, recorded);
         output.Line(plan.IsEmpty ? "Pending:  none" : $"Pending:  {plan.Steps.Count} step(s) (run `tenantmodels plan` to see them)");
         return new TargetResult(name, plan.IsEmpty ? "up-to-date" : "pending", ExitCodes.Success, Reporter.Steps(plan), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>())
         {

@@ -5,7 +5,11 @@ using TenantModels.Runner.Output;
 
 namespace TenantModels.Runner.Commands;
 
-/// <summary>Turns a PostgreSQL error raised by one plan step into TM3005, with a hint chosen by SQLSTATE (never by message text, which is localised).</summary>
+/// <summary>
+/// Turns a PostgreSQL error raised by one plan step into TM3005: the server's message and its DETAIL (which names the
+/// object in the way, e.g. the view that depends on one being dropped), with a hint chosen by SQLSTATE (never by
+/// message text, which is localised).
+/// </summary>
 internal static class StepFailure
 {
     public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error) =>
@@ -14,7 +18,7 @@ internal static class StepFailure
             step.ArtefactId,
             step.TenantId is null ? "global" : "tenant " + step.TenantId,
             error.SqlState,
-            error.MessageText,
+            ErrorCause.WithDetail(error),
             Hint(error.SqlState),
             unit.Kind switch
             {

@@ -57,7 +57,7 @@ internal sealed class TenantsCommand
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the tenants", e.Message));
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the tenants", ErrorCause.Of(e)));
         }
 
         if (options.Action == "show" && tenants.Count == 0)

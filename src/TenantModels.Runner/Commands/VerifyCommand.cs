@@ -9,6 +9,7 @@ using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -23,15 +24,15 @@ internal sealed class VerifyCommand
     public int Run(VerifyOptions options) => ReadOnlyCommand.Run(
         _context,
         "verify",
-        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel),
-        (bundle, target, output, connection, include) => VerifyTarget(bundle, target, output, connection, include, options.ReplaceProject),
+        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
+        (bundle, target, output, connection, include, selection) => VerifyTarget(bundle, target, output, connection, include, selection, options.ReplaceProject),
         exit => exit == ExitCodes.Success ? null : exit == ExitCodes.Drift ? "drift" : exit == ExitCodes.Refused ? "refused" : "failed",
         "ok",
         (result, manifest) => new RunResult("verify", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Drift = result.Drift });
 
-    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, string? replaceProject)
+    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, string? replaceProject)
     {
         List<DriftResult> drift;
         var skipped = 0;
@@ -49,14 +50,22 @@ internal sealed class VerifyCommand
             }
 
             var live = LiveDatabase.Compare(connection, bundle, rowChecks: true);
-            drift = live.Drift.ToList();
+            var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records.Select(r => r.TenantId), name, strict: include is null);
+            if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
+            {
+                return stop;
+            }
+
+            // With a selection, only the selected tenants' drift is reported, and the shared objects' (global, unions).
+            var target = narrowed.Target!;
+            drift = live.Drift.Where(d => d.Tenant is null || target.IsSelected(d.Tenant)).ToList();
             skipped = live.SkippedChecks;
-            var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), live.Records);
+            var plan = DeploymentPlanner.Plan(target, live.Records);
             drift.AddRange(PendingDrift.Of(plan, live.Drift));
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
-            var error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", e.Message);
+            var error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "read the catalog", ErrorCause.Of(e));
             output.Error(Reporter.Format(error));
             return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
         }

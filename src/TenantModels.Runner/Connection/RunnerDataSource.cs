@@ -14,6 +14,9 @@ internal static class RunnerDataSource
     public static NpgsqlDataSource Create(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+
+        // Npgsql redacts every DETAIL unless asked; the runner prints only those that name objects (ErrorCause.WithDetail).
+        builder.ConnectionStringBuilder.IncludeErrorDetail = true;
         builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
         return builder.Build();
     }

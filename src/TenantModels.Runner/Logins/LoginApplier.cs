@@ -42,7 +42,7 @@ internal static class LoginApplier
         catch (NpgsqlException e)
         {
             // The message can quote a statement: only its text is printed, and the statement never holds a clear password.
-            return Fail(target, output, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "create or update the logins", e is PostgresException p ? p.MessageText : e.Message));
+            return Fail(target, output, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "create or update the logins", ErrorCause.Of(e)));
         }
 
         output.Line($"Logins: {mine.Count} created or updated.");

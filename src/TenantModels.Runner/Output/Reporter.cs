@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
+using TenantModels.Runner.Cli;
+using TenantModels.Runner.Selection;
 
 namespace TenantModels.Runner.Output;
 
@@ -36,6 +39,31 @@ internal sealed class Reporter
 
     public bool Json { get; }
 
+    /// <summary>The tenant selection in effect, once resolved: every JSON result says which was used.</summary>
+    public TenantSelection? Selection { get; private set; }
+
+    /// <summary>
+    /// Resolves the command line's tenant selection against the bundle's registry (TM3060 on a bad <c>--where</c>,
+    /// reported here); null selection when none was given. False when it is unusable, with its exit code returned in <paramref name="exitCode"/>.
+    /// </summary>
+    public bool TrySelect(SelectionArguments? arguments, BundleManifest manifest, out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        if (arguments is null || arguments.IsEmpty)
+        {
+            return true;
+        }
+
+        Selection = TenantSelection.Resolve(arguments, manifest, out var error);
+        if (error is not null)
+        {
+            exitCode = Fail(ExitCodes.UsageError, error);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Text for humans; suppressed in JSON mode so stdout stays one parseable document.</summary>
     public void Line(string text)
     {
@@ -49,7 +77,7 @@ internal sealed class Reporter
     {
         if (Json)
         {
-            _context.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
+            _context.Out.WriteLine(JsonSerializer.Serialize(Selection is null ? result : result with { Selection = Selection.ToResult() }, JsonOptions));
         }
     }
 

@@ -26,7 +26,13 @@ public sealed record RunResult(
 
     /// <summary>tenants list/show/discover.</summary>
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
+
+    /// <summary>plan, apply, status, verify, refresh: the tenant selection given (absent: every tenant).</summary>
+    public SelectionResult? Selection { get; init; }
 }
+
+/// <summary>The selection options given, and the tenants they matched (with a target map: in any database), in processing order.</summary>
+public sealed record SelectionResult(IReadOnlyList<string>? Tenant, string? Tier, IReadOnlyList<string>? Where, IReadOnlyList<string>? Matched);
 
 /// <param name="Action">create | drop | alter.</param>
 /// <param name="Reason">new | changed | signature changed | dependency recreated | tenants changed | removed | tenant removed | table changed | definition changed.</param>
@@ -61,6 +67,9 @@ public sealed record TargetResult(string Target, string Status, int ExitCode, IR
 
     /// <summary>verify: what drifted on this target.</summary>
     public IReadOnlyList<DriftResult>? Drift { get; init; }
+
+    /// <summary>With a tenant selection: the tenants of this target it matched.</summary>
+    public IReadOnlyList<string>? Selected { get; init; }
 }
 
 public sealed record DeployedResult(string Project, string BundleVersion, string ContentHash, string AppliedAt, int Artefacts, IReadOnlyList<string> Tenants)

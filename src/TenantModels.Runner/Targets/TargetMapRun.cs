@@ -8,6 +8,7 @@ using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 
 namespace TenantModels.Runner.Targets;
 
@@ -86,6 +87,11 @@ internal sealed class TargetMapRun
                 output.FlushTo(_context.Out, _context.Error);
             }
         });
+
+        if (_reporter.Selection is { } selection && results.All(r => r.Status == SelectedTarget.NotSelected))
+        {
+            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection.Described, $"any database of target map '{_mapPath}'"));
+        }
 
         _reporter.Line(string.Empty);
         _reporter.Line($"{"target",-20} {"status",-12} {"steps",5}  failed");

@@ -139,7 +139,7 @@ public sealed class ApplyTests
 
         Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Error, $"error TM3005: artefact 'staging_view.outreach.call' (tenant {Acme}) failed with SQLSTATE 42P01");
-        StringAssert.Contains(result.Error, $"error TM3015: 1 of 5 transaction(s) failed and were rolled back: tenant {Acme}");
+        StringAssert.Contains(result.Error, $"error TM3015: 1 of 5 transaction(s) failed; rolled back: tenant {Acme}; everything else was applied");
         using var json = JsonDocument.Parse(result.Out);
         Assert.AreEqual("partial", json.RootElement.GetProperty("status").GetString());
         var diagnostic = json.RootElement.GetProperty("diagnostics")[0];

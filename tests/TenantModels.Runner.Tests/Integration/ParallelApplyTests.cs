@@ -70,7 +70,9 @@ public sealed class ParallelApplyTests
         Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
         Assert.AreEqual(1, Regex.Matches(result.Error, "error TM3005:").Count, result.ToString());
         StringAssert.Contains(result.Error, $"error TM3005: artefact 'staging_view.outreach.call' (tenant {Acme}) failed with SQLSTATE 42P01");
-        StringAssert.Contains(result.Error, $"error TM3015: 1 of 5 transaction(s) failed and were rolled back: tenant {Acme}");
+        StringAssert.Contains(result.Error, failFast
+            ? $"error TM3015: 1 of 5 transaction(s) failed, 1 skipped; rolled back: tenant {Acme}; not run (--fail-fast): union; the transactions before the failure were applied"
+            : $"error TM3015: 1 of 5 transaction(s) failed; rolled back: tenant {Acme}; everything else was applied");
         using var json = JsonDocument.Parse(result.Out);
         Assert.AreEqual(1, json.RootElement.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("code").GetString() == "TM3005"));
         var units = json.RootElement.GetProperty("units").EnumerateArray().Select(u => $"{u.GetProperty("unit").GetString()}:{(u.TryGetProperty("tenant", out var t) ? t.GetString() : "-")}:{u.GetProperty("status").GetString()}").ToArray();

@@ -84,4 +84,36 @@ public sealed class RefreshTests
         Assert.AreEqual(ExitCodes.Success, one.ExitCode, one.ToString());
         Assert.IsFalse(one.Out.Contains("tenant1"), one.Out);
     }
+
+    /// <summary>The sample's registry: tenant1 is premium, tenant2 standard with a sales_threshold of 25000 (numeric).</summary>
+    [TestMethod]
+    public void RefreshTakesTheSameSelectionAsApply()
+    {
+        var (db, bundle, tenant1, tenant2) = Deployed("refresh_selection");
+        Db.Execute(db, "INSERT INTO tenant1_raw_erp.fact_invoice_secondary VALUES ('M-200', '2024-04-05', '2', '50', '0', 'mum03')");
+        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-05-02', '1', '100', '0', 'del01')");
+        var before1 = Rows(db, tenant1);
+        var before2 = Rows(db, tenant2);
+
+        var standard = CliRun.Against(db, "refresh", bundle, "--tier", "standard", "--where", "sales_threshold=25000.00", "--json");
+
+        Assert.AreEqual(ExitCodes.Success, standard.ExitCode, standard.ToString());
+        CollectionAssert.AreEqual(before1, Rows(db, tenant1), "a tenant that was not selected was refreshed");
+        CollectionAssert.AreNotEqual(before2, Rows(db, tenant2));
+        var json = JsonDocument.Parse(standard.Out).RootElement;
+        CollectionAssert.AreEqual(new[] { "tenant2" }, json.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("tenant").GetString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "tenant2" }, json.GetProperty("selection").GetProperty("matched").EnumerateArray().Select(t => t.GetString()).ToArray());
+
+        var both = CliRun.Against(db, "refresh", bundle, "--tenant", "tenant1", "--tenant", "tenant2");
+
+        Assert.AreEqual(ExitCodes.Success, both.ExitCode, both.ToString());
+        CollectionAssert.AreNotEqual(before1, Rows(db, tenant1));
+        StringAssert.Contains(both.Out, "refreshed tenant tenant1");
+        StringAssert.Contains(both.Out, "refreshed tenant tenant2");
+
+        var disabled = CliRun.Against(db, "refresh", bundle, "--tenant", "tenant3");
+
+        Assert.AreEqual(ExitCodes.UsageError, disabled.ExitCode, disabled.ToString());
+        StringAssert.Contains(disabled.Error, "error TM3061: --tenant tenant3 matches no tenant of database");
+    }
 }

@@ -57,4 +57,31 @@ public sealed class TargetMapCommandTests
             $"{t.GetProperty("target").GetString()}:{t.GetProperty("status").GetString()}:{t.GetProperty("drift").GetArrayLength()}"));
         StringAssert.Contains(verify.Error, "[b] tenantmodels: error TM3011");
     }
+
+    [TestMethod]
+    public void ASelectionWorksOnTheDatabasesHoldingItsTenantsAndMustMatchSomewhere()
+    {
+        var a = SharedPostgres.Server.CreateDatabase("tmap_sel_a");
+        var b = SharedPostgres.Server.CreateDatabase("tmap_sel_b");
+        var map = Path.Combine(CliRun.TempDirectory(), "targets.json");
+        File.WriteAllText(map, JsonSerializer.Serialize(new
+        {
+            targets = new { a = new { connection = a }, b = new { connection = b } },
+            tenants = new { shop_a = "a", shop_b = "b" },
+        }));
+        var bundle = HandBuiltBundles.WriteToTemp(TableBundles.Shop());
+
+        var applied = CliRun.Run(null, "apply", bundle, "--targets", map, "--tenant", "shop_b", "--json");
+
+        Assert.AreEqual(ExitCodes.Success, applied.ExitCode, applied.ToString());
+        CollectionAssert.AreEqual(new[] { "a:not-selected", "b:applied" }, Targets(applied, t => $"{t.GetProperty("target").GetString()}:{t.GetProperty("status").GetString()}"));
+        Assert.IsFalse(Db.SchemaExists(a, "tenantmodels"), "a database holding no selected tenant was changed");
+        Assert.IsTrue(Db.SchemaExists(b, "tenantmodels"));
+        CollectionAssert.AreEqual(new[] { "shop_b" }, JsonDocument.Parse(applied.Out).RootElement.GetProperty("selection").GetProperty("matched").EnumerateArray().Select(t => t.GetString()).ToArray());
+
+        var nowhere = CliRun.Run(null, "plan", bundle, "--targets", map, "--tenant", "shop_c");
+
+        Assert.AreEqual(ExitCodes.UsageError, nowhere.ExitCode, nowhere.ToString());
+        StringAssert.Contains(nowhere.Error, $"tenantmodels: error TM3061: --tenant shop_c matches no tenant of any database of target map '{map}'; nothing was done");
+    }
 }

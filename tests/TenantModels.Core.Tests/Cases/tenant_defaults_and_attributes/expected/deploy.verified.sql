@@ -1,5 +1,5 @@
 -- TenantModels deploy script for tenant_defaults_and_attributes 1.0.0
--- sha256:141f8be4025dd254b08ce81228b970c6298254c366e621dda3167f22b3c95dbc
+-- sha256:eb8058f4f8872a27c9e4b7696d5238bcfb348be69eed81a170c1b4adb4f8ddff
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)
