@@ -115,15 +115,22 @@ internal sealed class TargetDeployer
 
         RunnerSchema.EnsureCurrent(connection);
         _output.Line($"Applying {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
+        foreach (var retry in last?.Retries(manifest.ContentHash, plan) ?? Array.Empty<string>())
+        {
+            _output.Line("  retrying: " + retry);
+        }
+
         var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
         sequence.Run();
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
-        var failed = units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
+        var failedUnits = units.Where(u => u.Status == UnitStatus.Failed).ToList();
+        var failed = failedUnits.Select(u => u.Tenant is null ? u.Unit : "tenant " + u.Tenant).ToList();
         if (sequence.Deployment is { } id)
         {
-            DeploymentRecord.FinishDeployment(connection, id, failed);
+            DeploymentRecord.FinishDeployment(connection, id, failed,
+                failedUnits.Select(u => u.Diagnostic is { } d ? d.Code + ": " + d.Message : "no diagnostic").ToList());
         }
 
         if (failed.Count == 0)

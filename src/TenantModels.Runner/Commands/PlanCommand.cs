@@ -43,6 +43,7 @@ internal sealed class PlanCommand
     {
         var manifest = bundle.Manifest;
         DeploymentPlan plan;
+        LastDeployment? last;
         try
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
@@ -50,7 +51,8 @@ internal sealed class PlanCommand
 
             // apply checks the bundle against the last deployment before it plans: so does plan, and shows no plan
             // for a bundle apply would not plan (another project's would be a drop of everything deployed).
-            if (DeploymentRecord.ReadLast(connection) is { } last
+            last = DeploymentRecord.ReadLast(connection);
+            if (last is not null
                 && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, options.AllowSameVersion, options.ReplaceProject) is { } refusal)
             {
                 return ApplyWouldRefuse(name, output, refusal, Array.Empty<StepResult>());
@@ -79,6 +81,11 @@ internal sealed class PlanCommand
         else
         {
             output.Line($"-- Plan for {manifest.Project} {manifest.BundleVersion}: {plan.Steps.Count} step(s) in {plan.Units.Count} transaction(s)");
+            foreach (var retry in last?.Retries(manifest.ContentHash, plan) ?? System.Array.Empty<string>())
+            {
+                output.Line("-- RETRY: " + retry);
+            }
+
             foreach (var unit in plan.Units)
             {
                 output.Line(string.Empty);

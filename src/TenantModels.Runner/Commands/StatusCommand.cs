@@ -76,6 +76,14 @@ internal sealed class StatusCommand
                 : $"Interrupted: the apply of {last.Project} {last.BundleVersion} started at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)} stopped after {last.Steps} step(s); run `tenantmodels apply` to finish it");
         }
 
+        if (last?.Outcome is DeploymentOutcome.Partial)
+        {
+            foreach (var (unit, reason) in last.Failures)
+            {
+                output.Line($"Failed:   {unit} in the last apply ({reason})");
+            }
+        }
+
         output.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
         var deployed = last is null
             ? null

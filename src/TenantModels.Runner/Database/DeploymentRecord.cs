@@ -76,15 +76,24 @@ internal static class DeploymentRecord
             return null;
         }
 
-        // Version 1 has no outcome column: its deployments all ran to the end.
-        var outcome = RunnerSchema.Version(connection, null) >= 2 ? "outcome" : "'applied'";
+        // Version 1 has no outcome column: its deployments all ran to the end. Reasons are recorded from version 6.
+        var version = RunnerSchema.Version(connection, null);
+        var outcome = version >= 2 ? "outcome" : "'applied'";
+        var failures = version >= 2 ? "failed_units" : "'{}'::text[]";
+        var reasons = version >= 6 ? "failure_reasons" : "'{}'::text[]";
         using var command = new NpgsqlCommand(
-            $"SELECT project, bundle_version, content_hash, applied_at, {outcome}, steps FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
+            $"SELECT project, bundle_version, content_hash, applied_at, {outcome}, steps, {failures}, {reasons} FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
             connection);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3), ParseOutcome(reader.GetString(4)), reader.GetInt32(5))
-            : null;
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var units = reader.GetFieldValue<string[]>(6);
+        var why = reader.GetFieldValue<string[]>(7);
+        var failed = units.Select((unit, i) => (unit, i < why.Length ? why[i] : "no reason recorded")).ToList();
+        return new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3), ParseOutcome(reader.GetString(4)), reader.GetInt32(5), failed);
     }
 
     private static DeploymentOutcome ParseOutcome(string text) => text switch
@@ -242,12 +251,14 @@ internal static class DeploymentRecord
         return command;
     }
 
-    public static void FinishDeployment(NpgsqlConnection connection, long deployment, IReadOnlyList<string> failedUnits)
+    /// <param name="reasons">Why each of <paramref name="failedUnits"/> failed, in the same order.</param>
+    public static void FinishDeployment(NpgsqlConnection connection, long deployment, IReadOnlyList<string> failedUnits, IReadOnlyList<string>? reasons = null)
     {
-        using var command = new NpgsqlCommand("UPDATE tenantmodels.deployment SET outcome = $2, failed_units = $3 WHERE id = $1", connection);
+        using var command = new NpgsqlCommand("UPDATE tenantmodels.deployment SET outcome = $2, failed_units = $3, failure_reasons = $4 WHERE id = $1", connection);
         command.Parameters.AddWithValue(deployment);
         command.Parameters.AddWithValue(failedUnits.Count == 0 ? "applied" : "partial");
         command.Parameters.AddWithValue(failedUnits.ToArray());
+        command.Parameters.AddWithValue((reasons ?? Array.Empty<string>()).ToArray());
         command.ExecuteNonQuery();
     }
 

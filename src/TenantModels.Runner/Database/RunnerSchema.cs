@@ -94,6 +94,12 @@ internal static class RunnerSchema
         );
         INSERT INTO tenantmodels.deployment_lock (key) VALUES (x'544D6D6F64656C73'::bigint) ON CONFLICT (singleton) DO NOTHING;
         """,
+
+        // 6: why each failed unit failed (beside failed_units, same order), so that plan and status can say why a
+        // transaction that failed is tried again instead of retrying it silently.
+        """
+        ALTER TABLE tenantmodels.deployment ADD COLUMN IF NOT EXISTS failure_reasons text[] NOT NULL DEFAULT '{}';
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>
