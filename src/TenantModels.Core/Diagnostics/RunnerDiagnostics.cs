@@ -81,6 +81,9 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor SelectionMatchesNothing = Error("TM3061", "Selection matches no tenant",
         "{0} matches no tenant of {1}; nothing was done");
 
+    public static readonly DiagnosticDescriptor ManyTenantsOneDatabase = Error("TM3062", "Database isolation needs a database per tenant",
+        "the bundle isolates tenants by database and {0} tenants would go to database '{1}' ({2}); each belongs in its own database ({3}): pass --targets with a target map, or select one tenant with --tenant; nothing was done");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -5,6 +5,7 @@ using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Logins;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
@@ -57,6 +58,11 @@ internal sealed class ApplyCommand
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
                         exit => exit == ExitCodes.Success ? null : "failed", "applied");
+        }
+
+        if (DatabaseIsolationGuard.Refusal(manifest, reporter.Selection, preflight.Database) is { } oneDatabase)
+        {
+            return reporter.Fail(ExitCodes.Refused, oneDatabase);
         }
 
         var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json);

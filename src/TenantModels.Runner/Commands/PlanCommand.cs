@@ -42,6 +42,11 @@ internal sealed class PlanCommand
     private static TargetResult PlanTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, PlanOptions options)
     {
         var manifest = bundle.Manifest;
+        if (include is null && DatabaseIsolationGuard.Refusal(manifest, selection, name) is { } oneDatabase)
+        {
+            return ApplyWouldRefuse(name, output, oneDatabase, Array.Empty<StepResult>());
+        }
+
         DeploymentPlan plan;
         LastDeployment? last;
         try

@@ -92,4 +92,31 @@ public sealed class DatabaseIsolationTargetMapTests
         Assert.AreEqual(0L, Db.Scalar<long>(databases["charlie"], "SELECT count(*) FROM di_security.tenant_role"));
         Assert.AreEqual(ExitCodes.Success, CliRun.Run(null, "verify", v2, "--targets", map).ExitCode);
     }
+
+    /// <summary>
+    /// Without a target map, one connection names one database: a database-isolation bundle of several tenants is
+    /// refused before anything is written there (it used to commit the first tenant into it and fail the others).
+    /// </summary>
+    [TestMethod]
+    public void SeveralTenantsOfADatabaseIsolationBundleAreRefusedOverOneConnection()
+    {
+        var scratch = SharedPostgres.Server.CreateDatabase("dbiso_scratch");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("dg", "1.0.0", Tenants, "database"));
+
+        var plan = CliRun.Run(null, "plan", bundle, "--connection", scratch);
+        var apply = CliRun.Run(null, "apply", bundle, "--connection", scratch);
+
+        Assert.AreEqual(ExitCodes.ApplyWouldRefuse, plan.ExitCode, plan.ToString());
+        StringAssert.Contains(plan.Error, "error TM3062:");
+        Assert.AreEqual(ExitCodes.Refused, apply.ExitCode, apply.ToString());
+        StringAssert.Contains(apply.Error, "error TM3062: the bundle isolates tenants by database and 3 tenants would go to database");
+        StringAssert.Contains(apply.Error, "pass --targets with a target map, or select one tenant with --tenant");
+        Assert.IsFalse(Db.SchemaExists(scratch, "tenantmodels"), "nothing was written");
+        Assert.IsFalse(Db.SchemaExists(scratch, "tenant_alpha"), "no tenant was committed into the wrong database");
+
+        var one = CliRun.Run(null, "apply", bundle, "--connection", scratch, "--tenant", "alpha");
+
+        Assert.AreEqual(ExitCodes.Success, one.ExitCode, one.ToString());
+        Assert.IsTrue(Db.SchemaExists(scratch, "tenant_alpha"));
+    }
 }
