@@ -81,6 +81,9 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor SelectionMatchesNothing = Error("TM3061", "Selection matches no tenant",
         "{0} matches no tenant of {1}; nothing was done");
 
+    public static readonly DiagnosticDescriptor ArtefactFailedCheck = Error("TM3070", "Artefact failed the check",
+        "artefact '{0}' failed the check on a scratch database with SQLSTATE {1}: {2}{3}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Npgsql;
+using TenantModels.Core.Bundling;
+using TenantModels.Runner.Connection;
+
+namespace TenantModels.Runner.Check;
+
+/// <summary>
+/// Applies every artefact of a bundle, in manifest order and each in its own transaction, for one tenant to an empty
+/// database, and records what PostgreSQL made of each. A failure does not stop the check: what depends on a failed
+/// artefact is reported as not checked (its error would only repeat the first), everything else still runs.
+/// </summary>
+internal sealed class BundleCheck
+{
+    private readonly Bundle _bundle;
+    private readonly BundleTenant _tenant;
+
+    public BundleCheck(Bundle bundle, BundleTenant tenant)
+    {
+        _bundle = bundle;
+        _tenant = tenant;
+    }
+
+    public IReadOnlyList<CheckedArtefact> Run(string scratchConnection, CancellationToken cancellation)
+    {
+        var results = new List<CheckedArtefact>();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        var rawSchemas = _bundle.Manifest.Sources
+            .Select(s => (s.Name, Quoted: Quote(s.RawSchemaPattern.Replace(Core.Naming.NamingPattern.TenantToken, _tenant.Id)) + "."))
+            .ToList();
+        using var dataSource = RunnerDataSource.Create(scratchConnection);
+        using var connection = dataSource.OpenConnection();
+        foreach (var artefact in _bundle.Manifest.Artefacts)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var tenantId = artefact.Scope == ArtefactScope.Tenant ? _tenant.Id : null;
+            var result = Check(connection, artefact, tenantId, rawSchemas, missing, cancellation);
+            if (result.Outcome is CheckOutcome.Failed or CheckOutcome.NotChecked && Creates(artefact))
+            {
+                missing.Add(artefact.Id);
+            }
+
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private CheckedArtefact Check(NpgsqlConnection connection, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, string Quoted)> rawSchemas,
+        HashSet<string> missing, CancellationToken cancellation)
+    {
+        if (artefact.Kind == ArtefactKind.Refresh)
+        {
+            return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, "refresh statements run only under `tenantmodels refresh`");
+        }
+
+        if (artefact.Kind is ArtefactKind.Roles or ArtefactKind.Grants)
+        {
+            // Roles belong to the whole server, not to a database: a check must leave nothing behind on it.
+            return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, "roles and privileges are server-wide, outside a scratch database");
+        }
+
+        var blocker = artefact.DependsOn.FirstOrDefault(missing.Contains);
+        if (blocker is not null)
+        {
+            return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, $"it depends on '{blocker}', which does not exist in the scratch database", DefinedAt: artefact.DefinedAt);
+        }
+
+        var sql = Expand(artefact);
+        var raw = rawSchemas.FirstOrDefault(s => sql.Contains(s.Quoted, StringComparison.Ordinal));
+        if (raw.Name is not null)
+        {
+            var reason = $"it reads the raw tables of source '{raw.Name}', whose columns the bundle does not carry";
+            var standIn = StandIn.Sql(artefact, Expand(artefact.Object));
+            if (standIn is null)
+            {
+                return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, reason);
+            }
+
+            var created = Execute(connection, standIn, cancellation);
+            return created is null
+                ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.StoodIn, reason + "; an empty view of its declared columns stands in for it")
+                : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, reason + "; its stand-in failed too: " + created.MessageText);
+        }
+
+        var error = Execute(connection, sql, cancellation);
+        return error is null
+            ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Passed, DefinedAt: artefact.DefinedAt)
+            : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt);
+    }
+
+    /// <summary>Whether other artefacts may need what this one creates: all but the kinds that create no object of their own.</summary>
+    private static bool Creates(BundleArtefact artefact) => artefact.Kind is not (ArtefactKind.Roles or ArtefactKind.Grants or ArtefactKind.Refresh);
+
+    /// <summary>The statement for the check tenant, as a deployment runs it (a union over that one tenant).</summary>
+    private string Expand(BundleArtefact artefact)
+    {
+        var sql = _bundle.SqlOf(artefact);
+        return artefact.Scope switch
+        {
+            ArtefactScope.Global => sql,
+            ArtefactScope.Union => UnionTemplate.Parse(sql).Expand(new[] { _tenant }),
+            _ => ArtefactTemplate.ExpandFor(artefact, sql, _tenant),
+        };
+    }
+
+    private string Expand(string objectTemplate) => ArtefactTemplate.Expand(objectTemplate, _tenant.Id);
+
+    /// <summary>Runs one artefact in its own transaction, committed when it succeeds so later artefacts can use what it made.</summary>
+    private static PostgresException? Execute(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        using var cancel = cancellation.Register(command.Cancel);
+        try
+        {
+            command.ExecuteNonQuery();
+            transaction.Commit();
+            return null;
+        }
+        catch (PostgresException error) when (!cancellation.IsCancellationRequested)
+        {
+            transaction.Rollback();
+            return error;
+        }
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+}
