@@ -9,10 +9,14 @@ using TenantModels.Runner.Connection;
 namespace TenantModels.Runner.Check;
 
 /// <summary>
-/// Applies every artefact of a bundle, in manifest order and each in its own transaction, for one tenant to an empty
-/// database, and records what PostgreSQL made of each. A failure does not stop the check: what depends on a failed
-/// artefact is reported as not checked (its error would only repeat the first), everything else still runs.
+/// Applies every artefact of a bundle, in manifest order, for one tenant to an empty database, and records what PostgreSQL
+/// made of each. A failure does not stop the check: what depends on a failed artefact is reported as not checked (its
+/// error would only repeat the first), everything else still runs.
 /// </summary>
+/// <remarks>
+/// All in one transaction, each artefact behind its own savepoint, rolled back at the end: a secured bundle creates roles,
+/// which belong to the whole server and would outlive the scratch database; rolled back, no other session ever sees them.
+/// </remarks>
 internal sealed class BundleCheck
 {
     private readonly Bundle _bundle;
@@ -33,12 +37,13 @@ internal sealed class BundleCheck
             .ToList();
         using var dataSource = RunnerDataSource.Create(scratchConnection);
         using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
         foreach (var artefact in _bundle.Manifest.Artefacts)
         {
             cancellation.ThrowIfCancellationRequested();
             var tenantId = artefact.Scope == ArtefactScope.Tenant ? _tenant.Id : null;
-            var result = Check(connection, artefact, tenantId, rawSchemas, missing, cancellation);
-            if (result.Outcome is CheckOutcome.Failed or CheckOutcome.NotChecked && Creates(artefact))
+            var result = Check(connection, transaction, artefact, tenantId, rawSchemas, missing, cancellation);
+            if (result.Outcome is CheckOutcome.Failed or CheckOutcome.NotChecked && artefact.Kind != ArtefactKind.Refresh)
             {
                 missing.Add(artefact.Id);
             }
@@ -46,21 +51,16 @@ internal sealed class BundleCheck
             results.Add(result);
         }
 
+        transaction.Rollback();
         return results;
     }
 
-    private CheckedArtefact Check(NpgsqlConnection connection, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, string Quoted)> rawSchemas,
+    private CheckedArtefact Check(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, string Quoted)> rawSchemas,
         HashSet<string> missing, CancellationToken cancellation)
     {
         if (artefact.Kind == ArtefactKind.Refresh)
         {
             return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, "refresh statements run only under `tenantmodels refresh`");
-        }
-
-        if (artefact.Kind is ArtefactKind.Roles or ArtefactKind.Grants)
-        {
-            // Roles belong to the whole server, not to a database: a check must leave nothing behind on it.
-            return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, "roles and privileges are server-wide, outside a scratch database");
         }
 
         var blocker = artefact.DependsOn.FirstOrDefault(missing.Contains);
@@ -80,20 +80,23 @@ internal sealed class BundleCheck
                 return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, reason);
             }
 
-            var created = Execute(connection, standIn, cancellation);
+            var created = Execute(connection, transaction, standIn, cancellation);
             return created is null
                 ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.StoodIn, reason + "; an empty view of its declared columns stands in for it")
                 : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, reason + "; its stand-in failed too: " + created.MessageText);
         }
 
-        var error = Execute(connection, sql, cancellation);
+        var error = Execute(connection, transaction, sql, cancellation);
+        if (error is { SqlState: PostgresErrorCodes.InsufficientPrivilege } && artefact.Kind is ArtefactKind.Roles)
+        {
+            // A development login without CREATEROLE: the bundle is not at fault, what needs the roles goes unchecked.
+            return new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.NotChecked, "the development connection's role may not create roles: " + error.MessageText);
+        }
+
         return error is null
             ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Passed, DefinedAt: artefact.DefinedAt)
             : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt);
     }
-
-    /// <summary>Whether other artefacts may need what this one creates: all but the kinds that create no object of their own.</summary>
-    private static bool Creates(BundleArtefact artefact) => artefact.Kind is not (ArtefactKind.Roles or ArtefactKind.Grants or ArtefactKind.Refresh);
 
     /// <summary>The statement for the check tenant, as a deployment runs it (a union over that one tenant).</summary>
     private string Expand(BundleArtefact artefact)
@@ -109,21 +112,21 @@ internal sealed class BundleCheck
 
     private string Expand(string objectTemplate) => ArtefactTemplate.Expand(objectTemplate, _tenant.Id);
 
-    /// <summary>Runs one artefact in its own transaction, committed when it succeeds so later artefacts can use what it made.</summary>
-    private static PostgresException? Execute(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    /// <summary>Runs one artefact behind a savepoint, released when it succeeds so later artefacts can use what it made.</summary>
+    private static PostgresException? Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellation)
     {
-        using var transaction = connection.BeginTransaction();
+        transaction.Save("artefact");
         using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         using var cancel = cancellation.Register(command.Cancel);
         try
         {
             command.ExecuteNonQuery();
-            transaction.Commit();
+            transaction.Release("artefact");
             return null;
         }
         catch (PostgresException error) when (!cancellation.IsCancellationRequested)
         {
-            transaction.Rollback();
+            transaction.Rollback("artefact");
             return error;
         }
     }

@@ -145,4 +145,38 @@ public sealed class CheckCommandTests
         Assert.AreEqual(ExitCodes.UsageError, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Error, "--dev-connection", result.ToString());
     }
+
+    /// <summary>No sample fails the check: its tables, seeds, canonical tables and secured objects apply to an empty database as they are.</summary>
+    [TestMethod]
+    [DataRow("CallAnalytics")]
+    [DataRow("SalesEtl")]
+    [DataRow("SchemaPerTenantCrm")]
+    [DataRow("ShopTenants")]
+    [DataRow("WhiteLabelAnalytics")]
+    public void EverySamplePassesTheCheck(string sample)
+    {
+        var compiled = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(RepoPaths.Combine("samples", sample), sample, "1.0.0"));
+        Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+
+        var result = CliRun.Run(null, "check", HandBuiltBundles.WriteToTemp(compiled.Bundle!), "--dev-connection", SharedPostgres.Server.ConnectionString);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Out, " 0 failed,", result.ToString());
+        AssertDropped(ScratchNameOf(result));
+    }
+
+    [TestMethod]
+    public void ASecuredBundleIsCheckedWithItsRolesAndLeavesNoRoleOnTheServer()
+    {
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("tmchk", "1.0.0", new[] { "alpha", "beta" }, isolation: "shared"));
+
+        var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Out, "ok           security.roles", result.ToString());
+        StringAssert.Contains(result.Out, "ok           grants.table.orders (tenant alpha)", result.ToString());
+        Assert.AreEqual(0L, Db.Scalar<long>(SharedPostgres.Server.ConnectionString, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'tmchk%'"),
+            "roles are server-wide: the check must leave none behind");
+        AssertDropped(ScratchNameOf(result));
+    }
 }
