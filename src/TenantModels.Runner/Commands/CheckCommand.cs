@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Npgsql;
 using TenantModels.Core.Bundling;
@@ -58,13 +59,15 @@ internal sealed class CheckCommand
         var tenant = CheckTenant.For(manifest);
         reporter.Line($"Checking {manifest.Project} {manifest.BundleVersion} for tenant {tenant.Id} in scratch database {scratch.Name}.");
         using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+
+        // Ctrl-C or a CI runner's SIGTERM: stop the statement in progress; the database is dropped below, before the process ends.
+        Action<PosixSignalContext> interrupt = signal =>
         {
-            // Stop the statement in progress; the database is dropped below, before the process ends.
-            e.Cancel = true;
+            signal.Cancel = true;
             cancellation.Cancel();
         };
-        Console.CancelKeyPress += onCancel;
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, interrupt);
         IReadOnlyList<CheckedArtefact>? results = null;
         try
         {
@@ -80,7 +83,6 @@ internal sealed class CheckCommand
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             if (results is null)
             {
                 // Failed, interrupted, or an exception not caught above: the database goes whatever the outcome.

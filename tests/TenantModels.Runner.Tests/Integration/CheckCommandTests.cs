@@ -179,4 +179,21 @@ public sealed class CheckCommandTests
             "roles are server-wide: the check must leave none behind");
         AssertDropped(ScratchNameOf(result));
     }
+
+    [TestMethod]
+    public void WithJsonStdoutIsOneDocumentNamingTheFailure()
+    {
+        var result = CliRun.Run(null, "check", CompileToTemp("wher"), "--dev-connection", SharedPostgres.Server.ConnectionString, "--json");
+
+        Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        Assert.AreEqual("failed", json.RootElement.GetProperty("status").GetString());
+        Assert.AreEqual(8, json.RootElement.GetProperty("exitCode").GetInt32());
+        var diagnostic = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.AreEqual("TM3070", diagnostic.GetProperty("code").GetString());
+        Assert.AreEqual("view.busy_days", diagnostic.GetProperty("artefact").GetString());
+        Assert.AreEqual("42601", diagnostic.GetProperty("sqlState").GetString());
+        var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        Assert.AreEqual("failed", steps.Single(s => s.GetProperty("artefact").GetString() == "view.busy_days").GetProperty("reason").GetString());
+    }
 }
