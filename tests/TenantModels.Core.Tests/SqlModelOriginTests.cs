@@ -48,4 +48,17 @@ public sealed class SqlModelOriginTests
         Assert.AreEqual("models/totals.yaml:3:8", moved.Manifest.Artefacts.Single(a => a.Id == "view.totals").DefinedAt);
         Assert.AreEqual(here.Manifest.ContentHash, moved.Manifest.ContentHash);
     }
+
+    [TestMethod]
+    public void A_position_in_the_compiled_view_is_a_line_of_the_sql_the_user_wrote()
+    {
+        var bundle = Compile("/p", string.Empty);
+        var view = bundle.SqlOf(bundle.Manifest.Artefacts.Single(a => a.Id == "view.totals"));
+
+        var from = view.IndexOf("from ", System.StringComparison.Ordinal);
+        Assert.AreEqual(1, Compilation.SqlModelBody.LineOf(view, from + 1), view);
+        Assert.AreEqual(0, Compilation.SqlModelBody.LineOf(view, 1), "the CREATE line is the compiler's");
+        Assert.AreEqual(0, Compilation.SqlModelBody.LineOf(view, view.IndexOf(") AS \"q\"", System.StringComparison.Ordinal) + 1), "so is the closing");
+        Assert.AreEqual(0, Compilation.SqlModelBody.LineOf(view, view.Length + 1));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenantModels.Core.Compilation;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Output;
 
@@ -16,7 +17,21 @@ internal static class CheckFailure
             failed.ArtefactId,
             error.SqlState,
             ErrorCause.WithDetail(error),
-            location.Path.Length == 0 ? " (the bundle does not record which definition wrote it)" : $" (in the SQL of the model defined at {failed.DefinedAt})");
+            Where(failed, location));
+    }
+
+    /// <summary>The line of the model's <c>sql:</c> when the server's error position falls in it; the model alone otherwise.</summary>
+    private static string Where(CheckedArtefact failed, SourceLocation location)
+    {
+        if (location.Path.Length == 0)
+        {
+            return " (the bundle does not record which definition wrote it)";
+        }
+
+        var line = failed.Statement is null ? 0 : SqlModelBody.LineOf(failed.Statement, failed.Error!.Position);
+        return line > 0
+            ? $" (line {line} of the sql: of the model defined at {failed.DefinedAt})"
+            : $" (in the SQL of the model defined at {failed.DefinedAt})";
     }
 
     /// <summary>Reads <c>models/x.yaml:3:5</c> (the path may itself hold colons: the last two fields are the position).</summary>

@@ -19,4 +19,6 @@ internal enum CheckOutcome
 }
 
 /// <param name="TenantId">The check tenant for tenant artefacts; null for global and union ones.</param>
-internal sealed record CheckedArtefact(string ArtefactId, string? TenantId, CheckOutcome Outcome, string? Reason = null, PostgresException? Error = null, string? DefinedAt = null);
+/// <param name="Statement">For a failure: the SQL that failed, which the error's position points into.</param>
+internal sealed record CheckedArtefact(string ArtefactId, string? TenantId, CheckOutcome Outcome, string? Reason = null, PostgresException? Error = null, string? DefinedAt = null,
+    string? Statement = null);

@@ -98,7 +98,8 @@ public sealed class CheckCommandTests
         StringAssert.Contains(result.Error,
             "models/busy_days.yaml(2,8): error TM3070: artefact 'view.busy_days' failed the check on a scratch database with SQLSTATE 42601: syntax error at or near",
             result.ToString());
-        StringAssert.Contains(result.Error, "(in the SQL of the model defined at models/busy_days.yaml:2:8)", result.ToString());
+        // The typo is on the sixth line of the model's sql:, as the user wrote it.
+        StringAssert.Contains(result.Error, "syntax error at or near \"wher\" (line 6 of the sql: of the model defined at models/busy_days.yaml:2:8)", result.ToString());
         Assert.AreEqual(1, Regex.Matches(result.Error, "error TM").Count, "only the model's own error is reported, not its dependents': " + result);
 
         // What depends on it is named as not checked; the source model's views stand in for the raw tables the bundle does not describe.
