@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Npgsql;
 using TenantModels.Core.Bundling;
@@ -33,7 +34,7 @@ internal sealed class BundleCheck
         var results = new List<CheckedArtefact>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
         var rawSchemas = _bundle.Manifest.Sources
-            .Select(s => (s.Name, Quoted: Quote(s.RawSchemaPattern.Replace(Core.Naming.NamingPattern.TenantToken, _tenant.Id)) + "."))
+            .Select(s => (s.Name, Reference: RawReference(s.RawSchemaPattern.Replace(Core.Naming.NamingPattern.TenantToken, _tenant.Id))))
             .ToList();
         using var dataSource = RunnerDataSource.Create(scratchConnection);
         using var connection = dataSource.OpenConnection();
@@ -55,7 +56,7 @@ internal sealed class BundleCheck
         return results;
     }
 
-    private CheckedArtefact Check(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, string Quoted)> rawSchemas,
+    private CheckedArtefact Check(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, Regex Reference)> rawSchemas,
         HashSet<string> missing, CancellationToken cancellation)
     {
         if (artefact.Kind == ArtefactKind.Refresh)
@@ -70,7 +71,7 @@ internal sealed class BundleCheck
         }
 
         var sql = Expand(artefact);
-        var raw = rawSchemas.FirstOrDefault(s => sql.Contains(s.Quoted, StringComparison.Ordinal));
+        var raw = rawSchemas.FirstOrDefault(s => s.Reference.IsMatch(sql));
         if (raw.Name is not null)
         {
             var reason = $"it reads the raw tables of source '{raw.Name}', whose columns the bundle does not carry";
@@ -131,5 +132,11 @@ internal sealed class BundleCheck
         }
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+    /// <summary>
+    /// A qualified name in a raw schema: quoted as the compiler writes it (<c>"acme_raw_outreach".</c>), or unquoted as a
+    /// model's own SQL may (<c>{{ tenant }}_raw_outreach.call</c>), which PostgreSQL folds to lower case.
+    /// </summary>
+    private static Regex RawReference(string schema) => new(
+        "\"" + Regex.Escape(schema.Replace("\"", "\"\"")) + "\"\\s*\\.|(?<![\\w$\"])" + Regex.Escape(schema) + "\\s*\\.",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }

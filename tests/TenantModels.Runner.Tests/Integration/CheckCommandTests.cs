@@ -60,7 +60,7 @@ public sealed class CheckCommandTests
         canonical: true
         """;
 
-    private static string CompileToTemp(string where)
+    private static string CompileToTemp(string where, params (string Path, string Text)[] extra)
     {
         var files = new List<(string Path, string Text)>
         {
@@ -70,6 +70,7 @@ public sealed class CheckCommandTests
             ("models/call.yaml", Call),
             ("models/busy_days.yaml", BusyDays(where)),
         };
+        files.AddRange(extra);
         var compiled = ModelProjectCompiler.Compile(new ProjectInput("Checked", "1.0.0",
             files.Select(f => new DefinitionFile("/projects/checked/" + f.Path, f.Path, f.Text)).ToList()));
         Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
@@ -196,5 +197,24 @@ public sealed class CheckCommandTests
         Assert.AreEqual("42601", diagnostic.GetProperty("sqlState").GetString());
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.AreEqual("failed", steps.Single(s => s.GetProperty("artefact").GetString() == "view.busy_days").GetProperty("reason").GetString());
+    }
+
+    [TestMethod]
+    public void AModelReadingARawTableInItsOwnSqlIsNotCheckedRatherThanFailed()
+    {
+        var bundle = CompileToTemp("where", ("models/raw_calls.yaml", """
+            model: raw_calls
+            materialized: view
+            columns:
+              id: bigint
+            sql: |
+              select id from {{ tenant }}_raw_outreach.call
+            """));
+
+        var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Out, "not checked  view.raw_calls (tenant acme): it reads the raw tables of source 'outreach'", result.ToString());
+        AssertDropped(ScratchNameOf(result));
     }
 }
