@@ -30,4 +30,7 @@ public static class ExitCodes
     /// refused nothing, hence its own code: a CI step can tell "apply will be refused" from a failed plan.
     /// </summary>
     public const int ApplyWouldRefuse = 7;
+
+    /// <summary><c>check</c> only: one or more artefacts failed when applied to a scratch database (TM3070); nothing else was touched.</summary>
+    public const int CheckFailed = 8;
 }

@@ -14,6 +14,10 @@ namespace TenantModels.Core.Bundling;
 /// <param name="Table">For tables: the desired shape as data (a template for tenant scope), what ALTER planning diffs; null in bundles before it.</param>
 /// <param name="Seed">For seeds with rows: where the rows (CSV) and the statements run after staging them are; null otherwise and in bundles before it.</param>
 /// <param name="RenamedColumns">For tables: the columns declared with earlier names (<c>renamed_from</c>), so a planner renames instead of dropping. Null when none.</param>
+/// <param name="DefinedAt">For artefacts holding SQL the user wrote (views and materialized views of <c>sql:</c> models): the
+/// model's definition as <c>path:line:column</c>, the path relative to the project folder, so a failure of that SQL against a
+/// database can point at the YAML. Only such artefacts carry it: everything else is generated from validated declarations.
+/// Left out of the content hash: moving a model within its file changes no object.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -26,4 +30,5 @@ public sealed record BundleArtefact(
     string? Signature,
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
-    BundleSeed? Seed = null);
+    BundleSeed? Seed = null,
+    string? DefinedAt = null);

@@ -33,7 +33,7 @@ public static class BundleAssembler
                 files.Add(seed.UpsertPath, data.Upsert);
             }
 
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt));
         }
 
         if (security is not null && isolationChecks is not null)
@@ -55,8 +55,14 @@ public static class BundleAssembler
 
     /// <summary>
     /// Hash of the manifest written without its hash (and without deploy.sql's checksum, which depends on it): covers
-    /// tenants, artefact order, dependencies and every artefact file checksum.
+    /// tenants, artefact order, dependencies and every artefact file checksum. Not where models are defined: a comment added
+    /// above a model changes no object, so it must not make the bundle a different one (a same-version rebuild is refused).
     /// </summary>
     public static string ContentHashOf(BundleManifest manifest) =>
-        Checksums.Of(ManifestJson.Write(manifest with { ContentHash = string.Empty, DeployChecksum = null }));
+        Checksums.Of(ManifestJson.Write(manifest with
+        {
+            ContentHash = string.Empty,
+            DeployChecksum = null,
+            Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null ? a : a with { DefinedAt = null }).ToList(),
+        }));
 }

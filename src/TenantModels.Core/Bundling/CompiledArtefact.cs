@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Bundling;
 
 /// <summary>What the compiler hands to the bundler: one artefact's SQL (a template for tenant scope) and its dependencies.</summary>
+/// <param name="DefinedAt">For artefacts holding SQL the user wrote: the model's definition (<c>models/x.yaml:1:8</c>), see <see cref="BundleArtefact.DefinedAt"/>.</param>
 public sealed record CompiledArtefact(
     string Id,
     ArtefactKind Kind,
@@ -14,4 +15,5 @@ public sealed record CompiledArtefact(
     string? Signature,
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
-    SeedData? Seed = null);
+    SeedData? Seed = null,
+    string? DefinedAt = null);

@@ -113,6 +113,12 @@ public static class ManifestJson
                 TableDefinitionJson.Write(sb, table);
             }
 
+            if (a.DefinedAt is { } definedAt)
+            {
+                // Only on artefacts of SQL models, so other artefacts keep their exact bytes.
+                sb.Append(", \"definedAt\": ").Append(Str(definedAt));
+            }
+
             sb.Append(" }");
         });
         if (manifest.Security is { } security)
@@ -194,7 +200,8 @@ public static class ManifestJson
                 a.GetProperty("signature").ValueKind == JsonValueKind.Null ? null : a.GetProperty("signature").GetString(),
                 ReadRenames(a),
                 a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null,
-                a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null)).ToList();
+                a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null,
+                a.TryGetProperty("definedAt", out var definedAt) && definedAt.ValueKind == JsonValueKind.String ? definedAt.GetString() : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,

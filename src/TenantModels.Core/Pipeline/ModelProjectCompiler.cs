@@ -21,7 +21,7 @@ public static class ModelProjectCompiler
             return new CompileResult(diagnostics.ToSortedList(), null);
         }
 
-        var artefacts = ArtefactCompiler.Compile(bound);
+        var artefacts = SqlModelOrigins.Attach(bound, input.Files, ArtefactCompiler.Compile(bound));
         var values = TenantValueCompiler.Declare(bound, artefacts);
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values), t.Tier,
             t.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!, System.StringComparer.Ordinal))).ToList();
