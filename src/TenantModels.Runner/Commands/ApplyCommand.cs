@@ -16,10 +16,29 @@ internal sealed class ApplyCommand
 
     public ApplyCommand(RunnerContext context) => _context = context;
 
+    /// <summary>
+    /// On an interactive terminal a live display, then the closing summary; redirected (or <c>--verbose</c>) a line per
+    /// transaction as in a log; <c>--quiet</c> only errors and the summary; <c>--json</c> only the JSON document.
+    /// </summary>
     public int Run(ApplyOptions options)
     {
-        var reporter = new Reporter(_context, "apply", options.Json);
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
+        var progress = new ApplyProgress();
+        var live = _context.Terminal is not null && !options.Json && !options.Quiet && !options.Verbose;
+        var exit = live
+            ? LiveApplyDisplay.Run(_context.Terminal!, _context, progress, context => Run(context, options, progress, unitLines: false))
+            : Run(_context, options, progress, unitLines: !options.Quiet);
+        if (!options.Json && progress.Planned)
+        {
+            ClosingSummary.Write(_context, progress);
+        }
+
+        return exit;
+    }
+
+    private static int Run(RunnerContext context, ApplyOptions options, ApplyProgress progress, bool unitLines)
+    {
+        var reporter = new Reporter(context, "apply", options.Json) { Quiet = options.Quiet };
+        var preflight = Preflight.Run(context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
@@ -41,7 +60,7 @@ internal sealed class ApplyCommand
             options.ReplaceProject,
             reporter.Selection);
         var manifest = preflight.Bundle.Manifest;
-        var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
+        var (logins, loginsExit) = LoginsCommand.Prepare(context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)
         {
             return loginsExit;
@@ -50,16 +69,16 @@ internal sealed class ApplyCommand
         if (options.Targets is not null)
         {
             return logins is null
-                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                ? new TargetMapRun(context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
-                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                : new TargetMapRun(context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
                         exit => exit == ExitCodes.Success ? null : "failed", "applied");
         }
 
-        var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json);
+        var output = TargetOutput.Direct(context.Out, context.Error, quiet: options.Json || !unitLines, progress);
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
         if (logins is not null)
         {
