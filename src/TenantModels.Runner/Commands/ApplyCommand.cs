@@ -16,26 +16,14 @@ internal sealed class ApplyCommand
 
     public ApplyCommand(RunnerContext context) => _context = context;
 
-    /// <summary>
-    /// On an interactive terminal a live display, then the closing summary; redirected (or <c>--verbose</c>) a line per
-    /// transaction as in a log; <c>--quiet</c> only errors and the summary; <c>--json</c> only the JSON document.
-    /// </summary>
+    /// <summary>Shown as <see cref="OperatorOutput"/> says: live on a terminal, plain lines redirected, and the closing summary.</summary>
     public int Run(ApplyOptions options)
     {
-        var progress = new ApplyProgress();
-        var live = _context.Terminal is not null && !options.Json && !options.Quiet && !options.Verbose;
-        var exit = live
-            ? LiveApplyDisplay.Run(_context.Terminal!, _context, progress, context => Run(context, options, progress, unitLines: false))
-            : Run(_context, options, progress, unitLines: !options.Quiet);
-        if (!options.Json && progress.Planned)
-        {
-            ClosingSummary.Write(_context, progress);
-        }
-
-        return exit;
+        var progress = new UnitProgress();
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, unitLines) => Run(context, options, progress, unitLines));
     }
 
-    private static int Run(RunnerContext context, ApplyOptions options, ApplyProgress progress, bool unitLines)
+    private static int Run(RunnerContext context, ApplyOptions options, UnitProgress progress, bool unitLines)
     {
         var reporter = new Reporter(context, "apply", options.Json) { Quiet = options.Quiet };
         var preflight = Preflight.Run(context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);

@@ -9,8 +9,9 @@ internal static class OperatorConsole
 {
     /// <summary>
     /// A console over <paramref name="output"/>. Colours follow NO_COLOR (https://no-color.org: set and not empty) as read
-    /// from <paramref name="environment"/>, the runner's injected environment: Spectre's own detection reads the process
-    /// environment, which tests (and hosts embedding the runner) do not control.
+    /// from <paramref name="environment"/>, the runner's injected environment. Spectre (0.57) honours NO_COLOR too, but
+    /// only from the process environment (not from <see cref="AnsiConsoleSettings.EnvironmentVariables"/>), which tests
+    /// and hosts embedding the runner do not control.
     /// </summary>
     /// <param name="colours">What the terminal supports when NO_COLOR is not set (detected by default).</param>
     public static IAnsiConsole Create(TextWriter output, Func<string, string?> environment, bool interactive, ColorSystemSupport colours = ColorSystemSupport.Detect) =>

@@ -26,12 +26,12 @@ internal sealed class TargetOutput
     public bool Quiet { get; init; }
 
     /// <summary>apply: where each transaction's start and end are counted (the live display, the closing summary); null for other commands.</summary>
-    public ApplyProgress? Progress { get; init; }
+    public UnitProgress? Progress { get; init; }
 
-    public static TargetOutput Direct(TextWriter @out, TextWriter error, bool quiet, ApplyProgress? progress = null) =>
+    public static TargetOutput Direct(TextWriter @out, TextWriter error, bool quiet, UnitProgress? progress = null) =>
         new(@out, error, string.Empty) { Quiet = quiet, Progress = progress };
 
-    public static TargetOutput Buffered(string target, bool quiet, ApplyProgress? progress = null) =>
+    public static TargetOutput Buffered(string target, bool quiet, UnitProgress? progress = null) =>
         new(null, null, "[" + target + "] ") { Quiet = quiet, Progress = progress };
 
     /// <summary>A unit of this target started (counted in <see cref="Progress"/>, if any).</summary>

@@ -35,7 +35,7 @@ internal sealed class TargetMapRun
     }
 
     /// <summary>apply: where the targets' transactions are counted (live display, closing summary).</summary>
-    public ApplyProgress? Progress { get; init; }
+    public UnitProgress? Progress { get; init; }
 
     /// <summary>False: the targets' own lines are not printed (the live display or <c>--quiet</c> stand for them); errors still are.</summary>
     public bool UnitLines { get; init; } = true;

@@ -8,12 +8,14 @@ using TenantModels.Core.Planning;
 namespace TenantModels.Runner.Output;
 
 /// <summary>
-/// How far an apply is, across every database it works on: transactions planned, done, failed, skipped and up to date,
-/// and which are running now. Fed from the threads that run the units (<c>--jobs</c>, <c>--parallel</c>), read by the
-/// live display and the closing summary. Thread-safe.
+/// How far an apply or a refresh is, across every database it works on: transactions planned, done, failed, skipped
+/// and (apply) up to date, and which are running now. Fed from the threads that run the units (<c>--jobs</c>,
+/// <c>--parallel</c>), read by the live display and the closing summary. Thread-safe.
 /// </summary>
-internal sealed class ApplyProgress
+internal sealed class UnitProgress
 {
+    private readonly string _done;
+    private readonly bool _countsUpToDate;
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<string> _inFlight = new();
@@ -22,6 +24,14 @@ internal sealed class ApplyProgress
     private int _failed;
     private int _skipped;
     private int _upToDate;
+
+    /// <param name="done">What a committed transaction is called in the summary: applied, refreshed.</param>
+    /// <param name="countsUpToDate">Whether the summary counts the transactions with nothing to do (apply plans them; refresh has none).</param>
+    public UnitProgress(string done = "applied", bool countsUpToDate = true)
+    {
+        _done = done;
+        _countsUpToDate = countsUpToDate;
+    }
 
     /// <summary>Called after every change, from the thread that made it.</summary>
     public event Action? Changed;
@@ -72,7 +82,12 @@ internal sealed class ApplyProgress
 
         // Every selected tenant, the global and the union transaction; removals are extra units with no tenant of the target.
         var keys = 2 + target.Tenants.Count(t => target.IsSelected(t.Id));
-        var upToDate = Math.Max(0, keys - plan.Units.Count(u => !u.IsEmpty && !u.Removal));
+        Plan(units, Math.Max(0, keys - plan.Units.Count(u => !u.IsEmpty && !u.Removal)));
+    }
+
+    /// <summary>A database's transactions to run, and how many had nothing to do.</summary>
+    public void Plan(int units, int upToDate)
+    {
         Update(() =>
         {
             Planned = true;
@@ -121,7 +136,7 @@ internal sealed class ApplyProgress
         lock (_gate)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"Finished in {Duration(Elapsed)}: {_applied} applied, {_failed} failed, {_skipped} skipped, {_upToDate} up-to-date.");
+                $"Finished in {Duration(Elapsed)}: {_applied} {_done}, {_failed} failed, {_skipped} skipped{(_countsUpToDate ? $", {_upToDate} up-to-date" : string.Empty)}.");
         }
     }
 

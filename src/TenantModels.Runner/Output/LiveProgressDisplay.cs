@@ -10,9 +10,9 @@ namespace TenantModels.Runner.Output;
 /// the terminal (a line printed in between would break the redraw), so the command runs against buffered writers whose
 /// text is printed once the display is closed.
 /// </summary>
-internal static class LiveApplyDisplay
+internal static class LiveProgressDisplay
 {
-    public static int Run(IAnsiConsole terminal, RunnerContext context, ApplyProgress progress, Func<RunnerContext, int> work)
+    public static int Run(IAnsiConsole terminal, RunnerContext context, UnitProgress progress, Func<RunnerContext, int> work)
     {
         using var @out = new StringWriter();
         using var error = new StringWriter();
