@@ -46,6 +46,7 @@ internal sealed class TextTable
             line.Append(_right[i] ? cells[i].PadLeft(_widths[i]) : last ? cells[i] : cells[i].PadRight(_widths[i]));
         }
 
-        return line.ToString();
+        // An empty last cell (no failed tenants) would leave the separator behind.
+        return line.ToString().TrimEnd(' ');
     }
 }

@@ -123,6 +123,11 @@ internal sealed class UnitProgress
     {
         lock (_gate)
         {
+            if (!Planned)
+            {
+                return "connecting and planning...";
+            }
+
             const int shown = 3;
             var running = _inFlight.Count == 0 ? string.Empty
                 : " - running: " + string.Join(", ", _inFlight.Take(shown)) + (_inFlight.Count > shown ? $" (+{_inFlight.Count - shown})" : string.Empty);

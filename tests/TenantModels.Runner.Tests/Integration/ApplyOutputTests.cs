@@ -101,6 +101,35 @@ public sealed class ApplyOutputTests
     }
 
     [TestMethod]
+    public void ATargetMapOnATerminalCountsEveryDatabaseThenPrintsItsTableSizedToContent()
+    {
+        const string longTarget = "warehouse_eu_central_primary_database";
+        var a = SharedPostgres.Server.CreateDatabase("output_map_a");
+        var b = SharedPostgres.Server.CreateDatabase("output_map_b");
+        var map = Path.Combine(CliRun.TempDirectory(), "targets.json");
+        File.WriteAllText(map, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["targets"] = new Dictionary<string, object> { ["a"] = new { connection = a }, [longTarget] = new { connection = b } },
+            ["tenants"] = new Dictionary<string, string> { ["shop_a"] = "a", ["shop_b"] = longTarget },
+        }));
+        var bundle = HandBuiltBundles.WriteToTemp(TableBundles.Shop());
+
+        var apply = OnTerminal(null, "apply", bundle, "--targets", map, "--parallel", "2");
+
+        Assert.AreEqual(ExitCodes.Success, apply.Exit, apply.Terminal.Output + apply.Out + apply.Error);
+        var last = Regex.Matches(apply.Terminal.Output, @"(\d+)/(\d+) transaction\(s\), 0 failed").Last();
+        Assert.AreEqual(last.Groups[2].Value, last.Groups[1].Value, "every transaction of both databases done: " + apply.Terminal.Output);
+        Assert.AreEqual("2", last.Groups[2].Value, "one tenant transaction in each database, both counted: " + apply.Terminal.Output);
+        var lines = Lines(apply.Out);
+        var header = lines.Single(l => l.StartsWith("target ", System.StringComparison.Ordinal));
+        var row = lines.Single(l => l.StartsWith(longTarget, System.StringComparison.Ordinal));
+        Assert.AreEqual(longTarget.Length + 1, header.IndexOf("status", System.StringComparison.Ordinal), apply.Out);
+        StringAssert.StartsWith(row.Substring(longTarget.Length + 1), "applied ", apply.Out);
+        Assert.IsFalse(lines.Any(l => l.StartsWith("[", System.StringComparison.Ordinal)), "the targets' own lines are replaced by the display: " + apply.Out);
+        Assert.IsFalse(lines.Any(l => l.EndsWith(' ')), "no trailing spaces: " + apply.Out);
+    }
+
+    [TestMethod]
     public void VerboseOnATerminalPrintsTheLinesOfARedirectedApply()
     {
         var db = NewDatabase("output_verbose");
