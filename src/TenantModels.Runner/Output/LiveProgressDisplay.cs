@@ -8,7 +8,8 @@ namespace TenantModels.Runner.Output;
 /// The live display of an apply on an interactive terminal: one progress line with done/total transactions, failures,
 /// elapsed time, an estimate of the time left, and the tenants in flight. While it is drawn nothing else may write to
 /// the terminal (a line printed in between would break the redraw), so the command runs against buffered writers whose
-/// text is printed once the display is closed.
+/// text is printed once the display is closed. The display is cleared then: the closing summary says how it ended (and
+/// an apply stopped before any plan leaves only its error).
 /// </summary>
 internal static class LiveProgressDisplay
 {
@@ -18,7 +19,7 @@ internal static class LiveProgressDisplay
         using var error = new StringWriter();
         var buffered = context with { Out = @out, Error = error, Terminal = null };
         var exit = terminal.Progress()
-            .AutoClear(false)
+            .AutoClear(true)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(display =>
@@ -41,7 +42,6 @@ internal static class LiveProgressDisplay
                 {
                     progress.Changed -= Show;
                     Show();
-                    task.Value = task.MaxValue;
                     display.Refresh();
                 }
             });

@@ -81,7 +81,7 @@ public sealed class ApplyOutputTests
         Assert.AreEqual(ExitCodes.Success, apply.Exit, apply.Terminal.Output + apply.Error);
         StringAssert.Contains(apply.Terminal.Output, "5/5 transaction(s), 0 failed");
         StringAssert.Contains(apply.Terminal.Output, "100%");
-        Assert.IsTrue(apply.Terminal.Lines.Any(l => Summary.IsMatch(l.TrimEnd()) && l.Contains("5 applied")), apply.Terminal.Output);
+        Assert.IsTrue(apply.Terminal.Lines.Any(l => Summary.IsMatch(l.Trim()) && l.Contains("5 applied")), apply.Terminal.Output);
         Assert.IsFalse(apply.Out.Contains("  applied "), "the live display stands for the per-transaction lines: " + apply.Out);
         Assert.AreEqual(string.Empty, apply.Error);
     }
@@ -97,7 +97,7 @@ public sealed class ApplyOutputTests
         Assert.AreEqual(ExitCodes.Failed, apply.Exit, apply.Terminal.Output + apply.Error);
         StringAssert.Contains(apply.Terminal.Output, "1 failed");
         StringAssert.Contains(apply.Error, "TM3015", "errors are printed once the display is closed");
-        Assert.IsTrue(apply.Terminal.Lines.Any(l => Summary.Match(l.TrimEnd()) is { Success: true } m && m.Groups["failed"].Value == "1"), apply.Terminal.Output);
+        Assert.IsTrue(apply.Terminal.Lines.Any(l => Summary.Match(l.Trim()) is { Success: true } m && m.Groups["failed"].Value == "1"), apply.Terminal.Output);
     }
 
     [TestMethod]
