@@ -20,13 +20,14 @@ internal sealed class ApplyCommand
     public int Run(ApplyOptions options)
     {
         var progress = new UnitProgress();
-        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, unitLines) => Run(context, options, progress, unitLines));
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, unitLines) => new ApplyCommand(context).Apply(options, progress, unitLines));
     }
 
-    private static int Run(RunnerContext context, ApplyOptions options, UnitProgress progress, bool unitLines)
+    /// <param name="unitLines">Whether a line is printed per transaction (not under the live display, nor with --quiet).</param>
+    private int Apply(ApplyOptions options, UnitProgress progress, bool unitLines)
     {
-        var reporter = new Reporter(context, "apply", options.Json) { Quiet = options.Quiet };
-        var preflight = Preflight.Run(context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
+        var reporter = new Reporter(_context, "apply", options.Json) { Quiet = options.Quiet };
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
@@ -48,7 +49,7 @@ internal sealed class ApplyCommand
             options.ReplaceProject,
             reporter.Selection);
         var manifest = preflight.Bundle.Manifest;
-        var (logins, loginsExit) = LoginsCommand.Prepare(context, reporter, options.Logins, manifest);
+        var (logins, loginsExit) = LoginsCommand.Prepare(_context, reporter, options.Logins, manifest);
         if (loginsExit != ExitCodes.Success)
         {
             return loginsExit;
@@ -57,16 +58,16 @@ internal sealed class ApplyCommand
         if (options.Targets is not null)
         {
             return logins is null
-                ? new TargetMapRun(context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
-                : new TargetMapRun(context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
                         exit => exit == ExitCodes.Success ? null : "failed", "applied");
         }
 
-        var output = TargetOutput.Direct(context.Out, context.Error, quiet: options.Json || !unitLines, progress);
+        var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json || !unitLines, progress);
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
         if (logins is not null)
         {

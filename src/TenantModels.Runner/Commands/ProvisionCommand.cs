@@ -26,14 +26,14 @@ internal sealed class ProvisionCommand
     public int Run(TenantsOptions options)
     {
         var progress = new UnitProgress(options.Action == "provision" ? "provisioned" : "removed", countsUpToDate: false);
-        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, _) => Run(context, options, progress));
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, _) => new ProvisionCommand(context).Run(options, progress));
     }
 
-    private static int Run(RunnerContext context, TenantsOptions options, UnitProgress progress)
+    private int Run(TenantsOptions options, UnitProgress progress)
     {
         var command = "tenants " + options.Action;
-        var reporter = new Reporter(context, command, options.Json) { Quiet = options.Quiet };
-        var preflight = Preflight.Run(context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        var reporter = new Reporter(_context, command, options.Json) { Quiet = options.Quiet };
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
         if (preflight is null)
         {
             return exitCode;
