@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Spectre.Console;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Commands;
 
@@ -17,6 +18,12 @@ public sealed class RunnerApp
     public RunnerApp(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         _context = new RunnerContext(stdout, stderr, environment);
+    }
+
+    /// <summary>For an interactive terminal: <paramref name="terminal"/> is the console over <paramref name="stdout"/> that the live display is drawn on.</summary>
+    public RunnerApp(IAnsiConsole terminal, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        _context = new RunnerContext(stdout, stderr, environment) { Terminal = terminal };
     }
 
     public int Run(string[] args)

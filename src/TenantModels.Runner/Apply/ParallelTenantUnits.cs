@@ -64,12 +64,16 @@ internal static class ParallelTenantUnits
                     }
 
                     long? recorded = deployment;
+                    output.Started(units[index].Key);
                     if (UnitRunner.Run(connection, units[index], settings, manifest, ref recorded) is null)
                     {
                         committed[index] = true;
                         applied(units[index]);
+                        continue;
                     }
-                    else if (settings.FailFast)
+
+                    output.Requeued(units[index].Key);
+                    if (settings.FailFast)
                     {
                         Volatile.Write(ref stop, 1);
                     }

@@ -107,6 +107,7 @@ internal sealed class TargetDeployer
             return refused;
         }
 
+        _output.Progress?.Plan(plan, target);
         if (plan.IsEmpty)
         {
             _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");

@@ -118,10 +118,12 @@ internal sealed class UnitSequence
         if (_stop)
         {
             Units.Add(new UnitResult(KindName(key), key.TenantId, UnitStatus.Skipped, unit.Steps.Count));
+            _output.Finished(key, UnitStatus.Skipped);
             _output.Line($"  skipped {key} (--fail-fast)");
             return;
         }
 
+        _output.Started(key);
         var failure = UnitRunner.Run(_connection, unit, _settings, _manifest, ref _deployment);
         if (failure is null)
         {
@@ -133,6 +135,7 @@ internal sealed class UnitSequence
         _output.Error(Reporter.Format(failure.Value.Diagnostic));
         Failures.Add(failure.Value.Detail);
         Units.Add(new UnitResult(KindName(key), key.TenantId, UnitStatus.Failed, unit.Steps.Count, failure.Value.Detail));
+        _output.Finished(key, UnitStatus.Failed);
         _output.Line($"  FAILED {key}: rolled back, nothing of it was changed");
         _stop = _settings.FailFast;
         _replan = true;
@@ -171,7 +174,11 @@ internal sealed class UnitSequence
         return (batch, end);
     }
 
-    private void ReportApplied(PlanUnit unit) => _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)");
+    private void ReportApplied(PlanUnit unit)
+    {
+        _output.Finished(unit.Key, UnitStatus.Applied);
+        _output.Line($"  applied {unit.Key}: {unit.Steps.Count} step(s)");
+    }
 
     private static string KindName(PlanUnitKey key) => key.Kind.ToString().ToLowerInvariant();
 }

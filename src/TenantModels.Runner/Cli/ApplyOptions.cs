@@ -11,6 +11,8 @@ namespace TenantModels.Runner.Cli;
 /// <param name="Targets">A target map file: apply to several databases instead of one connection.</param>
 /// <param name="Logins">A logins file: once a database is applied, its logins are created or updated (<c>logins apply</c>).</param>
 /// <param name="Jobs">How many tenant transactions to run at once on one database, each on its own connection.</param>
+/// <param name="Quiet">Only errors and the closing summary.</param>
+/// <param name="Verbose">A line per transaction even on a terminal (what redirected output always gets).</param>
 /// <param name="ReplaceProject">The deployed project this bundle's project replaces: without it, a bundle of another project is refused (TM3017).</param>
 public sealed record ApplyOptions(
     string BundleDirectory,
@@ -28,7 +30,9 @@ public sealed record ApplyOptions(
     bool ReconcileSecurity = false,
     int Jobs = 1,
     string? ReplaceProject = null,
-    SelectionArguments? Selection = null)
+    SelectionArguments? Selection = null,
+    bool Quiet = false,
+    bool Verbose = false)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -64,11 +68,13 @@ public sealed record ApplyOptions(
             }
         });
         var selection = new SelectionOptions();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
         var reconcile = new Option<bool>("--reconcile-security") { Description = "No longer needed, accepted so existing scripts keep working: every apply repairs the security drift verify reports." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs }.Concat(selection.All))
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs, quiet, verbose }.Concat(selection.All))
         {
             command.Options.Add(option);
         }
@@ -89,7 +95,10 @@ public sealed record ApplyOptions(
             result.GetValue(reconcile),
             result.GetValue(jobs),
             result.GetValue(replaceProject),
-            selection.Read(result))));
+            selection.Read(result),
+            result.GetValue(quiet),
+            result.GetValue(verbose))));
+        CommonOptions.NotBoth(command, quiet, verbose);
         return command;
     }
 }

@@ -23,6 +23,25 @@ internal static class CommonOptions
         Description = "Print a machine-readable JSON result on stdout instead of text.",
     };
 
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Print only errors and the closing summary.",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Print a line per transaction even on a terminal, instead of the live progress display.",
+    };
+
+    /// <summary>--quiet and --verbose contradict each other: a usage error rather than one silently winning.</summary>
+    public static void NotBoth(Command command, Option<bool> quiet, Option<bool> verbose) => command.Validators.Add(r =>
+    {
+        if (r.GetValue(quiet) && r.GetValue(verbose))
+        {
+            r.AddError("--quiet and --verbose cannot be used together");
+        }
+    });
+
     public static Option<string?> Targets() => new("--targets")
     {
         Description = "Target map (JSON): tenants to connection strings, for database per tenant or many servers. Replaces --connection.",

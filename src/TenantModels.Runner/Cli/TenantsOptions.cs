@@ -6,7 +6,7 @@ namespace TenantModels.Runner.Cli;
 /// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
-    string? ThenScript = null, string[]? Variables = null)
+    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -28,8 +28,9 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         provision.Options.Add(name);
         provision.Options.Add(then);
         provision.Options.Add(variables);
+        var (quiet, verbose) = QuietOrVerbose(provision);
         provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name),
-            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables))));
+            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables), Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose))));
         tenants.Subcommands.Add(provision);
 
         var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj);
@@ -39,9 +40,22 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         remove.Arguments.Add(rid);
         remove.Options.Add(allow);
         remove.Options.Add(removeLockWait);
-        remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait))));
+        var (removeQuiet, removeVerbose) = QuietOrVerbose(remove);
+        remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait),
+            Quiet: r.GetValue(removeQuiet), Verbose: r.GetValue(removeVerbose))));
         tenants.Subcommands.Add(remove);
         return tenants;
+    }
+
+    /// <summary>provision and remove change the database: the same output options as apply.</summary>
+    private static (Option<bool> Quiet, Option<bool> Verbose) QuietOrVerbose(Command command)
+    {
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+        command.Options.Add(quiet);
+        command.Options.Add(verbose);
+        CommonOptions.NotBoth(command, quiet, verbose);
+        return (quiet, verbose);
     }
 
     private static Command Simple(string action, string description, Func<TenantsOptions, int> run, bool withTenant)

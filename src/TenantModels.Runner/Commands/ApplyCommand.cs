@@ -17,9 +17,17 @@ internal sealed class ApplyCommand
 
     public ApplyCommand(RunnerContext context) => _context = context;
 
+    /// <summary>Shown as <see cref="OperatorOutput"/> says: live on a terminal, plain lines redirected, and the closing summary.</summary>
     public int Run(ApplyOptions options)
     {
-        var reporter = new Reporter(_context, "apply", options.Json);
+        var progress = new UnitProgress();
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, unitLines) => new ApplyCommand(context).Apply(options, progress, unitLines));
+    }
+
+    /// <param name="unitLines">Whether a line is printed per transaction (not under the live display, nor with --quiet).</param>
+    private int Apply(ApplyOptions options, UnitProgress progress, bool unitLines)
+    {
+        var reporter = new Reporter(_context, "apply", options.Json) { Quiet = options.Quiet };
         var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
@@ -51,9 +59,9 @@ internal sealed class ApplyCommand
         if (options.Targets is not null)
         {
             return logins is null
-                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
-                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel)
+                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
@@ -65,7 +73,7 @@ internal sealed class ApplyCommand
             return reporter.Fail(ExitCodes.Refused, oneDatabase);
         }
 
-        var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json);
+        var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: options.Json || !unitLines, progress);
         var result = new TargetDeployer(preflight.Bundle, settings, output, preflight.Database).Apply(preflight.ConnectionString, preflight.Database, null);
         if (logins is not null)
         {

@@ -22,10 +22,17 @@ internal sealed class ProvisionCommand
 
     public ProvisionCommand(RunnerContext context) => _context = context;
 
+    /// <summary>Shown as <see cref="OperatorOutput"/> says: a live line on a terminal while the transaction runs, then the closing summary.</summary>
     public int Run(TenantsOptions options)
     {
+        var progress = new UnitProgress(options.Action == "provision" ? "provisioned" : "removed", countsUpToDate: false);
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, _) => new ProvisionCommand(context).Run(options, progress));
+    }
+
+    private int Run(TenantsOptions options, UnitProgress progress)
+    {
         var command = "tenants " + options.Action;
-        var reporter = new Reporter(_context, command, options.Json);
+        var reporter = new Reporter(_context, command, options.Json) { Quiet = options.Quiet };
         var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
         if (preflight is null)
         {
@@ -43,7 +50,7 @@ internal sealed class ProvisionCommand
 
             try
             {
-                return RunLocked(connection, preflight, options, reporter);
+                return RunLocked(connection, preflight, options, reporter, progress);
             }
             finally
             {
@@ -56,7 +63,7 @@ internal sealed class ProvisionCommand
         }
     }
 
-    private static int RunLocked(NpgsqlConnection connection, Preflight preflight, TenantsOptions options, Reporter reporter)
+    private static int RunLocked(NpgsqlConnection connection, Preflight preflight, TenantsOptions options, Reporter reporter, UnitProgress progress)
     {
         var bundle = preflight.Bundle;
         var runtime = RuntimeTenants.Read(connection, null);
@@ -93,6 +100,8 @@ internal sealed class ProvisionCommand
         var manifest = bundle.Manifest;
         var steps = Reporter.Steps(unit);
         (Diagnostic Diagnostic, DiagnosticResult Detail)? failure;
+        progress.Plan(1, 0);
+        progress.Started(string.Empty, unit.Key);
         try
         {
             failure = UnitRunner.Run(connection, unit, settings, bundle.Manifest, ref deployment, (c, t) =>
@@ -119,6 +128,7 @@ internal sealed class ProvisionCommand
             failure = (diagnostic, new DiagnosticResult(diagnostic.Code, diagnostic.Message, null, plan.Tenant.Id, e.SqlState));
         }
 
+        progress.Finished(string.Empty, unit.Key, failure is null ? UnitStatus.Applied : UnitStatus.Failed);
         if (failure is { } f)
         {
             reporter.Line("Rolled back: nothing of the tenant was changed.");

@@ -18,6 +18,9 @@ internal static class ReadOnlyCommand
     /// <param name="selection">The tenants the command is restricted to (<see cref="SelectedTarget.Narrow"/>); null: all.</param>
     public delegate TargetResult PerTarget(Bundle bundle, string target, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection);
 
+    /// <summary>refresh: where its transactions are counted, whether a line is printed per transaction, <c>--quiet</c>.</summary>
+    public sealed record UnitOutput(UnitProgress? Progress, bool UnitLines, bool Quiet);
+
     public static int Run(
         RunnerContext context,
         string command,
@@ -25,9 +28,11 @@ internal static class ReadOnlyCommand
         PerTarget perTarget,
         Func<int, string?> failureStatus,
         string successStatus,
-        Func<TargetResult, BundleManifest, RunResult> result)
+        Func<TargetResult, BundleManifest, RunResult> result,
+        UnitOutput? units = null)
     {
-        var reporter = new Reporter(context, command, options.Json);
+        units ??= new UnitOutput(null, UnitLines: true, Quiet: false);
+        var reporter = new Reporter(context, command, options.Json) { Quiet = units.Quiet };
         var preflight = Preflight.Run(context, reporter, options.Bundle, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
@@ -42,11 +47,11 @@ internal static class ReadOnlyCommand
 
         if (options.Targets is not null)
         {
-            return new TargetMapRun(context, reporter, bundle, options.Targets, options.Parallel)
+            return new TargetMapRun(context, reporter, bundle, options.Targets, options.Parallel) { Progress = units.Progress, UnitLines = units.UnitLines }
                 .Run((target, output, connection, _, include) => perTarget(bundle, target, output, connection, include, reporter.Selection), failureStatus, successStatus);
         }
 
-        var single = perTarget(bundle, preflight.Database, TargetOutput.Direct(context.Out, context.Error, quiet: options.Json), preflight.ConnectionString, null, reporter.Selection);
+        var single = perTarget(bundle, preflight.Database, TargetOutput.Direct(context.Out, context.Error, quiet: options.Json || !units.UnitLines, units.Progress), preflight.ConnectionString, null, reporter.Selection);
         reporter.WriteJson(single.Status == "error"
             ? new RunResult(command, "error", single.ExitCode, Diagnostics: single.Diagnostics)
             : result(single, bundle.Manifest));

@@ -29,16 +29,21 @@ internal sealed class RefreshCommand
 
     public RefreshCommand(RunnerContext context) => _context = context;
 
-    public int Run(RefreshOptions options) => ReadOnlyCommand.Run(
-        _context,
-        "refresh",
-        (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
-        (bundle, target, output, connection, include, selection) => RefreshTarget(bundle, target, output, connection, include, selection, options),
-        exit => exit == ExitCodes.Success ? null : "failed",
-        "refreshed",
-        (result, manifest) => new RunResult("refresh", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
-            Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
-        { Units = result.Units });
+    public int Run(RefreshOptions options)
+    {
+        var progress = new UnitProgress("refreshed", countsUpToDate: false);
+        return OperatorOutput.Run(_context, options.Json, options.Quiet, options.Verbose, progress, (context, unitLines) => ReadOnlyCommand.Run(
+            context,
+            "refresh",
+            (options.BundleDirectory, options.Connection, options.Json, options.Targets, options.Parallel, options.Selection),
+            (bundle, target, output, connection, include, selection) => RefreshTarget(bundle, target, output, connection, include, selection, options),
+            exit => exit == ExitCodes.Success ? null : "failed",
+            "refreshed",
+            (result, manifest) => new RunResult("refresh", result.Status, result.ExitCode, manifest.Project, manifest.BundleVersion, manifest.ContentHash,
+                Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
+            { Units = result.Units },
+            new ReadOnlyCommand.UnitOutput(progress, unitLines, options.Quiet)));
+    }
 
     private static TargetResult RefreshTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, RefreshOptions options)
     {
@@ -113,27 +118,33 @@ internal sealed class RefreshCommand
         var units = new List<UnitResult>();
         var diagnostics = new List<DiagnosticResult>();
         var stop = false;
+        output.Progress?.Plan(refreshUnits.Count, 0);
         foreach (var unit in refreshUnits)
         {
             var kind = unit.TenantId is null ? "global" : "tenant";
             var label = unit.TenantId is null ? "global" : "tenant " + unit.TenantId;
+            var key = unit.TenantId is null ? PlanUnitKey.Global : PlanUnitKey.Tenant(unit.TenantId);
             if (stop)
             {
                 units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Skipped, unit.Steps.Count));
+                output.Finished(key, UnitStatus.Skipped);
                 output.Line($"  skipped {label} (--fail-fast)");
                 continue;
             }
 
+            output.Started(key);
             var failure = Run(connection, unit, label, options, output);
             if (failure is null)
             {
                 units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Refreshed, unit.Steps.Count));
+                output.Finished(key, UnitStatus.Refreshed);
                 output.Line($"  refreshed {label}: {Describe(unit.Steps)}");
             }
             else
             {
                 diagnostics.Add(failure);
                 units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Failed, unit.Steps.Count, failure));
+                output.Finished(key, UnitStatus.Failed);
                 output.Line($"  FAILED {label}: rolled back, its previous rows are kept");
                 stop = options.FailFast;
             }

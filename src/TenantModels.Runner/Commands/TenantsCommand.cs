@@ -65,10 +65,12 @@ internal sealed class TenantsCommand
             return reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.UnknownTenant.At(SourceLocation.None, options.TenantId!, "is neither in the bundle nor provisioned in this database"));
         }
 
-        reporter.Line($"{"tenant",-36} {"origin",-18} {"sources",-24} deployed");
+        static string[] Cells(TenantResult t) => new[] { t.Id, t.Origin, string.Join(",", t.Sources), t.Deployed ?? "-" };
+        var table = new TextTable(new[] { "tenant", "origin", "sources", "deployed" }, tenants.Select(Cells));
+        reporter.Line(table.Header);
         foreach (var t in tenants)
         {
-            reporter.Line($"{t.Id,-36} {t.Origin,-18} {string.Join(",", t.Sources),-24} {t.Deployed ?? "-"}");
+            reporter.Line(table.Format(Cells(t)));
             foreach (var o in t.Objects ?? Array.Empty<string>())
             {
                 reporter.Line("    " + o);

@@ -81,10 +81,12 @@ internal sealed class VerifyCommand
             return new TargetResult(name, "ok", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>()) { Drift = drift };
         }
 
-        output.Line($"{"artefact",-32} {"tenant",-32} {"object",-48} problem");
+        static string[] Cells(DriftResult d) => new[] { d.Artefact, d.Tenant ?? "-", d.Object, d.Problem };
+        var table = new TextTable(new[] { "artefact", "tenant", "object", "problem" }, drift.Select(Cells));
+        output.Line(table.Header);
         foreach (var d in drift)
         {
-            output.Line($"{d.Artefact,-32} {d.Tenant ?? "-",-32} {d.Object,-48} {d.Problem}");
+            output.Line(table.Format(Cells(d)));
         }
 
         var diagnostic = RunnerDiagnostics.Drift.At(SourceLocation.None, drift.Count);

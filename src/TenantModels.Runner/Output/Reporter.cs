@@ -39,6 +39,9 @@ internal sealed class Reporter
 
     public bool Json { get; }
 
+    /// <summary><c>--quiet</c>: text lines are suppressed too; errors still go to stderr.</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>The tenant selection in effect, once resolved: every JSON result says which was used.</summary>
     public TenantSelection? Selection { get; private set; }
 
@@ -67,7 +70,7 @@ internal sealed class Reporter
     /// <summary>Text for humans; suppressed in JSON mode so stdout stays one parseable document.</summary>
     public void Line(string text)
     {
-        if (!Json)
+        if (!Json && !Quiet)
         {
             _context.Out.WriteLine(text);
         }

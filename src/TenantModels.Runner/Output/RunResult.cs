@@ -15,6 +15,12 @@ public sealed record RunResult(
     DeployedResult? Deployed = null,
     IReadOnlyList<DiagnosticResult>? Diagnostics = null)
 {
+    /// <summary>The version of this document's shape, first so a script can check it before reading on; raised on any change that is not an added member.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
     /// <summary>apply: one entry per transaction (global, each tenant, union) with its outcome.</summary>
     public IReadOnlyList<UnitResult>? Units { get; init; }
 

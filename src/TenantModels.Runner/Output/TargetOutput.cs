@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using TenantModels.Core.Planning;
 
 namespace TenantModels.Runner.Output;
 
@@ -24,9 +25,22 @@ internal sealed class TargetOutput
 
     public bool Quiet { get; init; }
 
-    public static TargetOutput Direct(TextWriter @out, TextWriter error, bool quiet) => new(@out, error, string.Empty) { Quiet = quiet };
+    /// <summary>apply: where each transaction's start and end are counted (the live display, the closing summary); null for other commands.</summary>
+    public UnitProgress? Progress { get; init; }
 
-    public static TargetOutput Buffered(string target, bool quiet) => new(null, null, "[" + target + "] ") { Quiet = quiet };
+    public static TargetOutput Direct(TextWriter @out, TextWriter error, bool quiet, UnitProgress? progress = null) =>
+        new(@out, error, string.Empty) { Quiet = quiet, Progress = progress };
+
+    public static TargetOutput Buffered(string target, bool quiet, UnitProgress? progress = null) =>
+        new(null, null, "[" + target + "] ") { Quiet = quiet, Progress = progress };
+
+    /// <summary>A unit of this target started (counted in <see cref="Progress"/>, if any).</summary>
+    public void Started(PlanUnitKey unit) => Progress?.Started(Prefix, unit);
+
+    /// <summary>A unit run alongside others did not commit and will run again alone.</summary>
+    public void Requeued(PlanUnitKey unit) => Progress?.Requeued(Prefix, unit);
+
+    public void Finished(PlanUnitKey unit, UnitStatus status) => Progress?.Finished(Prefix, unit, status);
 
     public void Line(string text)
     {

@@ -34,6 +34,12 @@ internal sealed class TargetMapRun
         _parallel = parallel;
     }
 
+    /// <summary>apply: where the targets' transactions are counted (live display, closing summary).</summary>
+    public UnitProgress? Progress { get; init; }
+
+    /// <summary>False: the targets' own lines are not printed (the live display or <c>--quiet</c> stand for them); errors still are.</summary>
+    public bool UnitLines { get; init; } = true;
+
     /// <summary>Runs one target: its name, its output, its connection string and database, and which bundle tenants it holds.</summary>
     public delegate TargetResult TargetAction(string target, TargetOutput output, string connectionString, string database, Func<BundleTenant, bool> include);
 
@@ -67,7 +73,7 @@ internal sealed class TargetMapRun
         Parallel.For(0, map.Targets.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
         {
             var entry = map.Targets[i];
-            var output = TargetOutput.Buffered(entry.Name, _reporter.Json);
+            var output = TargetOutput.Buffered(entry.Name, _reporter.Json || !UnitLines, Progress);
             var connection = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, _context.Environment);
             if (connection.Error is not null)
             {
@@ -94,11 +100,18 @@ internal sealed class TargetMapRun
         }
 
         _reporter.Line(string.Empty);
-        _reporter.Line($"{"target",-20} {"status",-12} {"steps",5}  failed");
+        static string[] Cells(TargetResult result) => new[]
+        {
+            result.Target,
+            result.Status,
+            result.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(", ", result.Units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant ?? u.Unit)),
+        };
+        var table = new TextTable(new[] { "target", "status", "steps", "failed" }, results.Select(Cells), rightAligned: 2);
+        _reporter.Line(table.Header);
         foreach (var result in results)
         {
-            var failed = string.Join(", ", result.Units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant ?? u.Unit));
-            _reporter.Line($"{result.Target,-20} {result.Status,-12} {result.Steps.Count,5}  {failed}");
+            _reporter.Line(table.Format(Cells(result)));
         }
 
         var exit = results.All(r => r.ExitCode == ExitCodes.Success) ? ExitCodes.Success
