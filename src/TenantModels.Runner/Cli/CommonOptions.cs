@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Linq;
 
 namespace TenantModels.Runner.Cli;
@@ -64,6 +65,12 @@ internal static class CommonOptions
             if (r.GetValueOrDefault<int>() < 1)
             {
                 r.AddError("--parallel must be 1 or more");
+            }
+            else if (!r.Implicit && r.Parent is CommandResult command
+                && !command.Children.OfType<OptionResult>().Any(o => o.Option.Name == "--targets" && !o.Implicit))
+            {
+                // Users mix up the two: silently accepting it would let them believe tenants run in parallel.
+                r.AddError("--parallel is how many databases of a target map to work on at once and needs --targets; for tenants at once within one database, use apply --jobs");
             }
         });
         return option;

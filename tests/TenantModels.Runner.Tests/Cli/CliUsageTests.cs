@@ -36,6 +36,21 @@ public sealed class CliUsageTests
     }
 
     [TestMethod]
+    [DataRow("apply")]
+    [DataRow("verify")]
+    [DataRow("refresh")]
+    public void ParallelWithoutATargetMapIsAUsageErrorNamingJobs(string command)
+    {
+        var alone = CliRun.Run(null, command, "bundle", "--parallel", "4", "--connection", Unreachable);
+        var withMap = CliRun.Run(null, command, "bundle", "--parallel", "4", "--targets", "missing-map.json");
+
+        Assert.AreEqual(ExitCodes.UsageError, alone.ExitCode, alone.ToString());
+        StringAssert.Contains(alone.Error, "--parallel is how many databases of a target map to work on at once and needs --targets");
+        StringAssert.Contains(alone.Error, "apply --jobs");
+        Assert.IsFalse(withMap.Error.Contains("needs --targets", System.StringComparison.Ordinal), withMap.ToString());
+    }
+
+    [TestMethod]
     public void AUsageErrorShowsTheHelpOfTheCommandUsed()
     {
         var result = CliRun.Run(null, "apply", "bundle", "--jobs", "0");
