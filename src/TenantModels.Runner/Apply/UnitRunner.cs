@@ -77,7 +77,7 @@ internal static class UnitRunner
             return false;
         }
 
-        Record(connection, transaction, unit, manifest, ref deployment, alsoInTransaction);
+        Record(connection, transaction, unit, manifest, settings.Selection?.Described, ref deployment, alsoInTransaction);
         transaction.Commit();
         return true;
     }
@@ -121,15 +121,15 @@ internal static class UnitRunner
             }
         }
 
-        Record(connection, transaction, unit, manifest, ref deployment, alsoInTransaction);
+        Record(connection, transaction, unit, manifest, settings.Selection?.Described, ref deployment, alsoInTransaction);
         transaction.Commit();
         return null;
     }
 
-    private static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, PlanUnit unit, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
+    private static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, PlanUnit unit, BundleManifest manifest, string? selection, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         alsoInTransaction?.Invoke(connection, transaction);
-        deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest);
+        deployment ??= DeploymentRecord.BeginDeployment(connection, transaction, manifest, selection);
         RecordSteps(connection, transaction, unit.Steps, manifest.BundleVersion, deployment.Value);
     }
 

@@ -68,7 +68,8 @@ internal sealed class StatusCommand
         output.Line($"Bundle:   {manifest.Project} {manifest.BundleVersion} ({manifest.ContentHash})");
         output.Line(last is null
             ? "Deployed: nothing yet"
-            : $"Deployed: {last.Project} {last.BundleVersion} at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)}, {recorded.Count} artefact instance(s)");
+            : $"Deployed: {last.Project} {last.BundleVersion} at {last.AppliedAt.ToString("u", CultureInfo.InvariantCulture)}, {recorded.Count} artefact instance(s)"
+                + (last.Selection is { } limited ? $", to the tenants of `{limited}` only (the others are where earlier deployments left them)" : string.Empty));
         if (last?.Outcome is DeploymentOutcome.Running)
         {
             output.Line(inProgress

@@ -81,8 +81,9 @@ internal static class DeploymentRecord
         var outcome = version >= 2 ? "outcome" : "'applied'";
         var failures = version >= 2 ? "failed_units" : "'{}'::text[]";
         var reasons = version >= 6 ? "failure_reasons" : "'{}'::text[]";
+        var selection = version >= 7 ? "selection" : "NULL::text";
         using var command = new NpgsqlCommand(
-            $"SELECT project, bundle_version, content_hash, applied_at, {outcome}, steps, {failures}, {reasons} FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
+            $"SELECT project, bundle_version, content_hash, applied_at, {outcome}, steps, {failures}, {reasons}, {selection} FROM tenantmodels.deployment ORDER BY id DESC LIMIT 1",
             connection);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -93,7 +94,10 @@ internal static class DeploymentRecord
         var units = reader.GetFieldValue<string[]>(6);
         var why = reader.GetFieldValue<string[]>(7);
         var failed = units.Select((unit, i) => (unit, i < why.Length ? why[i] : "no reason recorded")).ToList();
-        return new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3), ParseOutcome(reader.GetString(4)), reader.GetInt32(5), failed);
+        return new LastDeployment(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTime>(3), ParseOutcome(reader.GetString(4)), reader.GetInt32(5), failed)
+        {
+            Selection = reader.IsDBNull(8) ? null : reader.GetString(8),
+        };
     }
 
     private static DeploymentOutcome ParseOutcome(string text) => text switch
@@ -231,15 +235,17 @@ internal static class DeploymentRecord
     }
 
     /// <summary>Starts the deployment row in the first unit's transaction, so even an interrupted apply leaves its version behind.</summary>
-    public static long BeginDeployment(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleManifest manifest)
+    /// <param name="selection">The tenant selection the apply was limited to, as typed; null when it covered every tenant.</param>
+    public static long BeginDeployment(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleManifest manifest, string? selection = null)
     {
         using var command = new NpgsqlCommand(
-            "INSERT INTO tenantmodels.deployment (project, bundle_version, content_hash, steps, applied_at, outcome) VALUES ($1, $2, $3, 0, now(), 'running') RETURNING id",
+            "INSERT INTO tenantmodels.deployment (project, bundle_version, content_hash, steps, applied_at, outcome, selection) VALUES ($1, $2, $3, 0, now(), 'running', $4) RETURNING id",
             connection,
             transaction);
         command.Parameters.AddWithValue(manifest.Project);
         command.Parameters.AddWithValue(manifest.BundleVersion);
         command.Parameters.AddWithValue(manifest.ContentHash);
+        command.Parameters.AddWithValue((object?)selection ?? DBNull.Value);
         return (long)command.ExecuteScalar()!;
     }
 

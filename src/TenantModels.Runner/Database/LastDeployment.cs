@@ -12,6 +12,9 @@ namespace TenantModels.Runner.Database;
 internal sealed record LastDeployment(string Project, string BundleVersion, string ContentHash, DateTime AppliedAt, DeploymentOutcome Outcome, int Steps,
     IReadOnlyList<(string Unit, string Reason)> Failures)
 {
+    /// <summary>The tenant selection it was limited to (<c>--tenant alpha</c>), null when it covered every tenant.</summary>
+    public string? Selection { get; init; }
+
     /// <summary>
     /// What to say before a unit of <paramref name="plan"/> that failed in the last apply of this same bundle is tried
     /// again: one line per such unit, naming why it failed then (a union past what the server can parse fails each time).

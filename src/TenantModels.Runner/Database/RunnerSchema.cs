@@ -100,6 +100,11 @@ internal static class RunnerSchema
         """
         ALTER TABLE tenantmodels.deployment ADD COLUMN IF NOT EXISTS failure_reasons text[] NOT NULL DEFAULT '{}';
         """,
+
+        // 7: the tenant selection an apply was limited to, so status does not present a canary's version as everyone's.
+        """
+        ALTER TABLE tenantmodels.deployment ADD COLUMN IF NOT EXISTS selection text;
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>

@@ -84,12 +84,20 @@ public sealed class TenantSelectionTests
         CollectionAssert.AreEqual(new[] { Javi }, Db.Rows(db, "SELECT DISTINCT tenant_id FROM canonical.call"),
             "the union is rebuilt over the tenants on the new signature, never over the others' old views");
 
+        var canary = CliRun.Against(db, "status", v2);
+        StringAssert.Contains(canary.Out, $"Deployed: CallAnalytics 2.0.0 at ", canary.ToString());
+        StringAssert.Contains(canary.Out, $", to the tenants of `--tenant {Javi}` only (the others are where earlier deployments left them)", canary.ToString());
+
         var rest = CliRun.Against(db, "apply", v2, "--tenant", Acme, "--tenant", Pablo);
 
         Assert.AreEqual(ExitCodes.Success, rest.ExitCode, rest.ToString());
         CollectionAssert.AreEqual(new[] { "2.0.0" }, Db.Rows(db, "SELECT DISTINCT bundle_version FROM tenantmodels.deployed_artefact WHERE artefact_id LIKE 'staging_view.%'"));
         Assert.AreEqual(3L, Db.Scalar<long>(db, "SELECT count(DISTINCT tenant_id) FROM canonical.call"));
         Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "verify", v2).ExitCode);
+        var everyone = CliRun.Against(db, "apply", Bundle("3.0.0", callIdType: "bigint"));
+        Assert.AreEqual(ExitCodes.Success, everyone.ExitCode, everyone.ToString());
+        Assert.IsFalse(CliRun.Against(db, "status", Bundle("3.0.0", callIdType: "bigint")).Out.Contains("only (the others", System.StringComparison.Ordinal),
+            "an apply to every tenant is not shown as a selection");
     }
 
     [TestMethod]
