@@ -9,7 +9,7 @@ namespace TenantModels.Benchmarks;
 /// Writes a model project at scale: two sources (outreach, salesloft) with one raw table per model, N tenants
 /// spread over them, and M models of eight columns of varied types, every other one canonical — as views
 /// (<c>canonical: true</c>, the default, the form every published figure was measured with) or as tables
-/// (<c>canonical: table</c>, one list-partitioned table with a partition per tenant).
+/// (<c>canonical: table</c>, one table indexed on <c>tenant_id</c>).
 /// </summary>
 public static class ScaleScenario
 {

@@ -1,5 +1,4 @@
 using TenantModels.Core.Bundling;
-using TenantModels.Core.Planning.Legacy;
 
 namespace TenantModels.Core.Planning;
 
@@ -7,29 +6,24 @@ namespace TenantModels.Core.Planning;
 public static class RecordedTable
 {
     /// <summary>
-    /// The recorded shape; null when the record has none. A record written before shapes were data holds the CREATE
-    /// TABLE text: the runner converts those once when it upgrades its schema, and this reads any left (one it could
-    /// not convert then) the same way.
+    /// The recorded shape; null when the record has none. Records written before shapes were data held the CREATE
+    /// TABLE text: the runner converted those once when it upgraded its schema (4), and a text it could not read then is
+    /// no shape now either — planning reports such a table (TM3010) rather than reading SQL text again.
     /// </summary>
     public static TableDefinition? Of(DeployedArtefact record)
     {
-        if (record.Definition is not { Length: > 0 } definition)
+        if (record.Definition is not { Length: > 0 } definition || !TableDefinitionJson.IsJson(definition))
         {
             return null;
         }
 
-        if (TableDefinitionJson.IsJson(definition))
+        try
         {
-            try
-            {
-                return TableDefinitionJson.Read(definition);
-            }
-            catch (System.Exception e) when (e is System.FormatException or System.Collections.Generic.KeyNotFoundException or System.InvalidOperationException)
-            {
-                return null;
-            }
+            return TableDefinitionJson.Read(definition);
         }
-
-        return record.Signature is { } signature && LegacyTableSql.TryParse(signature, definition, out var table) ? table : null;
+        catch (System.Exception e) when (e is System.FormatException or System.Collections.Generic.KeyNotFoundException or System.InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -73,8 +73,9 @@ public sealed record TableDefinition(
             .Concat(desired.Columns.Where(d => !recorded.Contains(d.Name) && live.ColumnTypes.ContainsKey(d.Name)).Select(d => d with { Type = live.ColumnTypes[d.Name] }))
             // Only a NOT NULL the live table lost counts: primary key and identity columns are NOT NULL without saying so.
             .Select(c => c with { NotNull = c.NotNull && live.NotNullColumns.Contains(c.Name) })
-            // Defaults changed by hand: each column's live default is unknown, so each is set (or dropped) again.
-            .Select(c => live.DefaultsChanged ? c with { Default = LiveTable.UnknownDefault } : c)
+            // Defaults changed by hand: each column's live default is unknown, so each is set (or dropped) again. An
+            // identity column has none (PostgreSQL refuses SET/DROP DEFAULT on it).
+            .Select(c => live.DefaultsChanged && !c.Identity ? c with { Default = LiveTable.UnknownDefault } : c)
             .ToList();
         return this with
         {

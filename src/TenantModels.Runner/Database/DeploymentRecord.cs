@@ -59,6 +59,12 @@ internal static class DeploymentRecord
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<string[]>(9),
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10),
                 reader.IsDBNull(14) ? null : reader.GetString(14));
+            if (version < LegacyTableRecords.SchemaVersion && artefact.Definition is { } legacy)
+            {
+                // Planned before the schema upgrade that converts them (it runs once a plan has work): read them as it will.
+                artefact = artefact with { Definition = LegacyTableRecords.Converted(artefact.Signature, legacy) };
+            }
+
             var catalog = reader.IsDBNull(11)
                 ? null
                 : new CatalogSnapshot(string.Empty, reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? string.Empty : reader.GetString(13));

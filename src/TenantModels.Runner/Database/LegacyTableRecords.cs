@@ -11,6 +11,15 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 internal static class LegacyTableRecords
 {
+    /// <summary>The runner schema version from which records hold table shapes as data.</summary>
+    public const int SchemaVersion = 4;
+
+    /// <summary>A recorded definition as a version-4 record holds it: a table's shape as JSON; null when the text cannot be read.</summary>
+    public static string? Converted(string? signature, string definition) =>
+        TableDefinitionJson.IsJson(definition) ? definition
+        : signature is not null && LegacyTableSql.TryParse(signature, definition, out var table) ? TableDefinitionJson.Write(table!)
+        : null;
+
     public static void Convert(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         var converted = new List<(string Artefact, string Tenant, string Json)>();
@@ -22,9 +31,9 @@ internal static class LegacyTableRecords
         {
             while (reader.Read())
             {
-                if (LegacyTableSql.TryParse(reader.GetString(2), reader.GetString(3), out var table))
+                if (Converted(reader.GetString(2), reader.GetString(3)) is { } json)
                 {
-                    converted.Add((reader.GetString(0), reader.GetString(1), TableDefinitionJson.Write(table!)));
+                    converted.Add((reader.GetString(0), reader.GetString(1), json));
                 }
             }
         }

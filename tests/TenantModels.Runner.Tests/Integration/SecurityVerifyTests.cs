@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Runner.Tests.Support;
 using TenantModels.Testing;
@@ -37,6 +38,28 @@ public sealed class SecurityVerifyTests
     }
 
     private static CliResult Verify() => CliRun.Against(db, "verify", bundle);
+
+    /// <summary>A tenant-scoped check runs for many tenants in one statement: each finding is still that tenant's.</summary>
+    [TestMethod]
+    public void AFindingOfATenantScopedCheckIsAttributedToItsTenant()
+    {
+        Db.Execute(db, "ALTER ROLE vf_bravo_reader CREATEROLE");
+        CliResult result;
+        try
+        {
+            result = CliRun.Against(db, "verify", bundle, "--json");
+        }
+        finally
+        {
+            Db.Execute(db, "ALTER ROLE vf_bravo_reader NOCREATEROLE");
+        }
+
+        Assert.AreEqual(ExitCodes.Drift, result.ExitCode, result.ToString());
+        var findings = System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("drift").EnumerateArray()
+            .Where(d => d.GetProperty("artefact").GetString() == "check:tenant.roles.attributes")
+            .Select(d => d.GetProperty("tenant").GetString() + "|" + d.GetProperty("object").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "bravo|vf_bravo_reader" }, findings, result.Out);
+    }
 
     [TestMethod]
     public void ACleanDatabaseVerifiesCleanWithTheRowChecksRun()

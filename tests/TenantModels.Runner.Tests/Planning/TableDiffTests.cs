@@ -112,6 +112,28 @@ public sealed class TableDiffTests
     }
 
     [TestMethod]
+    public void DefaultsChangedByHandAreEachSetOrDroppedAgainExceptOnIdentityColumns()
+    {
+        var table = new TableDefinition(
+            new[]
+            {
+                new TableColumn("\"id\"", "bigint", true, true, null),
+                new TableColumn("\"status\"", "text", false, false, "'new'"),
+                new TableColumn("\"note\"", "text", false, false, null),
+            },
+            Array.Empty<TableConstraint>(),
+            Array.Empty<TableIndex>());
+        var live = new LiveTable(Array.Empty<string>(), table.Columns.ToDictionary(c => c.Name, c => c.Type), new[] { "\"id\"" }, DefaultsChanged: true);
+
+        var diff = TableDiff.Compute(Table, table, table, live: live);
+
+        Assert.AreEqual(
+            "ALTER TABLE \"s\".\"t\" ALTER COLUMN \"status\" SET DEFAULT 'new';\nALTER TABLE \"s\".\"t\" ALTER COLUMN \"note\" DROP DEFAULT;\n",
+            diff.Sql);
+        Assert.AreEqual(0, diff.DataLoss.Count);
+    }
+
+    [TestMethod]
     public void ChangedPartitioningBlocksInsteadOfBeingGuessed()
     {
         var columns = new[] { new TableColumn("\"id\"", "integer", false, false, null) };
