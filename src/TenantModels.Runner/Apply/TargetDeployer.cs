@@ -87,7 +87,8 @@ internal sealed class TargetDeployer
             return Fail(ExitCodes.Refused, "refused", refusal);
         }
 
-        var records = LiveDatabase.Compare(connection, _bundle).Records;
+        var comparison = LiveDatabase.Compare(connection, _bundle);
+        var records = comparison.Records;
         var narrowed = SelectedTarget.Narrow(_settings.Selection, DeploymentTarget.For(_bundle, RuntimeTenants.Read(connection, null), include), records.Select(r => r.TenantId), _target, strict: include is null);
         if (SelectedTarget.Stop(narrowed, _target, _output) is { } notSelected)
         {
@@ -110,6 +111,7 @@ internal sealed class TargetDeployer
         _output.Progress?.Plan(plan, target);
         if (plan.IsEmpty)
         {
+            RememberVerified(() => SchemaFingerprints.Store(connection, comparison.Verified));
             _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             return new TargetResult(_target, "up-to-date", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
         }
@@ -123,6 +125,7 @@ internal sealed class TargetDeployer
 
         var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
         sequence.Run();
+        RememberVerified(() => LiveDatabase.Settle(connection));
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
@@ -145,6 +148,19 @@ internal sealed class TargetDeployer
         _diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
         _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         return new TargetResult(_target, steps.Count == 0 ? "failed" : "partial", ExitCodes.Failed, steps, units, _diagnostics);
+    }
+
+    /// <summary>Stores which schemas were found as recorded: only a cache of comparisons, so failing to is said, never fatal.</summary>
+    private void RememberVerified(Action store)
+    {
+        try
+        {
+            store();
+        }
+        catch (NpgsqlException e)
+        {
+            _output.Line("Could not record which schemas match the record (" + ErrorCause.Of(e) + "): the next plan compares them all.");
+        }
     }
 
     /// <summary>Everything that stops an apply before it changes anything: a plan the runner cannot make safely, or unapproved data loss.</summary>

@@ -10,4 +10,7 @@ namespace TenantModels.Runner.Database;
 /// says why, row by row (what <c>verify</c> prints). One comparison serves all of them.
 /// </summary>
 /// <param name="SkippedChecks">Row-visibility checks not run because the connecting role may not SET ROLE.</param>
-internal sealed record LiveComparison(IReadOnlyList<DeployedArtefact> Records, IReadOnlyList<DriftResult> Drift, int SkippedChecks);
+/// <param name="Verified">The key of every managed schema found unchanged or compared without finding anything (<see cref="SchemaFingerprints"/>): what apply stores.</param>
+/// <param name="ComparedSchemas">How many managed schemas were compared object by object (the others had not changed since).</param>
+internal sealed record LiveComparison(IReadOnlyList<DeployedArtefact> Records, IReadOnlyList<DriftResult> Drift, int SkippedChecks,
+    IReadOnlyDictionary<string, string> Verified, int ComparedSchemas);

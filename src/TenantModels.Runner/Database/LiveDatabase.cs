@@ -33,12 +33,12 @@ internal static class LiveDatabase
     /// </param>
     public static LiveComparison Compare(NpgsqlConnection connection, Bundle bundle, bool rowChecks = false)
     {
+        using var settings = CatalogReadSettings.Apply(connection);
         var rows = DeploymentRecord.ReadRows(connection, null);
         var drift = new List<DriftResult>();
         var conditions = new Dictionary<(string, string), LiveCondition>();
         var liveTables = new Dictionary<(string, string), LiveTable>();
-        CompareObjects(connection, rows, drift, conditions);
-        CompareTables(connection, rows, drift, conditions, liveTables);
+        var (verified, compared) = CompareCatalog(connection, rows, drift, conditions, liveTables);
 
         var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped);
         drift.AddRange(security);
@@ -55,10 +55,51 @@ internal static class LiveDatabase
         var records = rows.Select(r => conditions.TryGetValue(Key(r.Artefact), out var live) || liveTables.ContainsKey(Key(r.Artefact))
             ? r.Artefact with { Live = conditions.TryGetValue(Key(r.Artefact), out var condition) ? condition : null, LiveTable = liveTables.GetValueOrDefault(Key(r.Artefact)) }
             : r.Artefact).ToList();
-        return new LiveComparison(records, drift, skipped);
+        return new LiveComparison(records, drift, skipped, verified, compared);
     }
 
-    private static void CompareObjects(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, List<DriftResult> drift,
+    /// <summary>
+    /// Run by apply under its lock once its units are done: compares the schemas they changed (and any other changed
+    /// since the last comparison) and stores the keys of those found as recorded, so that the plan and verify after an
+    /// apply compare nothing they need not. The isolation checks are not run: they are never skipped.
+    /// </summary>
+    public static void Settle(NpgsqlConnection connection)
+    {
+        using var settings = CatalogReadSettings.Apply(connection);
+        var (verified, _) = CompareCatalog(connection, DeploymentRecord.ReadRows(connection, null), new List<DriftResult>(),
+            new Dictionary<(string, string), LiveCondition>(), new Dictionary<(string, string), LiveTable>());
+        SchemaFingerprints.Store(connection, verified);
+    }
+
+    /// <summary>
+    /// The object-by-object comparison of the managed schemas that changed since an apply last found them as recorded
+    /// (<see cref="SchemaFingerprints"/>). Returns the keys of the schemas now known to be as recorded, and how many
+    /// schemas were compared.
+    /// </summary>
+    private static (IReadOnlyDictionary<string, string> Verified, int Compared) CompareCatalog(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows,
+        List<DriftResult> drift, Dictionary<(string, string), LiveCondition> conditions, Dictionary<(string, string), LiveTable> liveTables)
+    {
+        // Read before the comparison: a change made while it runs is seen by it or changes these.
+        var bySchema = rows.Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is not null)
+            .GroupBy(r => SchemaFingerprints.SchemaOf(r.Artefact)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var live = SchemaFingerprints.Live(connection, bySchema.Keys);
+        var stored = SchemaFingerprints.Stored(connection);
+        var keys = live.ToDictionary(l => l.Key, l => SchemaFingerprints.Key(l.Value, bySchema[l.Key]), StringComparer.Ordinal);
+        var unchanged = keys.Where(k => stored.TryGetValue(k.Key, out var key) && key == k.Value).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        var compared = rows.Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is not { } schema || !unchanged.Contains(schema)).ToList();
+
+        var before = drift.Count;
+        CompareObjects(connection, compared, rows, drift, conditions);
+        CompareTables(connection, compared, drift, conditions, liveTables);
+
+        var dirty = drift.Skip(before).Select(d => SchemaFingerprints.SchemaOf(d.Object)).Where(s => s is not null).ToHashSet(StringComparer.Ordinal);
+        return (keys.Where(k => !dirty.Contains(k.Key)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal), bySchema.Count - unchanged.Count);
+    }
+
+    /// <param name="rows">The records to compare (those of schemas unchanged since they were last found clean are not).</param>
+    /// <param name="allRows">Every record: what is managed, for the objects found in the compared schemas.</param>
+    private static void CompareObjects(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, IReadOnlyList<RecordedRow> allRows, List<DriftResult> drift,
         Dictionary<(string, string), LiveCondition> conditions)
     {
         var relations = CatalogSnapshot.OfRelations(connection, null, rows
@@ -71,7 +112,7 @@ internal static class LiveDatabase
             .Where(r => r.Artefact.Object is not null && r.Artefact.Kind == ArtefactKind.Schema)
             .Select(r => r.Artefact.Object!));
 
-        ReportUnmanaged(connection, rows, missingSchemas, drift);
+        ReportUnmanaged(connection, rows, allRows, missingSchemas, drift);
 
         foreach (var row in rows)
         {
@@ -233,7 +274,7 @@ internal static class LiveDatabase
     /// Tables, views and materialized views in the schemas the runner created that no record names: made by hand (or by
     /// another tool). They are reported, never dropped: whatever they expose is outside what the bundle declares.
     /// </summary>
-    private static void ReportUnmanaged(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, IReadOnlySet<string> missingSchemas, List<DriftResult> drift)
+    private static void ReportUnmanaged(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows, IReadOnlyList<RecordedRow> allRows, IReadOnlySet<string> missingSchemas, List<DriftResult> drift)
     {
         var schemas = rows.Where(r => r.Artefact.Kind == ArtefactKind.Schema && r.Artefact.Object is not null && !missingSchemas.Contains(r.Artefact.Object))
             .GroupBy(r => r.Artefact.Object!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Artefact, StringComparer.Ordinal);
@@ -245,7 +286,7 @@ internal static class LiveDatabase
         // Records name objects as the compiler writes them: every part quoted.
         // One pass over pg_class (no index leads from a schema to its relations): joining from the schema names instead
         // is planned from an estimate of 10 of them, as a scan of pg_class per schema.
-        var managed = new HashSet<string>(rows.Where(r => r.Artefact.Object is not null).Select(r => r.Artefact.Object!), StringComparer.Ordinal);
+        var managed = new HashSet<string>(allRows.Where(r => r.Artefact.Object is not null).Select(r => r.Artefact.Object!), StringComparer.Ordinal);
         using var command = new NpgsqlCommand(
             """
             SELECT '"' || replace(n.nspname, '"', '""') || '"', '"' || replace(n.nspname, '"', '""') || '"."' || replace(c.relname, '"', '""') || '"', c.relkind::text

@@ -105,6 +105,15 @@ internal static class RunnerSchema
         """
         ALTER TABLE tenantmodels.deployment ADD COLUMN IF NOT EXISTS selection text;
         """,
+
+        // 8: for each managed schema found as the record says, the key of what was compared (SchemaFingerprints), so that
+        // the next plan and verify compare object by object only the schemas that changed since.
+        """
+        CREATE TABLE IF NOT EXISTS tenantmodels.schema_fingerprint (
+            schema_name text PRIMARY KEY,
+            fingerprint text NOT NULL
+        );
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>
