@@ -69,6 +69,12 @@ internal static class IsolationChecks
         return drift;
     }
 
+    /// <summary>The artefact each check is about, by the name its findings carry (<c>check:</c> and the check's name).</summary>
+    public static IReadOnlyDictionary<string, string> ArtefactsByCheck(Bundle bundle) =>
+        bundle.Manifest.Security is { } security && bundle.ArtefactFiles.TryGetValue(security.ChecksPath, out var text)
+            ? IsolationCheck.Parse(text).GroupBy(c => "check:" + c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Artefact, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How many tenants' instances of one check run as one statement: a round trip per check and tenant would cost minutes at 10,000 tenants.</summary>
     private const int TenantsPerStatement = 250;
 

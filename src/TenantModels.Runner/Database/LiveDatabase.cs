@@ -15,8 +15,9 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 /// <remarks>
 /// Views are compared by the version of the query tree PostgreSQL stored when they were applied
-/// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is found by the checks, not per object: any finding makes the roles and
-/// grants of the tenant it names (the global ones for a global finding) run again: their SQL reconciles.
+/// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is found by the checks: a finding about one object's privileges or policies
+/// makes that object's grants run again, any other finding the roles and grants of the tenant it names (the global ones
+/// for a global finding): their SQL reconciles.
 /// </remarks>
 internal static class LiveDatabase
 {
@@ -42,20 +43,49 @@ internal static class LiveDatabase
 
         var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped);
         drift.AddRange(security);
-        var repairable = security.Where(d => !ReportedOnly.Contains(d.Artefact)).ToList();
-        if (repairable.Count > 0)
-        {
-            var tenants = new HashSet<string>(repairable.Select(d => d.Tenant ?? string.Empty), StringComparer.Ordinal);
-            foreach (var row in rows.Where(r => r.Artefact.Kind is ArtefactKind.Roles or ArtefactKind.Grants && tenants.Contains(r.Artefact.TenantId ?? string.Empty)))
-            {
-                conditions.TryAdd(Key(row.Artefact), LiveCondition.Changed);
-            }
-        }
+        MarkSecurityRepairs(bundle, rows, security, conditions);
 
         var records = rows.Select(r => conditions.TryGetValue(Key(r.Artefact), out var live) || liveTables.ContainsKey(Key(r.Artefact))
             ? r.Artefact with { Live = conditions.TryGetValue(Key(r.Artefact), out var condition) ? condition : null, LiveTable = liveTables.GetValueOrDefault(Key(r.Artefact)) }
             : r.Artefact).ToList();
         return new LiveComparison(records, drift, skipped, verified, compared);
+    }
+
+    /// <summary>
+    /// What the isolation checks' findings make apply run again. A finding of a check about one object's privileges,
+    /// RLS or policies re-runs that object's grants artefact alone (for a shared table, re-running every grants artefact
+    /// would recreate every table's policies, each an ACCESS EXCLUSIVE lock); any other finding (roles, memberships,
+    /// schemas, functions) re-runs the roles and grants of the tenant it names, or the global ones.
+    /// </summary>
+    private static void MarkSecurityRepairs(Bundle bundle, IReadOnlyList<RecordedRow> rows, IReadOnlyList<DriftResult> security,
+        Dictionary<(string, string), LiveCondition> conditions)
+    {
+        var repairable = security.Where(d => !ReportedOnly.Contains(d.Artefact)).ToList();
+        if (repairable.Count == 0)
+        {
+            return;
+        }
+
+        var grants = rows.Where(r => r.Artefact.Kind == ArtefactKind.Grants).Select(r => Key(r.Artefact)).ToHashSet();
+        var checkedArtefacts = IsolationChecks.ArtefactsByCheck(bundle);
+        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in repairable)
+        {
+            var tenant = finding.Tenant ?? string.Empty;
+            if (checkedArtefacts.TryGetValue(finding.Artefact, out var artefact) && grants.Contains((artefact, tenant)))
+            {
+                conditions.TryAdd((artefact, tenant), LiveCondition.Changed);
+            }
+            else
+            {
+                tenants.Add(tenant);
+            }
+        }
+
+        foreach (var row in rows.Where(r => r.Artefact.Kind is ArtefactKind.Roles or ArtefactKind.Grants && tenants.Contains(r.Artefact.TenantId ?? string.Empty)))
+        {
+            conditions.TryAdd(Key(row.Artefact), LiveCondition.Changed);
+        }
     }
 
     /// <summary>

@@ -39,6 +39,28 @@ public sealed class LiveDriftTests
     }
 
     [TestMethod]
+    public void AnObjectsPrivilegesChangedByHandRerunOnlyThatObjectsGrants()
+    {
+        const string prefix = "ld9";
+        var db = SharedPostgres.Server.CreateDatabase("live_one_grant");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile(prefix, "1.0.0", ThreeTenants, "shared"));
+        Settle(db, bundle);
+        Db.Execute(db, $"GRANT INSERT ON tenant_alpha.orders TO {prefix}_alpha_reader; GRANT DELETE ON shared.screens TO PUBLIC;");
+
+        var plan = CliRun.Against(db, "plan", bundle);
+        var apply = CliRun.Against(db, "apply", bundle);
+
+        var repairs = plan.Out.Split('\n').Where(l => l.StartsWith("-- ", System.StringComparison.Ordinal) && l.Contains("[repair", System.StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(2, repairs.Count, plan.Out);
+        Assert.IsTrue(repairs.Any(l => l.Contains("orders", System.StringComparison.Ordinal) && l.Contains("(tenant alpha)", System.StringComparison.Ordinal)), plan.Out);
+        Assert.IsTrue(repairs.Any(l => l.Contains("screens", System.StringComparison.Ordinal)), plan.Out);
+        Assert.IsTrue(repairs.All(l => l.StartsWith("-- grants.", System.StringComparison.Ordinal)), "only the two objects' grants run again, no roles:\n" + plan.Out);
+        Succeeds(apply);
+        Succeeds(CliRun.Against(db, "verify", bundle));
+        Assert.IsFalse(Db.Scalar<bool>(db, $"SELECT has_table_privilege('{prefix}_alpha_reader', 'tenant_alpha.orders', 'INSERT')"));
+    }
+
+    [TestMethod]
     public void AStagingViewDroppedByHandIsRecreatedWithTheCanonicalView()
     {
         var db = CallAnalyticsDatabase("live_dropped_view");
