@@ -81,7 +81,7 @@ internal sealed class RefreshCommand
 
             try
             {
-                var recorded = DeploymentRecord.Read(connection, null);
+                var recorded = LiveDatabase.Compare(connection, bundle).Records;
                 var narrowed = SelectedTarget.Narrow(selection, DeploymentTarget.For(bundle, RuntimeTenants.Read(connection, null), include), recorded.Select(r => r.TenantId), name, strict: include is null);
                 if (SelectedTarget.Stop(narrowed, name, output) is { } stop)
                 {
@@ -172,6 +172,14 @@ internal sealed class RefreshCommand
     /// <summary>One tenant's statements in one transaction: null when committed, the failure when rolled back.</summary>
     private static DiagnosticResult? Run(NpgsqlConnection connection, RefreshUnit unit, string label, RefreshOptions options, TargetOutput output)
     {
+        if (unit.Steps.FirstOrDefault(s => s.Live is not null) is { } drifted)
+        {
+            var why = drifted.Live == LiveCondition.Missing ? "missing from the database" : "changed outside TenantModels";
+            var refused = RunnerDiagnostics.RefreshOfDrifted.At(SourceLocation.None, drifted.Object, label, why);
+            output.Error(Reporter.Format(refused));
+            return new DiagnosticResult(refused.Code, refused.Message, drifted.ArtefactId, unit.TenantId);
+        }
+
         using var transaction = connection.BeginTransaction();
         UnitRunner.SetLocal(connection, transaction, "statement_timeout", options.StatementTimeoutSeconds);
         foreach (var step in unit.Steps)

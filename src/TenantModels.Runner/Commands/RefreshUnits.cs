@@ -7,13 +7,14 @@ using TenantModels.Core.Planning;
 namespace TenantModels.Runner.Commands;
 
 /// <summary>One statement of a refresh: a materialized view's REFRESH or a canonical partition's refill.</summary>
-internal sealed record RefreshStep(string ArtefactId, ArtefactKind Kind, string Object, string Sql);
+/// <param name="Live">Set when the live database no longer has the object as applied: the step is not run (TM3052).</param>
+internal sealed record RefreshStep(string ArtefactId, ArtefactKind Kind, string Object, string Sql, LiveCondition? Live = null);
 
 /// <summary>What one transaction of a refresh runs: a tenant's steps (or the global ones), in manifest (dependency) order.</summary>
 internal sealed record RefreshUnit(string? TenantId, IReadOnlyList<RefreshStep> Steps);
 
 /// <summary>
-/// What <c>refresh</c> runs, from what the database records as deployed (so a new bundle's objects must be applied
+/// What <c>refresh</c> runs, from what the database records as deployed, read against the live database (so a new bundle's objects must be applied
 /// first): tenants in the target's order (priority, then manifest), recorded tenants the bundle no longer has after
 /// them, global materialized views last. A partition is refreshed with the bundle's refresh artefact expanded for its
 /// tenant; a partition whose tenant or refresh artefact the bundle no longer has is left as it is.
@@ -35,13 +36,13 @@ internal static class RefreshUnits
             if (record.Kind == ArtefactKind.MaterializedView)
             {
                 var sql = $"REFRESH MATERIALIZED VIEW {(concurrently ? "CONCURRENTLY " : string.Empty)}{record.Object} WITH DATA";
-                steps.Add((record.TenantId, at, new RefreshStep(record.ArtefactId, ArtefactKind.MaterializedView, record.Object!, sql)));
+                steps.Add((record.TenantId, at, new RefreshStep(record.ArtefactId, ArtefactKind.MaterializedView, record.Object!, sql, record.Live)));
             }
             else if (record.Kind == ArtefactKind.Partition && record.TenantId is { } tenantId
                 && target.FindTenant(tenantId) is { } tenant && refreshOf.TryGetValue(record.ArtefactId, out var refresh))
             {
                 var sql = ArtefactTemplate.ExpandFor(refresh, target.Bundle.SqlOf(refresh), tenant);
-                steps.Add((tenantId, at, new RefreshStep(record.ArtefactId, ArtefactKind.Partition, record.Object!, sql)));
+                steps.Add((tenantId, at, new RefreshStep(record.ArtefactId, ArtefactKind.Partition, record.Object!, sql, record.Live)));
             }
         }
 

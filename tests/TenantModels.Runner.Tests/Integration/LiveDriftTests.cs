@@ -103,7 +103,7 @@ public sealed class LiveDriftTests
     }
 
     [TestMethod]
-    public void AMaterializedViewDroppedByHandIsRecreatedWithItsGrantsAndRefreshWorks()
+    public void AMaterializedViewDroppedByHandIsRefusedByRefreshThenRecreatedWithItsGrantsAndRefreshWorks()
     {
         const string prefix = "ld1";
         var db = SharedPostgres.Server.CreateDatabase("live_dropped_matview");
@@ -113,9 +113,14 @@ public sealed class LiveDriftTests
         Settle(db, bundle);
         Db.Execute(db, "DROP MATERIALIZED VIEW tenant_bravo.order_totals");
 
+        var refresh = CliRun.Against(db, "refresh", bundle);
         var verify = CliRun.Against(db, "verify", bundle);
         var apply = CliRun.Against(db, "apply", bundle);
 
+        Assert.AreEqual(ExitCodes.Failed, refresh.ExitCode, refresh.ToString());
+        StringAssert.Contains(refresh.Error, "TM3052: cannot refresh \"tenant_bravo\".\"order_totals\" (tenant bravo): it is missing from the database");
+        Assert.IsFalse(refresh.ToString().Contains("42P01", System.StringComparison.Ordinal), "refused before running, not a raw relation-does-not-exist:\n" + refresh);
+        StringAssert.Contains(refresh.Out, "refreshed tenant alpha", "the other tenants are refreshed:\n" + refresh);
         Assert.AreEqual(ExitCodes.Drift, verify.ExitCode, verify.ToString());
         StringAssert.Contains(verify.Out, "object is missing");
         Succeeds(apply);
