@@ -33,6 +33,9 @@ public sealed record RunResult(
     /// <summary>tenants list/show/discover.</summary>
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
 
+    /// <summary>apply with rollout waves: each wave run (or not started), in order.</summary>
+    public IReadOnlyList<Waves.WaveResult>? Waves { get; init; }
+
     /// <summary>plan, apply, status, verify, refresh: the tenant selection given (absent: every tenant).</summary>
     public SelectionResult? Selection { get; init; }
 }

@@ -51,6 +51,60 @@ internal sealed class TargetMapRun
     /// <param name="mixedStatus">The overall status when targets succeeded with different statuses.</param>
     public int Run(TargetAction action, Func<int, string?> failureStatus, string mixedStatus)
     {
+        var results = RunEach(action, out var mapError);
+        if (results is null)
+        {
+            return mapError;
+        }
+
+        if (_reporter.Selection is { } selection && results.All(r => r.Status == SelectedTarget.NotSelected))
+        {
+            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection.Described, $"any database of target map '{_mapPath}'"));
+        }
+
+        PrintTable(results);
+        var exit = CombinedExitCode(results.Select(r => r.ExitCode));
+        var manifest = _bundle.Manifest;
+        var statuses = results.Select(r => r.Status).Distinct().ToList();
+        var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
+        _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
+        return exit;
+    }
+
+    /// <summary>0 when every run succeeded, the common code when all failures share one, else 1.</summary>
+    public static int CombinedExitCode(IEnumerable<int> exitCodes)
+    {
+        var failures = exitCodes.Where(c => c != ExitCodes.Success).Distinct().ToList();
+        return failures.Count == 0 ? ExitCodes.Success : failures.Count == 1 ? failures[0] : ExitCodes.Failed;
+    }
+
+    /// <summary>The per-target table: target, status, steps, failed transactions.</summary>
+    public void PrintTable(IReadOnlyList<TargetResult> results)
+    {
+        _reporter.Line(string.Empty);
+        static string[] Cells(TargetResult result) => new[]
+        {
+            result.Target,
+            result.Status,
+            result.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(", ", result.Units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant ?? u.Unit)),
+        };
+        var table = new TextTable(new[] { "target", "status", "steps", "failed" }, results.Select(Cells), rightAligned: 2);
+        _reporter.Line(table.Header);
+        foreach (var result in results)
+        {
+            _reporter.Line(table.Format(Cells(result)));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on every database of the map (at most <c>--parallel</c> at once), each target's
+    /// output printed as one block, and returns their results without the table or the JSON document: for a caller that
+    /// runs the map several times (rollout waves). Null when the map is unusable (reported; its exit code in <paramref name="mapError"/>).
+    /// </summary>
+    public TargetResult[]? RunEach(TargetAction action, out int mapError)
+    {
+        mapError = ExitCodes.Success;
         TargetMap map;
         try
         {
@@ -58,14 +112,16 @@ internal sealed class TargetMapRun
         }
         catch (InvalidDataException e)
         {
-            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, e.Message));
+            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, e.Message));
+            return null;
         }
 
         var homeless = _bundle.Manifest.Tenants.Where(t => t.Enabled && map.TargetOf(t) is null).Select(t => t.Id).ToList();
         if (homeless.Count > 0)
         {
-            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath,
+            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath,
                 $"no target for tenant(s) {string.Join(", ", homeless)}: add them under \"tenants\" or set \"default\""));
+            return null;
         }
 
         var inBundle = new HashSet<string>(_bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
@@ -94,33 +150,6 @@ internal sealed class TargetMapRun
             }
         });
 
-        if (_reporter.Selection is { } selection && results.All(r => r.Status == SelectedTarget.NotSelected))
-        {
-            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection.Described, $"any database of target map '{_mapPath}'"));
-        }
-
-        _reporter.Line(string.Empty);
-        static string[] Cells(TargetResult result) => new[]
-        {
-            result.Target,
-            result.Status,
-            result.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string.Join(", ", result.Units.Where(u => u.Status == UnitStatus.Failed).Select(u => u.Tenant ?? u.Unit)),
-        };
-        var table = new TextTable(new[] { "target", "status", "steps", "failed" }, results.Select(Cells), rightAligned: 2);
-        _reporter.Line(table.Header);
-        foreach (var result in results)
-        {
-            _reporter.Line(table.Format(Cells(result)));
-        }
-
-        var exit = results.All(r => r.ExitCode == ExitCodes.Success) ? ExitCodes.Success
-            : results.Select(r => r.ExitCode).Where(c => c != ExitCodes.Success).Distinct().Count() == 1 ? results.First(r => r.ExitCode != ExitCodes.Success).ExitCode
-            : ExitCodes.Failed;
-        var manifest = _bundle.Manifest;
-        var statuses = results.Select(r => r.Status).Distinct().ToList();
-        var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
-        _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
-        return exit;
+        return results;
     }
 }
