@@ -68,9 +68,9 @@ internal sealed class ApplyCommand
         if (options.Targets is not null)
         {
             return logins is null
-                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases }
                     .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
-                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases }
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
@@ -131,7 +131,7 @@ internal sealed class ApplyCommand
             : ran => (target, output, connection, _, include) => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && ran(t)), output);
         if (options.Targets is not null)
         {
-            var map = new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines };
+            var map = new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases };
             return new WaveRollout(reporter, preflight.Bundle, settings, (TargetMapRun.TargetAction action, bool _, out int error) => map.RunEach(action, out error))
             {
                 PrintTargets = map.PrintTable,

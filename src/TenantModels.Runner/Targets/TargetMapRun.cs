@@ -34,6 +34,9 @@ internal sealed class TargetMapRun
         _parallel = parallel;
     }
 
+    /// <summary>apply <c>--create-databases</c>: a tenant's database missing on a server is created (otherwise TM3065).</summary>
+    public bool CreateDatabases { get; init; }
+
     /// <summary>apply: where the targets' transactions are counted (live display, closing summary).</summary>
     public UnitProgress? Progress { get; init; }
 
@@ -69,6 +72,43 @@ internal sealed class TargetMapRun
         var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
         _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
         return exit;
+    }
+
+    /// <summary>The result of a database that cannot be worked on (reported), or null to go on; creates a missing tenant database when asked.</summary>
+    private TargetResult? Prepare(FleetTarget target, TargetOutput output)
+    {
+        var error = target.Error;
+        var exit = target.ErrorExit;
+        if (error is null && target.MissingFor is { } tenant)
+        {
+            var server = target.Name.Substring(0, target.Name.IndexOf('/'));
+            if (!CreateDatabases)
+            {
+                error = RunnerDiagnostics.TenantDatabaseMissing.At(SourceLocation.None, target.Database!, tenant, server);
+                exit = ExitCodes.UsageError;
+            }
+            else
+            {
+                try
+                {
+                    TenantDatabases.Create(target.Maintenance!, target.Database!);
+                    output.Line($"Created database {target.Database} for tenant {tenant}.");
+                }
+                catch (Npgsql.NpgsqlException e)
+                {
+                    error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, $"create database '{target.Database}' for tenant {tenant}", ErrorCause.Of(e));
+                    exit = ExitCodes.Failed;
+                }
+            }
+        }
+
+        if (error is null)
+        {
+            return null;
+        }
+
+        output.Error(Reporter.Format(error));
+        return new TargetResult(target.Name, "error", exit, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
     }
 
     /// <summary>0 when every run succeeded, the common code when all failures share one, else 1.</summary>
@@ -124,26 +164,19 @@ internal sealed class TargetMapRun
             return null;
         }
 
-        var inBundle = new HashSet<string>(_bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
-        var results = new TargetResult[map.Targets.Count];
-        Parallel.For(0, map.Targets.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
+        var fleet = FleetTarget.Expand(map, _bundle.Manifest, _context.Environment, out var serverError);
+        if (fleet is null)
         {
-            var entry = map.Targets[i];
-            var output = TargetOutput.Buffered(entry.Name, _reporter.Json || !UnitLines, Progress);
-            var connection = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, _context.Environment);
-            if (connection.Error is not null)
-            {
-                output.Error(Reporter.Format(connection.Error));
-                results[i] = new TargetResult(entry.Name, "error", ExitCodes.UsageError, Array.Empty<StepResult>(), Array.Empty<UnitResult>(),
-                    new[] { new DiagnosticResult(connection.Error.Code, connection.Error.Message) });
-            }
-            else
-            {
-                // Tenants provisioned at run time live in the database that recorded them, whatever the map says.
-                results[i] = action(entry.Name, output, connection.ConnectionString!, connection.Database!,
-                    t => !inBundle.Contains(t.Id) || map.TargetOf(t) == entry.Name);
-            }
+            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, serverError!));
+            return null;
+        }
 
+        var results = new TargetResult[fleet.Count];
+        Parallel.For(0, fleet.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
+        {
+            var target = fleet[i];
+            var output = TargetOutput.Buffered(target.Name, _reporter.Json || !UnitLines, Progress);
+            results[i] = Prepare(target, output) ?? action(target.Name, output, target.Connection!, target.Database!, target.Include);
             lock (_console)
             {
                 output.FlushTo(_context.Out, _context.Error);
