@@ -77,6 +77,9 @@ public sealed record TargetResult(string Target, string Status, int ExitCode, IR
     /// <summary>verify: what drifted on this target.</summary>
     public IReadOnlyList<DriftResult>? Drift { get; init; }
 
+    /// <summary>tenants list/show/discover with a target map: this database's tenants.</summary>
+    public IReadOnlyList<TenantResult>? Tenants { get; init; }
+
     /// <summary>With a tenant selection: the tenants of this target it matched.</summary>
     public IReadOnlyList<string>? Selected { get; init; }
 }
@@ -93,4 +96,5 @@ public sealed record DriftResult(string Artefact, string? Tenant, string Object,
 
 /// <param name="Origin">bundle | runtime | discovered.</param>
 /// <param name="Deployed">complete | partial | none.</param>
-public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null);
+/// <param name="Target">With a target map: the database it is in (<c>server/database</c> for a tenant's own database on a server).</param>
+public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null, string? Target = null);

@@ -37,6 +37,14 @@ internal sealed class TargetMapRun
     /// <summary>apply <c>--create-databases</c>: a tenant's database missing on a server is created (otherwise TM3065).</summary>
     public bool CreateDatabases { get; init; }
 
+    /// <summary>
+    /// tenants list/show/discover: a tenant's database missing on a server is not an error but a fact to report: its
+    /// result has status <see cref="NoDatabase"/> and the tenant in <see cref="TargetResult.Selected"/>.
+    /// </summary>
+    public bool ReportMissingDatabases { get; init; }
+
+    public const string NoDatabase = "no-database";
+
     /// <summary>apply: where the targets' transactions are counted (live display, closing summary).</summary>
     public UnitProgress? Progress { get; init; }
 
@@ -82,6 +90,11 @@ internal sealed class TargetMapRun
         if (error is null && target.MissingFor is { } tenant)
         {
             var server = target.Name.Substring(0, target.Name.IndexOf('/'));
+            if (ReportMissingDatabases)
+            {
+                return new TargetResult(target.Name, NoDatabase, ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>()) { Selected = new[] { tenant } };
+            }
+
             if (!CreateDatabases)
             {
                 error = RunnerDiagnostics.TenantDatabaseMissing.At(SourceLocation.None, target.Database!, tenant, server);
