@@ -31,18 +31,19 @@ internal sealed record FleetTarget(
     /// <summary>
     /// Every database of the map. A database entry is taken as written, except that a tenant is refused in a database
     /// that the bundle's <c>naming.database</c> gives to another tenant of the registry (TM3066): a database the rule
-    /// names for no tenant of the registry is the map author's choice. Null (with <paramref name="mapError"/>) when a server entry has no rule to name databases by.
+    /// names for no tenant of the registry is the map author's choice.
     /// </summary>
-    public static IReadOnlyList<FleetTarget>? Expand(TargetMap map, BundleManifest manifest, Func<string, string?> environment, out string? mapError)
+    public static IReadOnlyList<FleetTarget> Expand(TargetMap map, BundleManifest manifest, Func<string, string?> environment)
     {
-        mapError = null;
         var inBundle = new HashSet<string>(manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
         var pattern = manifest.DatabasePattern;
         var fleet = new List<FleetTarget>();
         foreach (var entry in map.Targets)
         {
             var mine = manifest.Tenants.Where(t => t.Enabled && map.TargetOf(t) == entry.Name).ToList();
-            if (!TenantDatabases.IsServer(entry.Connection))
+            // Without naming.database there is no rule to derive databases by: a connection naming none means what it
+            // always meant (the server's default database), so maps written before servers were targets keep working.
+            if (!TenantDatabases.IsServer(entry.Connection) || pattern is null)
             {
                 // Tenants provisioned at run time live in the database that recorded them, whatever the map says.
                 var resolved = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, environment);
@@ -53,12 +54,6 @@ internal sealed record FleetTarget(
                     : RunnerDiagnostics.WrongTenantDatabase.At(SourceLocation.None, intruder.Id, resolved.Database!, TenantDatabases.TenantOf(pattern!, resolved.Database!)!, TenantDatabases.DatabaseOf(pattern!, intruder.Id)));
                 fleet.Add(new FleetTarget(entry.Name, resolved.ConnectionString, resolved.Database, include, Error: error, ErrorExit: resolved.Error is null ? ExitCodes.Refused : ExitCodes.UsageError));
                 continue;
-            }
-
-            if (pattern is null)
-            {
-                mapError = $"target '{entry.Name}' is a server (its connection names no database), and the bundle has no naming.database to name each tenant's database on it";
-                return null;
             }
 
             fleet.AddRange(OnServer(entry, mine, pattern, inBundle, environment));

@@ -177,12 +177,7 @@ internal sealed class TargetMapRun
             return null;
         }
 
-        var fleet = FleetTarget.Expand(map, _bundle.Manifest, _context.Environment, out var serverError);
-        if (fleet is null)
-        {
-            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, serverError!));
-            return null;
-        }
+        var fleet = FleetTarget.Expand(map, _bundle.Manifest, _context.Environment);
 
         var results = new TargetResult[fleet.Count];
         Parallel.For(0, fleet.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>

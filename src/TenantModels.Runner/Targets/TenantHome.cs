@@ -28,7 +28,7 @@ internal sealed record TenantHome(string Target, string ConnectionString, string
 
         var entry = System.Linq.Enumerable.First(map.Targets, e => e.Name == name);
         var pattern = manifest.DatabasePattern;
-        if (!TenantDatabases.IsServer(entry.Connection))
+        if (!TenantDatabases.IsServer(entry.Connection) || pattern is null)
         {
             var resolved = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, environment);
             if (resolved.Error is not null)
@@ -45,12 +45,6 @@ internal sealed record TenantHome(string Target, string ConnectionString, string
             }
 
             return new TenantHome(entry.Name, resolved.ConnectionString!, resolved.Database!, null, Exists: true);
-        }
-
-        if (pattern is null)
-        {
-            error = RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, mapPath, $"target '{entry.Name}' is a server (its connection names no database), and the bundle has no naming.database to name each tenant's database on it");
-            return null;
         }
 
         var maintenance = ConnectionResolver.ForTarget(TenantDatabases.WithDatabase(entry.Connection, TenantDatabases.MaintenanceDatabase), entry.PasswordVariable, environment);
