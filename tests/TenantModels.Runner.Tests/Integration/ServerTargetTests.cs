@@ -68,4 +68,28 @@ public sealed class ServerTargetTests
         Assert.AreEqual(ExitCodes.Success, right.ExitCode, right.ToString());
         Assert.IsTrue(Db.SchemaExists(elsewhere, "tenant_globex"));
     }
+
+    [TestMethod]
+    public void AHaltedRolloutLeavesTheDatabasesOfLaterWavesUntouched()
+    {
+        const string waves = "waves:\n  - name: canary\n    tenants: [acme]\n  - name: rest\n";
+        var tenants = new[] { ("acme", ""), ("globex", ""), ("initech", "") };
+        var map = FleetProjects.ServerMap();
+        var v1 = HandBuiltBundles.WriteToTemp(FleetProjects.Compile("srvc", "1.0.0", tenants, waves));
+        Assert.AreEqual(ExitCodes.Success, CliRun.Run(null, "apply", v1, "--targets", map, "--create-databases").ExitCode);
+
+        // A NOT NULL column without a default cannot be added to a table with rows: the canary's transaction fails.
+        Db.Execute(FleetProjects.DatabaseConnection("srvc_acme"), "INSERT INTO tenant_acme.orders VALUES (1, 10)");
+        var v2 = HandBuiltBundles.WriteToTemp(FleetProjects.Compile("srvc", "2.0.0", tenants, waves, "  note: { type: text, nullable: false }"));
+        var apply = CliRun.Run(null, "apply", v2, "--targets", map);
+
+        Assert.AreEqual(ExitCodes.Failed, apply.ExitCode, apply.ToString());
+        StringAssert.Contains(apply.Error, "error TM3064: the rollout halted after wave 'canary' (1 transaction(s) failed; on_error: halt); not started, left untouched: rest");
+        foreach (var tenant in new[] { "globex", "initech" })
+        {
+            var db = FleetProjects.DatabaseConnection("srvc_" + tenant);
+            Assert.AreEqual("1.0.0", Db.Scalar<string>(db, "SELECT DISTINCT bundle_version FROM tenantmodels.deployed_artefact"), tenant + "'s database was touched");
+            Assert.AreEqual(1L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.deployment"), tenant + "'s database got a deployment");
+        }
+    }
 }
