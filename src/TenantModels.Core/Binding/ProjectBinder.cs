@@ -48,6 +48,9 @@ public static class ProjectBinder
         }
 
         var models = DependencyOrder.Sort(secured, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults);
+
+        // Waves select tenants: without the registry (tenantsApart) there is nothing to check them against.
+        var waves = tenantsApart ? null : Waves.WaveBinder.Bind(project.Settings.Waves, tenants, tenantBinder.AttributeTypes, diagnostics);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves);
     }
 }

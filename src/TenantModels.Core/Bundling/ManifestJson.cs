@@ -80,6 +80,13 @@ public static class ManifestJson
             json.Append("],\n");
         }
 
+        if (manifest.Waves is { Count: > 0 } waves)
+        {
+            json.Append("  \"waves\": [");
+            AppendItems(json, waves, WavesJson.Write);
+            json.Append("],\n");
+        }
+
         json.Append("  \"artefacts\": [");
         AppendItems(json, manifest.Artefacts, (sb, a) =>
         {
@@ -216,7 +223,8 @@ public static class ManifestJson
                 root.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Object ? ReadSecurity(security) : null,
                 deployChecksum,
                 declarations,
-                declared);
+                declared,
+                root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -144,6 +144,18 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidPlaceholder = Error("TM1093", "Invalid placeholder",
         "'{0}' in {1} is not a valid placeholder: {2}");
 
+    public static readonly DiagnosticDescriptor UnknownWaveTenant = Error("TM1100", "Unknown tenant in a wave",
+        "wave '{0}' names tenant '{1}', which tenants.yaml does not define{2}");
+
+    public static readonly DiagnosticDescriptor EmptyWave = Error("TM1101", "Empty wave",
+        "wave '{0}' selects no enabled tenant: {1}");
+
+    public static readonly DiagnosticDescriptor OverlappingWaves = Error("TM1102", "Tenant in two waves",
+        "tenant '{0}' is selected by wave '{1}' and by wave '{2}': each tenant belongs to one wave, so the order it is rolled out in is never ambiguous");
+
+    public static readonly DiagnosticDescriptor DuplicateWave = Error("TM1103", "Duplicate wave name",
+        "wave '{0}' is declared more than once (first at {1})");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

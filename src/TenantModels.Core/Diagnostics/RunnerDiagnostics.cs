@@ -87,6 +87,18 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor ManyTenantsOneDatabase = Error("TM3062", "Database isolation needs a database per tenant",
         "the bundle isolates tenants by database and {0} tenants would go to database '{1}' ({2}); each belongs in its own database ({3}): pass --targets with a target map, or select one tenant with --tenant; nothing was done");
 
+    public static readonly DiagnosticDescriptor UnknownWave = Error("TM3063", "Unknown wave",
+        "--wave {0}: {1}; nothing was done");
+
+    public static readonly DiagnosticDescriptor RolloutHalted = Error("TM3064", "Rollout halted",
+        "the rollout halted after wave '{0}' ({1}; on_error: halt); not started, left untouched: {2}");
+
+    public static readonly DiagnosticDescriptor TenantDatabaseMissing = Error("TM3065", "Tenant database missing",
+        "database '{0}' of tenant '{1}' does not exist on server '{2}': pass --create-databases to create it (tenants provision always does); nothing was done there");
+
+    public static readonly DiagnosticDescriptor WrongTenantDatabase = Error("TM3066", "Tenant in another tenant's database",
+        "tenant '{0}' would be written into database '{1}', which naming.database gives to tenant '{2}' (its own is '{3}'); fix the target map; nothing was done there");
+
     public static readonly DiagnosticDescriptor ArtefactFailedCheck = Error("TM3070", "Artefact failed the check",
         "artefact '{0}' failed the check on a scratch database with SQLSTATE {1}: {2}{3}");
 

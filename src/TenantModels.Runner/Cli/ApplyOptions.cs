@@ -13,6 +13,8 @@ namespace TenantModels.Runner.Cli;
 /// <param name="Jobs">How many tenant transactions to run at once on one database, each on its own connection.</param>
 /// <param name="Quiet">Only errors and the closing summary.</param>
 /// <param name="Verbose">A line per transaction even on a terminal (what redirected output always gets).</param>
+/// <param name="CreateDatabases">With a target map: create a tenant's database missing on a server target.</param>
+/// <param name="Wave">Run this rollout wave of the bundle only (tenantmodels.yaml <c>waves:</c>).</param>
 /// <param name="ReplaceProject">The deployed project this bundle's project replaces: without it, a bundle of another project is refused (TM3017).</param>
 public sealed record ApplyOptions(
     string BundleDirectory,
@@ -32,7 +34,9 @@ public sealed record ApplyOptions(
     string? ReplaceProject = null,
     SelectionArguments? Selection = null,
     bool Quiet = false,
-    bool Verbose = false)
+    bool Verbose = false,
+    string? Wave = null,
+    bool CreateDatabases = false)
 {
     public const int DefaultLockWaitSeconds = 30;
     public const int DefaultLockTimeoutSeconds = 10;
@@ -70,11 +74,19 @@ public sealed record ApplyOptions(
         var selection = new SelectionOptions();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
+        var wave = new Option<string?>("--wave")
+        {
+            Description = "Run only this rollout wave of the bundle (tenantmodels.yaml `waves:`), applied and then verified. Without it a bundle with waves is rolled out wave by wave.",
+        };
+        var createDatabases = new Option<bool>("--create-databases")
+        {
+            Description = "With --targets: create each tenant's database that is missing on a server target (a connection naming no database; names from naming.database).",
+        };
         var reconcile = new Option<bool>("--reconcile-security") { Description = "No longer needed, accepted so existing scripts keep working: every apply repairs the security drift verify reports." };
 
         var command = new Command("apply", "Apply the bundle under a deployment lock: one transaction for global artefacts, one per tenant, one for unions; record what was deployed.");
         command.Arguments.Add(bundle);
-        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs, quiet, verbose }.Concat(selection.All))
+        foreach (var option in new Option[] { connection, json, lockWait, lockTimeout, statementTimeout, failFast, allowDataLoss, allowSameVersion, replaceProject, targets, parallel, logins, reconcile, jobs, quiet, verbose, wave, createDatabases }.Concat(selection.All))
         {
             command.Options.Add(option);
         }
@@ -97,8 +109,23 @@ public sealed record ApplyOptions(
             result.GetValue(replaceProject),
             selection.Read(result),
             result.GetValue(quiet),
-            result.GetValue(verbose))));
+            result.GetValue(verbose),
+            result.GetValue(wave),
+            result.GetValue(createDatabases))));
         CommonOptions.NotBoth(command, quiet, verbose);
+        command.Validators.Add(r =>
+        {
+            // A wave is a selection of its own: narrowing it again would make "the wave ran" mean less than the wave.
+            if (r.GetValue(createDatabases) && r.GetValue(targets) is null)
+            {
+                r.AddError("--create-databases needs --targets: databases are created on a target map's servers");
+            }
+
+            if (r.GetValue(wave) is not null && selection.AnyGiven(r))
+            {
+                r.AddError("--wave cannot be combined with --tenant, --tier or --where: a wave selects its own tenants");
+            }
+        });
         return command;
     }
 }

@@ -32,6 +32,10 @@ internal sealed class SelectionOptions
 
     public IEnumerable<Option> All => new Option[] { _tenant, _tier, _where };
 
+    /// <summary>Whether any selection option was given, for a command's validators.</summary>
+    public bool AnyGiven(System.CommandLine.Parsing.CommandResult result) =>
+        (result.GetValue(_tenant) is { Length: > 0 }) || result.GetValue(_tier) is not null || (result.GetValue(_where) is { Length: > 0 });
+
     public SelectionArguments Read(ParseResult result) => new(
         result.GetValue(_tenant) ?? Array.Empty<string>(),
         result.GetValue(_tier),

@@ -4,9 +4,11 @@ using System.CommandLine;
 namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
+/// <param name="Targets">A target map: the command works across its databases (a fleet) instead of one connection.</param>
+/// <param name="DropDatabase">remove: also drop the tenant's own database (a server target's), guarded by --allow-data-loss.</param>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
-    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false)
+    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? Targets = null, bool DropDatabase = false)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -15,7 +17,7 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         tenants.Subcommands.Add(Simple("show", "One tenant: its sources and every object deployed for it.", run, withTenant: true));
         tenants.Subcommands.Add(Simple("discover", "Raw schemas in the database that no bundle or run-time tenant accounts for.", run, withTenant: false));
 
-        var provision = Base("provision", "Create a tenant at run time from the bundle's templates and add it to the canonical views, in one transaction.", out var bundle, out var connection, out var json);
+        var provision = Base("provision", "Create a tenant at run time from the bundle's templates and add it to the canonical views, in one transaction.", out var bundle, out var connection, out var json, out var targets);
         var id = new Argument<string>("tenant-id");
         var sources = new Option<string[]>("--source") { Description = "A source the tenant has raw data for (repeatable; omit for projects whose models use no source)." };
         var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
@@ -30,19 +32,28 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         provision.Options.Add(variables);
         var (quiet, verbose) = QuietOrVerbose(provision);
         provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name),
-            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables), Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose))));
+            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables), Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), Targets: r.GetValue(targets))));
         tenants.Subcommands.Add(provision);
 
-        var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj);
+        var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj, out var rt);
         var rid = new Argument<string>("tenant-id");
         var allow = new Option<bool>("--allow-data-loss") { Description = "Confirm dropping the tenant's schemas." };
         var removeLockWait = CommonOptions.LockWait();
+        var dropDatabase = new Option<bool>("--drop-database") { Description = "With --targets: also drop the tenant's own database on its server (naming.database); needs --allow-data-loss." };
         remove.Arguments.Add(rid);
         remove.Options.Add(allow);
+        remove.Options.Add(dropDatabase);
+        remove.Validators.Add(r =>
+        {
+            if (r.GetValue(dropDatabase) && r.GetValue(rt) is null)
+            {
+                r.AddError("--drop-database needs --targets: only a tenant's own database on a target map's server is dropped");
+            }
+        });
         remove.Options.Add(removeLockWait);
         var (removeQuiet, removeVerbose) = QuietOrVerbose(remove);
         remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait),
-            Quiet: r.GetValue(removeQuiet), Verbose: r.GetValue(removeVerbose))));
+            Quiet: r.GetValue(removeQuiet), Verbose: r.GetValue(removeVerbose), Targets: r.GetValue(rt), DropDatabase: r.GetValue(dropDatabase))));
         tenants.Subcommands.Add(remove);
         return tenants;
     }
@@ -60,26 +71,28 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
 
     private static Command Simple(string action, string description, Func<TenantsOptions, int> run, bool withTenant)
     {
-        var command = Base(action, description, out var bundle, out var connection, out var json);
+        var command = Base(action, description, out var bundle, out var connection, out var json, out var targets);
         var id = new Argument<string>("tenant-id");
         if (withTenant)
         {
             command.Arguments.Add(id);
         }
 
-        command.SetAction(r => run(new TenantsOptions(action, r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), withTenant ? r.GetValue(id) : null)));
+        command.SetAction(r => run(new TenantsOptions(action, r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), withTenant ? r.GetValue(id) : null, Targets: r.GetValue(targets))));
         return command;
     }
 
-    private static Command Base(string action, string description, out Argument<string> bundle, out Option<string?> connection, out Option<bool> json)
+    private static Command Base(string action, string description, out Argument<string> bundle, out Option<string?> connection, out Option<bool> json, out Option<string?> targets)
     {
         var command = new Command(action, description);
         bundle = CommonOptions.BundleDirectory();
         connection = CommonOptions.Connection();
         json = CommonOptions.Json();
+        targets = CommonOptions.Targets();
         command.Arguments.Add(bundle);
         command.Options.Add(connection);
         command.Options.Add(json);
+        command.Options.Add(targets);
         return command;
     }
 }

@@ -1,12 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Logins;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Selection;
 using TenantModels.Runner.Targets;
+using TenantModels.Runner.Waves;
 
 namespace TenantModels.Runner.Commands;
 
@@ -56,12 +60,17 @@ internal sealed class ApplyCommand
             return loginsExit;
         }
 
+        if (RolloutOf(reporter, manifest, options, out exitCode) is { } waves)
+        {
+            return waves.Count == 0 ? exitCode : Rollout(options, preflight, settings, reporter, waves, logins, progress, unitLines);
+        }
+
         if (options.Targets is not null)
         {
             return logins is null
-                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                ? new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases }
                     .Run((target, output) => new TargetDeployer(preflight.Bundle, settings, output, target))
-                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines }
+                : new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases }
                     .Run((target, output, connection, database, include) => WithLogins(
                         new TargetDeployer(preflight.Bundle, settings, output, target).Apply(connection, database, include),
                         () => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && Selected(reporter, t)), output)),
@@ -86,6 +95,65 @@ internal sealed class ApplyCommand
             result.Steps, Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Units = result.Units });
         return result.ExitCode;
+    }
+
+    /// <summary>
+    /// The waves to run: all of the bundle's (no selection given), or the one <c>--wave</c> names; null to apply as
+    /// without waves (no waves, or a <c>--tenant</c>/<c>--tier</c>/<c>--where</c> selection); empty when <c>--wave</c> names
+    /// no wave (reported, TM3063, its exit code in <paramref name="exitCode"/>).
+    /// </summary>
+    private static IReadOnlyList<RolloutWave>? RolloutOf(Reporter reporter, BundleManifest manifest, ApplyOptions options, out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        var waves = RolloutWave.Of(manifest);
+        if (options.Wave is null)
+        {
+            return waves.Count > 0 && reporter.Selection is null ? waves : null;
+        }
+
+        if (waves.FirstOrDefault(w => w.Name == options.Wave) is { } wave)
+        {
+            return new[] { wave };
+        }
+
+        var problem = waves.Count == 0
+            ? "the bundle declares no rollout waves (tenantmodels.yaml waves:)"
+            : $"the bundle has no such wave{NameSuggestions.DidYouMean(options.Wave, waves.Select(w => w.Name))}; its waves, in order: {string.Join(", ", waves.Select(w => w.Name))}";
+        exitCode = reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.UnknownWave.At(SourceLocation.None, options.Wave, problem));
+        return Array.Empty<RolloutWave>();
+    }
+
+    private int Rollout(ApplyOptions options, Preflight preflight, ApplySettings settings, Reporter reporter, IReadOnlyList<RolloutWave> waves,
+        IReadOnlyList<LoginSpec>? logins, UnitProgress progress, bool unitLines)
+    {
+        var manifest = preflight.Bundle.Manifest;
+        Func<Func<BundleTenant, bool>, TargetMapRun.TargetAction>? loginStep = logins is null ? null
+            : ran => (target, output, connection, _, include) => LoginApplier.Apply(target, connection, logins, LoginsCommand.Holds(manifest, t => include(t) && ran(t)), output);
+        if (options.Targets is not null)
+        {
+            var map = new TargetMapRun(_context, reporter, preflight.Bundle, options.Targets, options.Parallel) { Progress = progress, UnitLines = unitLines, CreateDatabases = options.CreateDatabases };
+            return new WaveRollout(reporter, preflight.Bundle, settings, (TargetMapRun.TargetAction action, bool _, out int error) => map.RunEach(action, out error))
+            {
+                PrintTargets = map.PrintTable,
+                Logins = loginStep,
+            }.Run(waves);
+        }
+
+        if (waves.Select(w => DatabaseIsolationGuard.Refusal(manifest, w.Selection, preflight.Database)).FirstOrDefault(r => r is not null) is { } oneDatabase)
+        {
+            return reporter.Fail(ExitCodes.Refused, oneDatabase);
+        }
+
+        // One database: a wave that holds none of its tenants is skipped, not an error (include: every tenant is here).
+        return new WaveRollout(reporter, preflight.Bundle, settings, (TargetMapRun.TargetAction action, bool quiet, out int error) =>
+        {
+            error = ExitCodes.Success;
+            var output = TargetOutput.Direct(_context.Out, _context.Error, quiet: quiet || !unitLines, progress);
+            return new[] { action(preflight.Database, output, preflight.ConnectionString, preflight.Database, _ => true) };
+        })
+        {
+            Logins = loginStep,
+        }.Run(waves);
     }
 
     private static bool Selected(Reporter reporter, BundleTenant tenant) => reporter.Selection?.Matches(tenant) ?? true;

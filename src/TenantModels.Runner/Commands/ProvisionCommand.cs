@@ -9,6 +9,7 @@ using TenantModels.Runner.Cli;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Targets;
 
 namespace TenantModels.Runner.Commands;
 
@@ -33,12 +34,23 @@ internal sealed class ProvisionCommand
     {
         var command = "tenants " + options.Action;
         var reporter = new Reporter(_context, command, options.Json) { Quiet = options.Quiet };
-        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)
         {
             return exitCode;
         }
 
+        if (options.Targets is null)
+        {
+            return RunOn(preflight, options, reporter, progress);
+        }
+
+        var fleet = new FleetTenant(_context, reporter, preflight.Bundle, options);
+        return fleet.Run(home => RunOn(preflight with { ConnectionString = home.ConnectionString, Database = home.Database }, options, reporter, progress));
+    }
+
+    private int RunOn(Preflight preflight, TenantsOptions options, Reporter reporter, UnitProgress progress)
+    {
         using var dataSource = RunnerDataSource.Create(preflight.ConnectionString);
         try
         {

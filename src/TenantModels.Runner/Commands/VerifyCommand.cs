@@ -32,7 +32,7 @@ internal sealed class VerifyCommand
             Diagnostics: result.Diagnostics.Count == 0 ? null : result.Diagnostics)
         { Drift = result.Drift });
 
-    private static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, string? replaceProject)
+    internal static TargetResult VerifyTarget(Bundle bundle, string name, TargetOutput output, string connectionString, Func<BundleTenant, bool>? include, TenantSelection? selection, string? replaceProject)
     {
         List<DriftResult> drift;
         var skipped = 0;

@@ -84,6 +84,9 @@ internal sealed class Reporter
         }
     }
 
+    /// <summary>A diagnostic on stderr while the run goes on (its JSON document, if any, comes at the end).</summary>
+    public void Error(Diagnostic diagnostic) => _context.Error.WriteLine(Format(diagnostic));
+
     /// <summary>Reports a failure and returns <paramref name="exitCode"/> so callers can <c>return reporter.Fail(...)</c>.</summary>
     /// <param name="partial">For JSON: what is known about the run so far (project, steps); its status and diagnostics are replaced.</param>
     public int Fail(int exitCode, Diagnostic diagnostic, DiagnosticResult? detail = null, RunResult? partial = null)

@@ -33,6 +33,9 @@ public sealed record RunResult(
     /// <summary>tenants list/show/discover.</summary>
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
 
+    /// <summary>apply with rollout waves: each wave run (or not started), in order.</summary>
+    public IReadOnlyList<Waves.WaveResult>? Waves { get; init; }
+
     /// <summary>plan, apply, status, verify, refresh: the tenant selection given (absent: every tenant).</summary>
     public SelectionResult? Selection { get; init; }
 }
@@ -74,6 +77,9 @@ public sealed record TargetResult(string Target, string Status, int ExitCode, IR
     /// <summary>verify: what drifted on this target.</summary>
     public IReadOnlyList<DriftResult>? Drift { get; init; }
 
+    /// <summary>tenants list/show/discover with a target map: this database's tenants.</summary>
+    public IReadOnlyList<TenantResult>? Tenants { get; init; }
+
     /// <summary>With a tenant selection: the tenants of this target it matched.</summary>
     public IReadOnlyList<string>? Selected { get; init; }
 }
@@ -90,4 +96,5 @@ public sealed record DriftResult(string Artefact, string? Tenant, string Object,
 
 /// <param name="Origin">bundle | runtime | discovered.</param>
 /// <param name="Deployed">complete | partial | none.</param>
-public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null);
+/// <param name="Target">With a target map: the database it is in (<c>server/database</c> for a tenant's own database on a server).</param>
+public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null, string? Target = null);

@@ -36,6 +36,11 @@ internal static class SelectedTarget
             matched.AddRange(selection.Arguments.Tenants.Where(id => recorded.Contains(id) && target.FindTenant(id) is null).Distinct().Where(id => !matched.Contains(id)).ToList());
         }
 
+        if (selection.TakesRemovedTenants)
+        {
+            matched.AddRange(recordedTenants.OfType<string>().Distinct().Where(id => id.Length > 0 && target.FindTenant(id) is null && !matched.Contains(id)).ToList());
+        }
+
         if (strict)
         {
             // A --tenant that is no tenant of the database at all is a typo (or the wrong database), not a filter that excluded it.

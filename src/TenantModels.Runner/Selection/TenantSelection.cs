@@ -22,21 +22,38 @@ internal sealed class TenantSelection
     private readonly HashSet<string> _ids;
     private readonly IReadOnlyList<(string Name, PostgresType Type, string Value)> _where;
     private readonly Dictionary<string, IReadOnlyList<string>> _matched = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<TenantSelection> _except;
+    private readonly string? _label;
 
-    private TenantSelection(SelectionArguments arguments, IReadOnlyList<(string Name, PostgresType Type, string Value)> where)
+    private TenantSelection(SelectionArguments arguments, IReadOnlyList<(string Name, PostgresType Type, string Value)> where, IReadOnlyList<TenantSelection>? except = null, string? label = null)
     {
         Arguments = arguments;
         _ids = new HashSet<string>(arguments.Tenants, StringComparer.Ordinal);
         _where = where;
+        _except = except ?? Array.Empty<TenantSelection>();
+        _label = label;
     }
 
     public SelectionArguments Arguments { get; }
+
+    /// <summary>
+    /// Every tenant none of <paramref name="others"/> selects, and the tenants recorded but gone from the registry (their
+    /// removal): the rollout wave that takes the rest.
+    /// </summary>
+    public static TenantSelection Rest(IReadOnlyList<TenantSelection> others, string label) =>
+        new(SelectionArguments.All, Array.Empty<(string, PostgresType, string)>(), others, label) { TakesRemovedTenants = true };
+
+    /// <summary>The same selection, named in messages by <paramref name="label"/> (a rollout wave) instead of its options.</summary>
+    public TenantSelection Labelled(string label) => new(Arguments, _where, _except, label) { TakesRemovedTenants = TakesRemovedTenants };
+
+    /// <summary>Tenants recorded in a database but no longer in the registry are selected too (planned for removal).</summary>
+    public bool TakesRemovedTenants { get; private init; }
 
     /// <summary>Only <c>--tenant</c> given: it may name a tenant gone from the registry (no tier or attributes left to compare).</summary>
     public bool ByIdOnly => Arguments.Tier is null && _where.Count == 0;
 
     /// <summary>The selection as it was written on the command line, for messages.</summary>
-    public string Described => string.Join(" ",
+    public string Described => _label ?? string.Join(" ",
         Arguments.Tenants.Select(t => "--tenant " + t)
             .Concat(Arguments.Tier is null ? Array.Empty<string>() : new[] { "--tier " + Arguments.Tier })
             .Concat(Arguments.Where.Select(w => "--where " + w)));
@@ -81,7 +98,8 @@ internal sealed class TenantSelection
     public bool Matches(BundleTenant tenant) =>
         (_ids.Count == 0 || _ids.Contains(tenant.Id))
         && (Arguments.Tier is null || string.Equals(tenant.Tier, Arguments.Tier, StringComparison.Ordinal))
-        && _where.All(w => tenant.Attributes is { } values && values.TryGetValue(w.Name, out var value) && SameValue(w.Type, value, w.Value));
+        && _where.All(w => tenant.Attributes is { } values && values.TryGetValue(w.Name, out var value) && SameValue(w.Type, value, w.Value))
+        && !_except.Any(other => other.Matches(tenant));
 
     /// <summary>
     /// Canonical texts are equal for equal values except numbers, whose text keeps its scale (25000 and 25000.00) and

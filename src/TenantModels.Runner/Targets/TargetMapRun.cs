@@ -34,6 +34,17 @@ internal sealed class TargetMapRun
         _parallel = parallel;
     }
 
+    /// <summary>apply <c>--create-databases</c>: a tenant's database missing on a server is created (otherwise TM3065).</summary>
+    public bool CreateDatabases { get; init; }
+
+    /// <summary>
+    /// tenants list/show/discover: a tenant's database missing on a server is not an error but a fact to report: its
+    /// result has status <see cref="NoDatabase"/> and the tenant in <see cref="TargetResult.Selected"/>.
+    /// </summary>
+    public bool ReportMissingDatabases { get; init; }
+
+    public const string NoDatabase = "no-database";
+
     /// <summary>apply: where the targets' transactions are counted (live display, closing summary).</summary>
     public UnitProgress? Progress { get; init; }
 
@@ -51,54 +62,78 @@ internal sealed class TargetMapRun
     /// <param name="mixedStatus">The overall status when targets succeeded with different statuses.</param>
     public int Run(TargetAction action, Func<int, string?> failureStatus, string mixedStatus)
     {
-        TargetMap map;
-        try
+        var results = RunEach(action, out var mapError);
+        if (results is null)
         {
-            map = TargetMap.Read(_mapPath);
+            return mapError;
         }
-        catch (InvalidDataException e)
-        {
-            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, e.Message));
-        }
-
-        var homeless = _bundle.Manifest.Tenants.Where(t => t.Enabled && map.TargetOf(t) is null).Select(t => t.Id).ToList();
-        if (homeless.Count > 0)
-        {
-            return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath,
-                $"no target for tenant(s) {string.Join(", ", homeless)}: add them under \"tenants\" or set \"default\""));
-        }
-
-        var inBundle = new HashSet<string>(_bundle.Manifest.Tenants.Select(t => t.Id), StringComparer.Ordinal);
-        var results = new TargetResult[map.Targets.Count];
-        Parallel.For(0, map.Targets.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
-        {
-            var entry = map.Targets[i];
-            var output = TargetOutput.Buffered(entry.Name, _reporter.Json || !UnitLines, Progress);
-            var connection = ConnectionResolver.ForTarget(entry.Connection, entry.PasswordVariable, _context.Environment);
-            if (connection.Error is not null)
-            {
-                output.Error(Reporter.Format(connection.Error));
-                results[i] = new TargetResult(entry.Name, "error", ExitCodes.UsageError, Array.Empty<StepResult>(), Array.Empty<UnitResult>(),
-                    new[] { new DiagnosticResult(connection.Error.Code, connection.Error.Message) });
-            }
-            else
-            {
-                // Tenants provisioned at run time live in the database that recorded them, whatever the map says.
-                results[i] = action(entry.Name, output, connection.ConnectionString!, connection.Database!,
-                    t => !inBundle.Contains(t.Id) || map.TargetOf(t) == entry.Name);
-            }
-
-            lock (_console)
-            {
-                output.FlushTo(_context.Out, _context.Error);
-            }
-        });
 
         if (_reporter.Selection is { } selection && results.All(r => r.Status == SelectedTarget.NotSelected))
         {
             return _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.SelectionMatchesNothing.At(SourceLocation.None, selection.Described, $"any database of target map '{_mapPath}'"));
         }
 
+        PrintTable(results);
+        var exit = CombinedExitCode(results.Select(r => r.ExitCode));
+        var manifest = _bundle.Manifest;
+        var statuses = results.Select(r => r.Status).Distinct().ToList();
+        var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
+        _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
+        return exit;
+    }
+
+    /// <summary>The result of a database that cannot be worked on (reported), or null to go on; creates a missing tenant database when asked.</summary>
+    private TargetResult? Prepare(FleetTarget target, TargetOutput output)
+    {
+        var error = target.Error;
+        var exit = target.ErrorExit;
+        if (error is null && target.MissingFor is { } tenant)
+        {
+            var server = target.Name.Substring(0, target.Name.IndexOf('/'));
+            if (ReportMissingDatabases)
+            {
+                return new TargetResult(target.Name, NoDatabase, ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), Array.Empty<DiagnosticResult>()) { Selected = new[] { tenant } };
+            }
+
+            if (!CreateDatabases)
+            {
+                error = RunnerDiagnostics.TenantDatabaseMissing.At(SourceLocation.None, target.Database!, tenant, server);
+                exit = ExitCodes.UsageError;
+            }
+            else
+            {
+                try
+                {
+                    TenantDatabases.Create(target.Maintenance!, target.Database!);
+                    output.Line($"Created database {target.Database} for tenant {tenant}.");
+                }
+                catch (Npgsql.NpgsqlException e)
+                {
+                    error = RunnerDiagnostics.DatabaseError.At(SourceLocation.None, $"create database '{target.Database}' for tenant {tenant}", ErrorCause.Of(e));
+                    exit = ExitCodes.Failed;
+                }
+            }
+        }
+
+        if (error is null)
+        {
+            return null;
+        }
+
+        output.Error(Reporter.Format(error));
+        return new TargetResult(target.Name, "error", exit, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(error.Code, error.Message) });
+    }
+
+    /// <summary>0 when every run succeeded, the common code when all failures share one, else 1.</summary>
+    public static int CombinedExitCode(IEnumerable<int> exitCodes)
+    {
+        var failures = exitCodes.Where(c => c != ExitCodes.Success).Distinct().ToList();
+        return failures.Count == 0 ? ExitCodes.Success : failures.Count == 1 ? failures[0] : ExitCodes.Failed;
+    }
+
+    /// <summary>The per-target table: target, status, steps, failed transactions.</summary>
+    public void PrintTable(IReadOnlyList<TargetResult> results)
+    {
         _reporter.Line(string.Empty);
         static string[] Cells(TargetResult result) => new[]
         {
@@ -113,14 +148,49 @@ internal sealed class TargetMapRun
         {
             _reporter.Line(table.Format(Cells(result)));
         }
+    }
 
-        var exit = results.All(r => r.ExitCode == ExitCodes.Success) ? ExitCodes.Success
-            : results.Select(r => r.ExitCode).Where(c => c != ExitCodes.Success).Distinct().Count() == 1 ? results.First(r => r.ExitCode != ExitCodes.Success).ExitCode
-            : ExitCodes.Failed;
-        var manifest = _bundle.Manifest;
-        var statuses = results.Select(r => r.Status).Distinct().ToList();
-        var status = failureStatus(exit) ?? (statuses.Count == 1 ? statuses[0] : mixedStatus);
-        _reporter.WriteJson(new RunResult(_reporter.Command, status, exit, manifest.Project, manifest.BundleVersion, manifest.ContentHash) { Targets = results });
-        return exit;
+    /// <summary>
+    /// Runs <paramref name="action"/> on every database of the map (at most <c>--parallel</c> at once), each target's
+    /// output printed as one block, and returns their results without the table or the JSON document: for a caller that
+    /// runs the map several times (rollout waves). Null when the map is unusable (reported; its exit code in <paramref name="mapError"/>).
+    /// </summary>
+    public TargetResult[]? RunEach(TargetAction action, out int mapError)
+    {
+        mapError = ExitCodes.Success;
+        TargetMap map;
+        try
+        {
+            map = TargetMap.Read(_mapPath);
+        }
+        catch (InvalidDataException e)
+        {
+            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath, e.Message));
+            return null;
+        }
+
+        var homeless = _bundle.Manifest.Tenants.Where(t => t.Enabled && map.TargetOf(t) is null).Select(t => t.Id).ToList();
+        if (homeless.Count > 0)
+        {
+            mapError = _reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTargetMap.At(SourceLocation.None, _mapPath,
+                $"no target for tenant(s) {string.Join(", ", homeless)}: add them under \"tenants\" or set \"default\""));
+            return null;
+        }
+
+        var fleet = FleetTarget.Expand(map, _bundle.Manifest, _context.Environment);
+
+        var results = new TargetResult[fleet.Count];
+        Parallel.For(0, fleet.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallel }, i =>
+        {
+            var target = fleet[i];
+            var output = TargetOutput.Buffered(target.Name, _reporter.Json || !UnitLines, Progress);
+            results[i] = Prepare(target, output) ?? action(target.Name, output, target.Connection!, target.Database!, target.Include);
+            lock (_console)
+            {
+                output.FlushTo(_context.Out, _context.Error);
+            }
+        });
+
+        return results;
     }
 }

@@ -27,6 +27,15 @@ internal static class KitchenSinkProject
           schema: ks_security
           tenant_roles:
             reader: "ks_<tenant>_reader"
+        waves:
+          - name: canary
+            tenants: [acme]
+            tier: premium
+            where: { region: eu }
+            jobs: 2
+            on_error: halt
+          - name: rest
+            on_error: continue
 
         """;
 

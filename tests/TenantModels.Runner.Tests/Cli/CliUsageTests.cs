@@ -51,6 +51,18 @@ public sealed class CliUsageTests
     }
 
     [TestMethod]
+    public void ServerOnlyOptionsWithoutATargetMapAreUsageErrors()
+    {
+        var create = CliRun.Run(null, "apply", "bundle", "--create-databases", "--connection", Unreachable);
+        var drop = CliRun.Run(null, "tenants", "remove", "bundle", "acme", "--drop-database", "--allow-data-loss", "--connection", Unreachable);
+
+        Assert.AreEqual(ExitCodes.UsageError, create.ExitCode, create.ToString());
+        StringAssert.Contains(create.Error, "--create-databases needs --targets");
+        Assert.AreEqual(ExitCodes.UsageError, drop.ExitCode, drop.ToString());
+        StringAssert.Contains(drop.Error, "--drop-database needs --targets");
+    }
+
+    [TestMethod]
     public void AUsageErrorShowsTheHelpOfTheCommandUsed()
     {
         var result = CliRun.Run(null, "apply", "bundle", "--jobs", "0");

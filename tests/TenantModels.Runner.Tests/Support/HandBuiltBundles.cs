@@ -53,7 +53,7 @@ internal static class HandBuiltBundles
     /// <param name="project">The project's name: the same SQL under another name is another project's bundle.</param>
     /// <param name="attributes">The tenant attributes the registry declares (the tenants carry their values).</param>
     public static Bundle CallAnalytics(string version = "1.0.0", string? salesloftView = null, string callIdType = "bigint", IReadOnlyList<BundleTenant>? tenants = null, string project = "CallAnalytics",
-        IReadOnlyList<BundleAttribute>? attributes = null)
+        IReadOnlyList<BundleAttribute>? attributes = null, IReadOnlyList<TenantModels.Core.Waves.BundleWave>? waves = null)
     {
         var columns = "\"call_id\", \"call_created_at\", \"user_id\", \"call_disposition_name\"";
         var branch = (string source) => new KeyValuePair<string, string>(source,
@@ -75,7 +75,7 @@ internal static class HandBuiltBundles
             new("canonical_schema", ArtefactKind.Schema, ArtefactScope.Global, null, "CREATE SCHEMA IF NOT EXISTS \"canonical\";\n", Array.Empty<string>(), "\"canonical\"", null),
             new("canonical_view.call", ArtefactKind.View, ArtefactScope.Union, null, canonical.Write(),
                 new[] { "canonical_schema", "staging_view.outreach.call", "staging_view.salesloft.call" }, "\"canonical\".\"call\"", signature + ", \"tenant_id\" text"),
-        }, attributes: attributes);
+        }, attributes: attributes, waves: waves);
     }
 
     /// <summary>Writes the bundle to a fresh temp folder, as <c>dotnet build</c> would, and returns the folder.</summary>
