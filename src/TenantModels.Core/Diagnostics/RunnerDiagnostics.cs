@@ -54,6 +54,9 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor RefreshOfDrifted = Error("TM3052", "Refresh of an object changed outside TenantModels",
         "cannot refresh {0} ({1}): it is {2}; that tenant's refresh was not run and keeps its previous rows: `tenantmodels apply` repairs it, then refresh again");
 
+    public static readonly DiagnosticDescriptor ProvisionOverDrift = Error("TM3053", "Provisioning over drift",
+        "cannot provision tenant '{0}': {1}, which every tenant builds on, is {2}; nothing was changed: `tenantmodels apply` repairs it, then provision again");
+
     public static readonly DiagnosticDescriptor OtherProjectRefused = Error("TM3017", "Bundle of another project",
         "refusing bundle of project '{0}': this database holds project '{1}' {2}, and planning one project over another would drop every object of '{1}'; nothing was changed: if '{0}' replaces '{1}', pass --replace-project {1}");
 

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Npgsql;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Core.Provisioning;
@@ -79,8 +81,16 @@ internal sealed class ProvisionCommand
     {
         var bundle = preflight.Bundle;
         var runtime = RuntimeTenants.Read(connection, null);
-        var recorded = DeploymentRecord.Read(connection, null);
+        // Read against the live database, like apply: the unions the tenant joins or leaves are repaired with it.
+        var recorded = LiveDatabase.Compare(connection, bundle).Records;
         var provisioning = options.Action == "provision";
+        if (provisioning && recorded.FirstOrDefault(r => r.Live is not null && r.TenantId is null && r.Scope != ArtefactScope.Union) is { } drifted)
+        {
+            // What every tenant builds on (schemas, roles, shared tables) is apply's to repair, in its own transaction.
+            return reporter.Fail(ExitCodes.Refused, RunnerDiagnostics.ProvisionOverDrift.At(SourceLocation.None, options.TenantId!, drifted.Object ?? drifted.ArtefactId,
+                drifted.Live == LiveCondition.Missing ? "missing from the database" : "changed outside TenantModels"));
+        }
+
         var plan = provisioning
             ? TenantProvisioningPlanner.Plan(bundle, new ProvisioningRequest(options.TenantId!, options.Name, options.Sources ?? Array.Empty<string>()), runtime, recorded)
             : TenantProvisioningPlanner.PlanRemoval(bundle, options.TenantId!, runtime, recorded);

@@ -55,6 +55,23 @@ public sealed class ProvisioningTests
     }
 
     [TestMethod]
+    public void ProvisioningOverAGlobalObjectDroppedByHandIsRefusedUntilApplyRepairsIt()
+    {
+        var db = PreparedDatabase("provision_drift", out var bundle);
+        Db.Execute(db, "DROP SCHEMA canonical CASCADE");
+
+        var refused = CliRun.Against(db, "tenants", "provision", bundle, Signup, "--source", "salesloft");
+
+        Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, refused.ToString());
+        StringAssert.Contains(refused.Error, $"TM3053: cannot provision tenant '{Signup}': \"canonical\", which every tenant builds on, is missing from the database");
+        Assert.AreEqual(0L, Db.Scalar<long>(db, $"SELECT count(*) FROM pg_namespace WHERE nspname LIKE '{Signup}_stg%'"), "nothing of the tenant was created");
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+        var provisioned = CliRun.Against(db, "tenants", "provision", bundle, Signup, "--source", "salesloft");
+        Assert.AreEqual(ExitCodes.Success, provisioned.ExitCode, provisioned.ToString());
+        Assert.AreEqual(6L, Db.Scalar<long>(db, "SELECT count(*) FROM canonical.call"));
+    }
+
+    [TestMethod]
     public void RemovingARuntimeTenantIsGuardedAndKeepsItsRawData()
     {
         var db = PreparedDatabase("unprovision", out var bundle);
