@@ -54,10 +54,21 @@ public sealed class LineageGraph
         {
             foreach (var dependency in artefact.DependsOn.Where(included.Contains))
             {
-                // A partition or a seed needs its table first, but its rows flow into the table: the arrow points there.
-                edges.Add(WritesInto(artefact.Kind) && kinds[dependency] == ArtefactKind.Table
-                    ? new LineageEdge(artefact.Id, dependency)
-                    : new LineageEdge(dependency, artefact.Id));
+                if (!WritesInto(artefact.Kind))
+                {
+                    edges.Add(new LineageEdge(dependency, artefact.Id));
+                }
+                else if (kinds[dependency] == ArtefactKind.Table && ModelOf(dependency) == ModelOf(artefact.Id))
+                {
+                    // A partition or a seed needs its own table first, but its rows flow into the table: the arrow points
+                    // there. Its other dependencies are a partition's sources (rows flow in) or, for a seed, the seeds and
+                    // tables its foreign keys reference: an order of loading, not lineage.
+                    edges.Add(new LineageEdge(artefact.Id, dependency));
+                }
+                else if (artefact.Kind == ArtefactKind.Partition)
+                {
+                    edges.Add(new LineageEdge(dependency, artefact.Id));
+                }
             }
 
             // A staging view reads its source's raw tables; the manifest records no artefact for them.
@@ -87,6 +98,8 @@ public sealed class LineageGraph
         ArtefactKind.Seed => "seed",
         _ => null,
     };
+
+    private static string ModelOf(string id) => id.Substring(id.LastIndexOf('.') + 1);
 
     /// <summary>The model an artefact belongs to: the last part of its id (<c>staging_view.outreach.call</c> → <c>call</c>); null for schemas, roles and grants.</summary>
     public static string? ModelOf(BundleArtefact artefact)

@@ -14,22 +14,18 @@ public static class LineageSvg
 {
     public static string Write(LineageGraph graph)
     {
-        var positions = GraphLayout.Layout(graph.Nodes.Select(n => n.Id).ToList(), graph.Edges.Select(e => (e.From, e.To)));
-        var at = positions.ToDictionary(p => p.Id, System.StringComparer.Ordinal);
+        var drawing = GraphLayout.Draw(graph.Nodes.Select(n => n.Id).ToList(), graph.Edges.Select(e => (e.From, e.To)));
+        var at = drawing.Nodes.ToDictionary(p => p.Id, System.StringComparer.Ordinal);
+        var routes = drawing.Edges.ToDictionary(r => (r.From, r.To));
         var svg = new StringBuilder();
-        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"lineage-svg\" width=\"").Append(N(GraphLayout.Width(positions)))
-            .Append("\" height=\"").Append(N(GraphLayout.Height(positions))).Append("\" role=\"img\" aria-label=\"Lineage graph\">\n");
+        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"lineage-svg\" width=\"").Append(N(drawing.Width))
+            .Append("\" height=\"").Append(N(drawing.Height)).Append("\" role=\"img\" aria-label=\"Lineage graph\">\n");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
             .Append("<path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n<g class=\"edges\">\n");
         foreach (var edge in graph.Edges)
         {
-            var from = at[edge.From];
-            var to = at[edge.To];
-            double x1 = from.X + GraphLayout.NodeWidth, y1 = from.Y + GraphLayout.NodeHeight / 2, x2 = to.X, y2 = to.Y + GraphLayout.NodeHeight / 2;
-            var bend = System.Math.Max(30, (x2 - x1) / 2);
             svg.Append("<path class=\"edge\" data-from=\"").Append(Escape(edge.From)).Append("\" data-to=\"").Append(Escape(edge.To))
-                .Append("\" d=\"M").Append(N(x1)).Append(',').Append(N(y1)).Append(" C").Append(N(x1 + bend)).Append(',').Append(N(y1))
-                .Append(' ').Append(N(x2 - bend)).Append(',').Append(N(y2)).Append(' ').Append(N(x2)).Append(',').Append(N(y2))
+                .Append("\" d=\"").Append(PathOf(routes[(edge.From, edge.To)].Points))
                 .Append("\" marker-end=\"url(#arrow)\"/>\n");
         }
 
@@ -60,10 +56,35 @@ public static class LineageSvg
         return svg.ToString();
     }
 
+    /// <summary>
+    /// An S-curve between columns (horizontal tangents, so lines leave and enter boxes level) and a straight run across
+    /// each column a long edge passes through. A cycle's back edge (its end left of its start) is one curve.
+    /// </summary>
+    private static string PathOf(IReadOnlyList<(double X, double Y)> points)
+    {
+        var d = new StringBuilder("M").Append(N(points[0].X)).Append(',').Append(N(points[0].Y));
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (x1, y1) = points[i - 1];
+            var (x2, y2) = points[i];
+            if (i % 2 == 0)
+            {
+                d.Append(" L").Append(N(x2)).Append(',').Append(N(y2));
+                continue;
+            }
+
+            var bend = System.Math.Max(30, (x2 - x1) / 2);
+            d.Append(" C").Append(N(x1 + bend)).Append(',').Append(N(y1)).Append(' ').Append(N(x2 - bend)).Append(',').Append(N(y2))
+                .Append(' ').Append(N(x2)).Append(',').Append(N(y2));
+        }
+
+        return d.ToString();
+    }
+
     private static string KindLabel(LineageNode node) =>
         node.Kind.Replace('_', ' ') + (node.Source is not null && node.Kind != "source" ? " · " + node.Source : string.Empty);
 
-    private static string Shorten(string label) => label.Length <= 26 ? label : label.Substring(0, 25) + "…";
+    private static string Shorten(string label) => label.Length <= 23 ? label : label.Substring(0, 22) + "…";
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

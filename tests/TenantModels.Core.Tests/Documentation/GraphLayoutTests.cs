@@ -18,6 +18,16 @@ public sealed class GraphLayoutTests
     }
 
     [TestMethod]
+    public void A_node_nothing_feeds_sits_just_before_what_it_feeds()
+    {
+        // a -> b -> c, and s feeds only c: s goes in b's column, beside c's other input, not in the first one.
+        var positions = GraphLayout.Layout(new[] { "a", "b", "c", "s" }, new[] { ("a", "b"), ("b", "c"), ("s", "c") }).ToDictionary(p => p.Id);
+
+        Assert.AreEqual(1, positions["s"].Layer);
+        Assert.AreEqual(0, positions["a"].Layer);
+    }
+
+    [TestMethod]
     public void Barycentre_ordering_uncrosses_edges_that_the_input_order_crosses()
     {
         // Input order puts x under b's target and y under a's: a→y, b→x cross until the second column is reordered.
@@ -40,6 +50,22 @@ public sealed class GraphLayoutTests
 
         CollectionAssert.AreEqual(first.ToArray(), second.ToArray());
         Assert.AreEqual(nodes.Length, first.Select(p => (p.X, p.Y)).Distinct().Count(), "no two boxes at the same place");
+    }
+
+    [TestMethod]
+    public void A_long_edge_runs_through_the_columns_it_crosses_beside_their_boxes_not_under_them()
+    {
+        var drawing = GraphLayout.Draw(new[] { "a", "b", "c" }, new[] { ("a", "b"), ("b", "c"), ("a", "c") });
+        var b = drawing.Nodes.Single(p => p.Id == "b");
+
+        var longEdge = drawing.Edges.Single(e => e.From == "a" && e.To == "c");
+        Assert.AreEqual(4, longEdge.Points.Count, "start, into b's column, out of it, end");
+        Assert.AreEqual(b.X, longEdge.Points[1].X);
+        Assert.AreEqual(b.X + GraphLayout.NodeWidth, longEdge.Points[2].X);
+        Assert.AreEqual(longEdge.Points[1].Y, longEdge.Points[2].Y, "straight across the column");
+        var crossesBox = longEdge.Points[1].Y >= b.Y && longEdge.Points[1].Y <= b.Y + GraphLayout.NodeHeight;
+        Assert.IsFalse(crossesBox, $"the line at {longEdge.Points[1].Y} runs through b's box ({b.Y} to {b.Y + GraphLayout.NodeHeight})");
+        Assert.AreEqual(2, drawing.Edges.Single(e => e.From == "a" && e.To == "b").Points.Count);
     }
 
     [TestMethod]

@@ -67,6 +67,18 @@ public sealed class LineageGraphTests
     }
 
     [TestMethod]
+    public void A_seed_feeds_only_its_own_table_not_the_seeds_and_tables_its_foreign_keys_load_after()
+    {
+        var manifest = Sample("ShopTenants").Manifest;
+        var seed = manifest.Artefacts.Single(a => a.Id == "seed.orders");
+        Assert.IsTrue(seed.DependsOn.Count > 1, "the sample's orders seed loads after others: " + string.Join(", ", seed.DependsOn));
+
+        var edges = LineageGraph.Build(manifest).Edges.Where(e => e.From == "seed.orders" || e.To == "seed.orders").Select(e => e.From + " -> " + e.To).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "seed.orders -> table.orders" }, edges);
+    }
+
+    [TestMethod]
     public void Every_edge_joins_two_nodes_of_the_graph_for_every_sample()
     {
         foreach (var sample in new[] { "CallAnalytics", "SalesEtl", "SchemaPerTenantCrm", "ShopTenants", "WhiteLabelAnalytics" })

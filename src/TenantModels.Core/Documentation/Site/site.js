@@ -107,6 +107,8 @@ window.TM = (function () {
     });
     var pages = { lineage: lineagePage, models: modelsPage, model: modelPage, tenants: tenantsPage, tenant: tenantPage, security: securityPage, search: searchPage, status: statusPage };
     (pages[r.page] || lineagePage)(main, r);
+    // Which route the page shows: lets a test (or a stylesheet) tell a rendered route from the one before it.
+    document.body.setAttribute("data-route", location.hash);
   }
 
   // ---- lineage ------------------------------------------------------------------------------------------------------
@@ -119,15 +121,17 @@ window.TM = (function () {
       TM.site.models.map(function (m) { return h("option", { value: m.name, selected: m.name === model ? "selected" : null }, m.name); }));
     var tenantInput = h("input", { id: "filter-tenant", list: "tenant-ids", placeholder: "any tenant", value: tenant,
       onchange: function () { setFilter("tenant", this.value); } });
-    var details = h("aside", { "class": "details", id: "node-details" }, h("p", { "class": "muted" }, "Click a box for its details."));
+    // Shown over the graph once a box is clicked, so the graph keeps the page's whole width.
+    var details = h("aside", { "class": "details", id: "node-details", hidden: "hidden" });
     var graph = h("div", { "class": "graph", id: "graph" });
     graph.innerHTML = TM.lineage.svg; // written by the generator (LineageSvg), every text escaped
     main.appendChild(h("h1", null, "Lineage of " + TM.site.project + " " + TM.site.version));
     main.appendChild(h("div", { "class": "toolbar" },
       h("label", null, "Model", modelSelect),
       h("label", null, "Tenant", tenantInput, tenantList()),
-      h("span", { "class": "muted" }, TM.lineage.nodes.length + " objects, " + TM.lineage.edges.length + " dependencies")));
-    main.appendChild(h("div", { "class": "graph-wrap" }, graph, details));
+      h("span", { "class": "muted" }, TM.lineage.nodes.length + " objects, " + TM.lineage.edges.length + " dependencies; click a box for its details")));
+    main.appendChild(graph);
+    main.appendChild(details);
     applyLineageFilter(model, tenant, null);
     Array.prototype.forEach.call(graph.querySelectorAll("g.node"), function (g) {
       g.addEventListener("click", function () { selectNode(g.getAttribute("data-id")); });
@@ -187,7 +191,7 @@ window.TM = (function () {
       var from = p.getAttribute("data-from"), to = p.getAttribute("data-to");
       p.classList.toggle("absent", !!(hidden[from] || hidden[to]));
       p.classList.toggle("dim", !!focus && !(focus[from] && focus[to]));
-      p.classList.toggle("lit", !!selected && !!focus && focus[from] && focus[to]);
+      p.classList.toggle("lit", !!(selected && focus && focus[from] && focus[to]));
     });
   }
 
@@ -200,7 +204,9 @@ window.TM = (function () {
     var downs = TM.lineage.edges.filter(function (e) { return e[0] === id; }).map(function (e) { return e[1]; });
     var box = document.getElementById("node-details");
     box.textContent = "";
-    box.appendChild(h("h2", null, node.label));
+    box.hidden = false;
+    box.appendChild(h("h2", null, node.label, " ", h("button", { type: "button", "class": "close", "aria-label": "Close",
+      onclick: function () { box.hidden = true; applyLineageFilter(r.params.get("model") || "", r.params.get("tenant") || "", null); } }, "×")));
     box.appendChild(kv([["kind", node.kind], ["object", h("code", null, node.object)], ["scope", node.scope],
       ["source", node.source || "every tenant"], ["reads", ups.join(", ") || "—"], ["read by", downs.join(", ") || "—"]]));
     if (node.model) { box.appendChild(h("p", null, "Model page: ", modelLink(node.model))); }
