@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Core.Documentation;
 using TenantModels.Testing;
+using TenantModels.Testing.Browser;
 
 namespace TenantModels.Docs.Tests;
 

@@ -1,5 +1,6 @@
 using System.IO;
 using TenantModels.Testing;
+using TenantModels.Testing.Browser;
 
 namespace TenantModels.Docs.Tests;
 

@@ -8,13 +8,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace TenantModels.Docs.Tests;
+namespace TenantModels.Testing.Browser;
 
 /// <summary>
 /// A headless Chromium started for a test class, with the DevTools protocol on a free local port. Debian's
 /// <c>chromium</c> package is required: without it the browser tests fail (they never skip), saying how to install it.
 /// </summary>
-internal sealed class Chromium : IDisposable
+public sealed class Chromium : IDisposable
 {
     public const string DefaultPath = "/usr/bin/chromium";
 

@@ -9,13 +9,13 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace TenantModels.Docs.Tests;
+namespace TenantModels.Testing.Browser;
 
 /// <summary>
 /// One browser tab driven over the Chrome DevTools protocol (JSON over a WebSocket): navigate, evaluate JavaScript,
 /// take a screenshot, and collect every console error, uncaught exception and failed load (<see cref="Errors"/>).
 /// </summary>
-internal sealed class DevToolsPage : IDisposable
+public sealed class DevToolsPage : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
