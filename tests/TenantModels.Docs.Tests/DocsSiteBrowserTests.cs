@@ -135,6 +135,25 @@ public sealed class DocsSiteBrowserTests
     }
 
     [TestMethod]
+    public void Typing_in_the_search_box_searches_as_one_history_entry()
+    {
+        var site = SiteUnderTest.Sample("CallAnalytics", Scratch);
+        using var page = Browser.NewPage();
+        Open(page, site, "lineage");
+
+        page.Evaluate("(() => { const s = document.getElementById('search'); s.value = 'us'; s.dispatchEvent(new Event('input')); })()");
+        page.WaitFor("location.hash === '#/search?q=us' && document.body.getAttribute('data-route') === location.hash");
+        var entries = page.Evaluate("history.length")!.GetValue<int>();
+        page.Evaluate("(() => { const s = document.getElementById('search'); s.value = 'user_id'; s.dispatchEvent(new Event('input')); })()");
+        page.WaitFor("document.body.getAttribute('data-route') === '#/search?q=user_id'");
+
+        Assert.AreEqual(entries, page.Evaluate("history.length")!.GetValue<int>(), "a key typed is not a page to go back to");
+        StringAssert.StartsWith(page.Evaluate("document.querySelector('main h1').textContent")!.GetValue<string>(), "1 result for");
+        StringAssert.Contains(page.Evaluate("document.querySelector('.vlist').textContent")!.GetValue<string>(), "call.user_id");
+        Assert.AreEqual(0, page.Errors.Count, string.Join("\n", page.Errors));
+    }
+
+    [TestMethod]
     public void A_missing_tenant_is_said_on_the_page_not_thrown()
     {
         var site = SiteUnderTest.Sample("CallAnalytics", Scratch);

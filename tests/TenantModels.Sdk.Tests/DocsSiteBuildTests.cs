@@ -15,7 +15,7 @@ public sealed class DocsSiteBuildTests
         var docs = Path.Combine(project.OutputDirectory, "docs");
 
         var plain = project.Build();
-        Assert.IsTrue(plain.Succeeded, plain.Output);
+        Assert.IsTrue(plain.Succeeded, plain.ToString());
         Assert.IsFalse(Directory.Exists(docs), "off by default");
 
         var build = project.Dotnet("build", "-p:TenantModelsDocs=true");

@@ -15,11 +15,21 @@ namespace TenantModels.Core.Documentation;
 /// </summary>
 public static class DocsSite
 {
+    /// <summary>The file that tells a site written before (which may be replaced) from any other folder (which is not).</summary>
+    public const string MarkerFile = "data/site.js";
+
     /// <summary>Writes into a sibling temp folder, then swaps it in, so a failed write never leaves half a site.</summary>
+    /// <exception cref="IOException">The folder exists, is not empty and is not a site written before; or it cannot be written.</exception>
     /// <param name="live">Per tenant status read from a database (<c>--connection</c>); null to write none.</param>
     public static void Write(Bundle bundle, string folder, IReadOnlyList<TenantLiveStatus>? live = null)
     {
         var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, MarkerFile)))
+        {
+            // The folder is replaced whole: a mistyped -o (".", a project folder) must not delete what is there.
+            throw new IOException($"'{full}' exists and is not a documentation site (it has no {MarkerFile}): it is not replaced; choose an empty or new folder");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var staging = full + ".tmp-" + Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(staging);

@@ -94,6 +94,27 @@ public sealed class DocsSiteTests
     }
 
     [TestMethod]
+    public void A_folder_that_is_not_a_site_is_never_replaced()
+    {
+        var bundle = LineageGraphTests.Sample("CallAnalytics");
+        var folder = TempFolder();
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        try
+        {
+            var refused = Assert.ThrowsExactly<IOException>(() => DocsSite.Write(bundle, folder));
+
+            StringAssert.Contains(refused.Message, "is not a documentation site");
+            Assert.AreEqual("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
+            Assert.IsFalse(File.Exists(Path.Combine(folder, "index.html")));
+        }
+        finally
+        {
+            BundleDirectory.Delete(folder);
+        }
+    }
+
+    [TestMethod]
     public void Live_status_is_written_per_tenant_when_given()
     {
         var bundle = LineageGraphTests.Sample("CallAnalytics");

@@ -47,6 +47,20 @@ public sealed class DocsCommandTests
     }
 
     [TestMethod]
+    public void A_folder_holding_other_files_is_TM3080_and_left_alone()
+    {
+        var folder = CliRun.TempDirectory();
+        File.WriteAllText(Path.Combine(folder, "Project.csproj"), "<Project />");
+
+        var result = CliRun.Run(null, "docs", SampleBundle(), "-o", folder);
+
+        Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "error TM3080: the documentation site could not be written to '" + folder + "': ");
+        StringAssert.Contains(result.Error, "is not a documentation site");
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "Project.csproj")));
+    }
+
+    [TestMethod]
     public void A_damaged_bundle_is_refused_before_anything_is_written()
     {
         var bundle = SampleBundle();

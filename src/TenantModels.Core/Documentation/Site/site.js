@@ -234,7 +234,7 @@ window.TM = (function () {
       body.appendChild(h("h2", null, "Columns"));
       body.appendChild(table(["column", "type", ""], m.columns.map(function (c) { return [h("code", null, c.name), c.type, c.detail]; })));
       body.appendChild(h("h2", null, "Where it comes from"));
-      var staging = m.artefacts.filter(function (a) { return a.source; });
+      var staging = m.artefacts.filter(function (a) { return a.source && a.kind !== "grants" && a.kind !== "schema" && a.kind !== "refresh"; });
       body.appendChild(staging.length
         ? table(["source", "raw schema", "object", "artefact"], staging.map(function (a) {
           var src = TM.site.sources.filter(function (s) { return s.name === a.source; })[0];
@@ -376,7 +376,7 @@ window.TM = (function () {
         if (t[0].indexOf(q) >= 0 || t[1].toLowerCase().indexOf(q) >= 0) { hits.push({ kind: "tenant", name: t[0], detail: t[1] }); }
       });
     }
-    main.appendChild(h("h1", null, hits.length + " results for “" + q + "”"));
+    main.appendChild(h("h1", null, hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”"));
     main.appendChild(virtualList(hits, function (x) {
       var link = x.kind === "tenant" ? tenantLink(x.name) : x.kind === "model" ? modelLink(x.name)
         : h("a", { href: "#/model/" + encodeURIComponent(x.model) }, x.model + "." + x.name);
@@ -408,7 +408,11 @@ window.TM = (function () {
     document.title = TM.site.project + " " + TM.site.version + " — TenantModels";
     document.getElementById("brand").textContent = TM.site.project + " " + TM.site.version;
     var search = document.getElementById("search");
-    search.addEventListener("input", function () { location.hash = "#/search?q=" + encodeURIComponent(search.value); });
+    search.addEventListener("input", function () {
+      // Typing refines one search: it replaces the history entry instead of adding one per key.
+      var target = "#/search?q=" + encodeURIComponent(search.value);
+      if (route().page === "search") { location.replace(target); } else { location.hash = target; }
+    });
     window.addEventListener("hashchange", show);
     if (TM.site.status) {
       document.getElementById("nav-status").hidden = false;
