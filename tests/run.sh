@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every test from a fresh clone:
-# style check, packages for the local feed, then every test project (unit, golden, SDK end-to-end, PostgreSQL).
+# style check, packages for the local feed, then every test project (unit, golden, SDK end-to-end, PostgreSQL, browser).
 # Ends with a plain "N passed, N failed" line; the exit code is dotnet test's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,6 +12,19 @@ export MSBUILDDISABLENODEREUSE=1
 # The PostgreSQL tests start a throwaway server from these binaries (installed from Debian's packages if missing).
 source tests/postgres.sh
 pg_ensure_installed
+
+# The documentation site's browser tests (tests/TenantModels.Docs.Tests) open it in Debian's headless Chromium.
+chromium_ensure_installed() {
+  if [ -x /usr/bin/chromium ] || [ -n "${TENANTMODELS_CHROMIUM:-}" ]; then
+    return 0
+  fi
+  echo "== Installing Chromium (apt-get install chromium)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+chromium_ensure_installed
 
 echo "== dotnet format --verify-no-changes"
 dotnet format TenantModels.sln --verify-no-changes

@@ -15,7 +15,8 @@ public static class Program
     /// or <c>-- canonical-storage [tenants...]</c> for how the canonical table stores its rows, on stock lock settings,
     /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
-    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>).
+    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
+    /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -62,6 +63,13 @@ public static class Program
         {
             var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             GeneratorIdeMeasurement.Run(tenants.Length == 0 ? new[] { 100, 1000, 10000 } : tenants, System.Console.Out);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == DocsSiteBenchmark.Command)
+        {
+            var sizes = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            DocsSiteBenchmark.Run(sizes.Length > 0 ? sizes[0] : 1000, sizes.Length > 1 ? sizes[1] : 50, System.Console.Out);
             return;
         }
 

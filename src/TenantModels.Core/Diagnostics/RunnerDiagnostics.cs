@@ -105,6 +105,9 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor ArtefactFailedCheck = Error("TM3070", "Artefact failed the check",
         "artefact '{0}' failed the check on a scratch database with SQLSTATE {1}: {2}{3}");
 
+    public static readonly DiagnosticDescriptor DocsNotWritten = Error("TM3080", "Documentation site not written",
+        "the documentation site could not be written to '{0}': {1}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }
