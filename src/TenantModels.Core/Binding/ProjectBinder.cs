@@ -47,7 +47,8 @@ public static class ProjectBinder
             databaseReported = true;
         }
 
+        CitusIsolationCheck.Check(settings.Distribution, project.Settings, security, diagnostics);
         var models = DependencyOrder.Sort(secured, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, settings.Distribution);
     }
 }

@@ -15,6 +15,8 @@ namespace TenantModels.Core.Bundling;
 /// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
 /// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
 /// own in <see cref="BundleTenant.Values"/>; written only when there are some.
+/// <paramref name="Distribution"/>: <c>citus</c> when the bundle is for a Citus cluster (the runner checks the cluster and
+/// distributes tenant schemas); written only then, so other bundles keep their exact bytes.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -30,7 +32,8 @@ public sealed record BundleManifest(
     BundleSecurity? Security = null,
     string? DeployChecksum = null,
     IReadOnlyList<TenantValueDeclaration>? TenantValues = null,
-    IReadOnlyList<BundleAttribute>? Attributes = null)
+    IReadOnlyList<BundleAttribute>? Attributes = null,
+    string? Distribution = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

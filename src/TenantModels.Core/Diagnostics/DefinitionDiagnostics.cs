@@ -144,6 +144,9 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidPlaceholder = Error("TM1093", "Invalid placeholder",
         "'{0}' in {1} is not a valid placeholder: {2}");
 
+    public static readonly DiagnosticDescriptor IsolationNotOnCitus = Error("TM1100", "Isolation not available on Citus",
+        "distribution: citus cannot be combined with {0}: {1}; use isolation: schema, whose tenant schemas Citus places on its workers (docs/citus.md)");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

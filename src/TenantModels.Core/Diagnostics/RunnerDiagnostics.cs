@@ -87,6 +87,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor ArtefactFailedCheck = Error("TM3070", "Artefact failed the check",
         "artefact '{0}' failed the check on a scratch database with SQLSTATE {1}: {2}{3}");
 
+    public static readonly DiagnosticDescriptor NotACitusCluster = Error("TM3080", "Not a usable Citus cluster",
+        "the bundle is for a Citus cluster (distribution: citus), but database '{0}' {1}; nothing was done (docs/citus.md)");
+
+    public static readonly DiagnosticDescriptor TenantNotMoved = Error("TM3081", "Tenant cannot be moved",
+        "cannot move tenant '{0}': {1}; nothing was moved");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

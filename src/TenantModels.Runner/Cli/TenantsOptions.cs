@@ -3,10 +3,10 @@ using System.CommandLine;
 
 namespace TenantModels.Runner.Cli;
 
-/// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
+/// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove|move</c>.</summary>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
-    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false)
+    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? ToNode = null)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -44,7 +44,24 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait),
             Quiet: r.GetValue(removeQuiet), Verbose: r.GetValue(removeVerbose))));
         tenants.Subcommands.Add(remove);
+        tenants.Subcommands.Add(Move(run));
         return tenants;
+    }
+
+    /// <summary>Citus only (docs/citus.md): a tenant's distributed schemas to another worker.</summary>
+    private static Command Move(Func<TenantsOptions, int> run)
+    {
+        var move = Base("move", "Citus: move a tenant's schemas to another worker of the cluster (citus_schema_move), distributing them first if they are still local.", out var bundle, out var connection, out var json);
+        var id = new Argument<string>("tenant-id");
+        var to = new Option<string>("--to") { Description = "The worker to move the tenant to, as host:port (as listed in pg_dist_node).", Required = true };
+        var lockWait = CommonOptions.LockWait();
+        move.Arguments.Add(id);
+        move.Options.Add(to);
+        move.Options.Add(lockWait);
+        var (quiet, verbose) = QuietOrVerbose(move);
+        move.SetAction(r => run(new TenantsOptions("move", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), LockWaitSeconds: r.GetValue(lockWait),
+            Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), ToNode: r.GetValue(to))));
+        return move;
     }
 
     /// <summary>provision and remove change the database: the same output options as apply.</summary>

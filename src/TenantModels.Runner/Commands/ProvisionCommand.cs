@@ -66,6 +66,11 @@ internal sealed class ProvisionCommand
     private static int RunLocked(NpgsqlConnection connection, Preflight preflight, TenantsOptions options, Reporter reporter, UnitProgress progress)
     {
         var bundle = preflight.Bundle;
+        if (Citus.CitusReadiness.Refusal(connection, bundle.Manifest, preflight.Database) is { } notCitus)
+        {
+            return reporter.Fail(ExitCodes.Failed, notCitus);
+        }
+
         var runtime = RuntimeTenants.Read(connection, null);
         var recorded = DeploymentRecord.Read(connection, null);
         var provisioning = options.Action == "provision";

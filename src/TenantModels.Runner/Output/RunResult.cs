@@ -90,4 +90,4 @@ public sealed record DriftResult(string Artefact, string? Tenant, string Object,
 
 /// <param name="Origin">bundle | runtime | discovered.</param>
 /// <param name="Deployed">complete | partial | none.</param>
-public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null);
+public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null, string? Node = null);

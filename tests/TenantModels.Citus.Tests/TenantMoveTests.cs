@@ -1,0 +1,63 @@
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TenantModels.Citus.Tests;
+
+/// <summary><c>tenants move</c>: a tenant's schema moved to the other worker keeps its rows and its isolation.</summary>
+[TestClass]
+public sealed class TenantMoveTests
+{
+    private const string Prefix = "cmv";
+
+    [TestMethod]
+    public void A_tenant_moved_to_the_other_worker_keeps_its_rows_and_its_isolation()
+    {
+        var db = ClusterLifetime.Cluster.CreateDatabase("move");
+        var bundle = SecuredProject.Bundle(Prefix);
+        var applied = Cli.Against(db, "apply", bundle);
+        Assert.AreEqual(0, applied.ExitCode, applied.ToString());
+        CitusCluster.Execute(db, "INSERT INTO tenant_alpha.note SELECT g, 'a' || g FROM generate_series(1, 100) AS g; INSERT INTO tenant_bravo.note VALUES (1, 'b');");
+        var alpha = SecuredProject.Login(db, Prefix + "_alpha_login", Prefix + "_alpha_writer");
+
+        var from = NodeOf(db, "alpha");
+        var to = ClusterLifetime.Cluster.Workers.Select(w => "127.0.0.1:" + w.Port).Single(n => n != from);
+        var moved = Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", to);
+        Assert.AreEqual(0, moved.ExitCode, moved.ToString());
+        StringAssert.Contains(moved.Out, $"Moved tenant alpha from {from} to {to}.");
+
+        Assert.AreEqual(to, NodeOf(db, "alpha"));
+        StringAssert.Contains(Cli.Against(db, "status", bundle).Out, $"  alpha on {to}\n");
+        Assert.AreEqual(5050L, CitusCluster.Scalar<long>(alpha, "SELECT sum(id)::bigint FROM tenant_alpha.note"), "every row moved");
+        CitusCluster.Execute(alpha, "INSERT INTO tenant_alpha.note VALUES (101, 'after the move')");
+        SecuredProject.Denied(alpha, "SELECT count(*) FROM tenant_bravo.note");
+        var verified = Cli.Against(db, "verify", bundle);
+        Assert.AreEqual(0, verified.ExitCode, verified.ToString());
+
+        var again = Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", to);
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        StringAssert.Contains(again.Out, $"Tenant alpha is on {to}: nothing to move.");
+    }
+
+    [TestMethod]
+    public void Moving_to_a_node_that_is_not_a_worker_or_an_unknown_tenant_is_refused()
+    {
+        var db = ClusterLifetime.Cluster.CreateDatabase("move_refused");
+        var bundle = SecuredProject.Bundle(Prefix + "r");
+        Assert.AreEqual(0, Cli.Against(db, "apply", bundle).ExitCode);
+
+        var coordinator = Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Coordinator.Port);
+        Assert.AreEqual(2, coordinator.ExitCode, coordinator.ToString());
+        StringAssert.Contains(coordinator.Error, "TM3081");
+        StringAssert.Contains(coordinator.Error, "is not an active worker of this cluster");
+
+        var unknown = Cli.Against(db, "tenants", "move", bundle, "zulu", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Workers[0].Port);
+        Assert.AreEqual(2, unknown.ExitCode, unknown.ToString());
+        StringAssert.Contains(unknown.Error, "cannot move tenant 'zulu': it is neither in the bundle nor provisioned");
+    }
+
+    private static string NodeOf(string db, string tenant) => CitusCluster.Scalar<string>(db, $"""
+        SELECT min(nd.nodename || ':' || nd.nodeport) FROM pg_dist_partition p JOIN pg_dist_shard s ON s.logicalrelid = p.logicalrelid
+        JOIN pg_dist_placement pl ON pl.shardid = s.shardid JOIN pg_dist_node nd ON nd.groupid = pl.groupid
+        WHERE p.logicalrelid::text LIKE 'tenant\_{tenant}.%'
+        """)!;
+}
