@@ -3,6 +3,8 @@ using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Core.Bundling;
 
+using TenantModels.Testing;
+
 namespace TenantModels.Citus.Tests;
 
 /// <summary>

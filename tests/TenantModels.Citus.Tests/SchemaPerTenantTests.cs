@@ -1,6 +1,8 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
+using TenantModels.Testing;
+
 namespace TenantModels.Citus.Tests;
 
 /// <summary>

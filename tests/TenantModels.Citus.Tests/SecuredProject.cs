@@ -1,6 +1,8 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Npgsql;
 
+using TenantModels.Testing;
+
 namespace TenantModels.Citus.Tests;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
+using TenantModels.Testing;
+
 namespace TenantModels.Citus.Tests;
 
 /// <summary><c>tenants move</c>: a tenant's schema moved to the other worker keeps its rows and its isolation.</summary>
@@ -53,6 +55,29 @@ public sealed class TenantMoveTests
         var unknown = Cli.Against(db, "tenants", "move", bundle, "zulu", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Workers[0].Port);
         Assert.AreEqual(2, unknown.ExitCode, unknown.ToString());
         StringAssert.Contains(unknown.Error, "cannot move tenant 'zulu': it is neither in the bundle nor provisioned");
+    }
+
+    [TestMethod]
+    public void A_tenant_deployed_before_the_bundle_chose_citus_is_distributed_then_moved()
+    {
+        var db = ClusterLifetime.Cluster.CreateDatabase("move_local");
+        var oneServer = Cli.Project("Migrated", ("tenants.yaml", "tenants:\n  - id: acme\n"),
+            ("models/note.yaml", "model: note\nmaterialized: table\ncolumns:\n  id: { type: bigint, nullable: false }\nprimary_key: [id]\n"));
+        Assert.AreEqual(0, Cli.Against(db, "apply", oneServer).ExitCode);
+        CitusCluster.Execute(db, "INSERT INTO tenant_acme.note SELECT generate_series(1, 10)");
+
+        var citus = Cli.Project("Migrated", ("tenants.yaml", "tenants:\n  - id: acme\n"), ("tenantmodels.yaml", "distribution: citus\n"),
+            ("models/note.yaml", "model: note\nmaterialized: table\ncolumns:\n  id: { type: bigint, nullable: false }\nprimary_key: [id]\n"));
+        var applied = Cli.Against(db, "apply", citus, "--allow-same-version");
+        Assert.AreEqual(0, applied.ExitCode, applied.ToString());
+        StringAssert.Contains(Cli.Against(db, "status", citus).Out, "  acme on coordinator (not distributed)\n");
+
+        var to = "127.0.0.1:" + ClusterLifetime.Cluster.Workers[1].Port;
+        var moved = Cli.Against(db, "tenants", "move", citus, "acme", "--to", to);
+        Assert.AreEqual(0, moved.ExitCode, moved.ToString());
+        StringAssert.Contains(moved.Out, "distributed tenant_acme (it was local to the coordinator)");
+        Assert.AreEqual(to, NodeOf(db, "acme"));
+        Assert.AreEqual(55L, CitusCluster.Scalar<long>(db, "SELECT sum(id)::bigint FROM tenant_acme.note"));
     }
 
     private static string NodeOf(string db, string tenant) => CitusCluster.Scalar<string>(db, $"""

@@ -4,9 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Npgsql;
-using TenantModels.Testing;
 
-namespace TenantModels.Citus.Tests;
+namespace TenantModels.Testing;
 
 /// <summary>
 /// A throwaway Citus cluster: a coordinator and two workers, each its own <see cref="PostgresServer"/> on a free port of
@@ -30,7 +29,8 @@ public sealed class CitusCluster : IDisposable
     private IEnumerable<PostgresServer> Nodes => new[] { Coordinator }.Concat(Workers);
 
     /// <summary>Starts the three nodes; Citus must already be installed (<see cref="CitusInstallation"/>).</summary>
-    public static CitusCluster Start()
+    /// <param name="extra">More server settings for every node (e.g. a larger max_locks_per_transaction for a benchmark).</param>
+    public static CitusCluster Start(IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -41,6 +41,11 @@ public sealed class CitusCluster : IDisposable
             ["max_locks_per_transaction"] = "256",
             ["citus.enable_statistics_collection"] = "off",
         };
+        foreach (var setting in extra ?? new Dictionary<string, string>())
+        {
+            settings[setting.Key] = setting.Value;
+        }
+
         var started = new List<PostgresServer>();
         try
         {

@@ -1,15 +1,14 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using TenantModels.Testing;
 
-namespace TenantModels.Citus.Tests;
+namespace TenantModels.Testing;
 
 /// <summary>
 /// Makes Citus loadable by this machine's PostgreSQL through tests/citus/ensure-citus.sh: built once per machine
 /// into a cache outside the repository (keyed by Citus tag and PostgreSQL version), then copied into PostgreSQL's folders.
 /// </summary>
-internal static class CitusInstallation
+public static class CitusInstallation
 {
     /// <summary>A first build takes 5–6 minutes on 2 cores; anything longer is a hung build, not a slow one.</summary>
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(30);
