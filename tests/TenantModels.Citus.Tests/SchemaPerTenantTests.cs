@@ -81,6 +81,7 @@ public sealed class SchemaPerTenantTests
                 WHERE p.logicalrelid::text LIKE 'tenant\_{tenant}.%'
                 """);
             StringAssert.Contains(status.Out, $"  {tenant} on {node}\n", status.ToString());
+            StringAssert.Contains(Cli.Against(_db, "status", _bundle, "--json").Out, $"\"{tenant}\": \"{node}\"");
         }
     }
 

@@ -40,6 +40,10 @@ public sealed class CitusCluster : IDisposable
             // One transaction of DDL for many tenants locks every object it touches.
             ["max_locks_per_transaction"] = "256",
             ["citus.enable_statistics_collection"] = "off",
+
+            // Citus starts a maintenance daemon per database on every node, a background worker each: with a database per
+            // test class the stock 8 run out, and a move's logical replication worker then never starts (the move hangs).
+            ["max_worker_processes"] = "64",
         };
         foreach (var setting in extra ?? new Dictionary<string, string>())
         {

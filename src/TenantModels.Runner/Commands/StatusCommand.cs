@@ -105,6 +105,7 @@ internal sealed class StatusCommand
             : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants)
             {
                 Outcome = last.Outcome == DeploymentOutcome.Running && !inProgress ? "interrupted" : last.Outcome.ToString().ToLowerInvariant(),
+                Nodes = nodes is null ? null : tenants.ToDictionary(t => t, t => nodes[t], StringComparer.Ordinal),
             };
 
         // Pending steps of another project's bundle would be a drop of everything deployed: not a status worth showing.
