@@ -80,6 +80,20 @@ public sealed class TenantMoveTests
         Assert.AreEqual(55L, CitusCluster.Scalar<long>(db, "SELECT sum(id)::bigint FROM tenant_acme.note"));
     }
 
+    [TestMethod]
+    public void A_bundle_not_for_citus_or_a_node_that_is_not_host_port_is_refused_before_connecting()
+    {
+        const string closedPort = "Host=127.0.0.1;Port=1;Username=postgres";
+        var oneServer = Cli.Project("NotCitus", ("tenants.yaml", "tenants:\n  - id: acme\n"), ("models/note.yaml", "model: note\nmaterialized: table\ncolumns:\n  body: text\n"));
+        var notCitus = Cli.Against(closedPort, "tenants", "move", oneServer, "acme", "--to", "127.0.0.1:5432");
+        Assert.AreEqual(2, notCitus.ExitCode, notCitus.ToString());
+        StringAssert.Contains(notCitus.Error, "TM3081: cannot move tenant 'acme': the bundle is not for a Citus cluster");
+
+        var badNode = Cli.Against(closedPort, "tenants", "move", SecuredProject.Bundle(Prefix + "x"), "alpha", "--to", "127.0.0.1:port");
+        Assert.AreEqual(2, badNode.ExitCode, badNode.ToString());
+        StringAssert.Contains(badNode.Error, "--to '127.0.0.1:port' is not host:port");
+    }
+
     private static string NodeOf(string db, string tenant) => CitusCluster.Scalar<string>(db, $"""
         SELECT min(nd.nodename || ':' || nd.nodeport) FROM pg_dist_partition p JOIN pg_dist_shard s ON s.logicalrelid = p.logicalrelid
         JOIN pg_dist_placement pl ON pl.shardid = s.shardid JOIN pg_dist_node nd ON nd.groupid = pl.groupid
