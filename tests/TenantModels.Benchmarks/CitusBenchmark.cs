@@ -48,6 +48,18 @@ public static class CitusBenchmark
 
     private static void Measure(string target, string db, string bundle, int tenants, TextWriter output)
     {
+        try
+        {
+            MeasureBundle(target, db, bundle, tenants, output);
+        }
+        finally
+        {
+            Directory.Delete(bundle, recursive: true);
+        }
+    }
+
+    private static void MeasureBundle(string target, string db, string bundle, int tenants, TextWriter output)
+    {
         var apply = Timed(() => Cli(db, "apply", bundle));
         var reapply = Timed(() => Cli(db, "apply", bundle));
         var tenant = TenantId(tenants / 2);

@@ -48,8 +48,17 @@ internal static class Cli
             throw new InvalidOperationException("the project does not compile:\n" + string.Join("\n", compiled.Diagnostics));
         }
 
-        var directory = Path.Combine(Path.GetTempPath(), "tenantmodels-citus-test-" + Guid.NewGuid().ToString("N"), "bundle");
-        BundleDirectory.Write(compiled.Bundle!, directory);
+        return Write(compiled.Bundle!);
+    }
+
+    /// <summary>Writes a bundle to a fresh folder under <see cref="TempRoot"/>, as <c>dotnet build</c> would, and returns the folder.</summary>
+    public static string Write(Bundle bundle)
+    {
+        var directory = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"), "bundle");
+        BundleDirectory.Write(bundle, directory);
         return directory;
     }
+
+    /// <summary>Every bundle folder of this test process, deleted when the cluster is stopped.</summary>
+    public static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "tenantmodels-citus-test-" + Guid.NewGuid().ToString("N"));
 }

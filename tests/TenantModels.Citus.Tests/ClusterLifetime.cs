@@ -25,5 +25,12 @@ public static class ClusterLifetime
     }
 
     [AssemblyCleanup]
-    public static void Stop() => _cluster?.Dispose();
+    public static void Stop()
+    {
+        _cluster?.Dispose();
+        if (System.IO.Directory.Exists(Cli.TempRoot))
+        {
+            System.IO.Directory.Delete(Cli.TempRoot, recursive: true);
+        }
+    }
 }

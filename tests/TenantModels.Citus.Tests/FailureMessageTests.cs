@@ -29,8 +29,7 @@ public sealed class FailureMessageTests
                     "CREATE TABLE IF NOT EXISTS \"tenant_{{tenant}}\".item (kind int REFERENCES lookup.kind (id));\n", new[] { "tenant_schema", "lookup" }, "\"tenant_{{tenant}}\".item", null),
             },
             distribution: "citus");
-        var directory = Path.Combine(Path.GetTempPath(), "tenantmodels-citus-test-" + Guid.NewGuid().ToString("N"), "bundle");
-        BundleDirectory.Write(bundle, directory);
+        var directory = Cli.Write(bundle);
 
         var applied = Cli.Against(db, "apply", directory);
         Assert.AreEqual(1, applied.ExitCode, applied.ToString());
