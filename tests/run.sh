@@ -25,6 +25,10 @@ chromium_ensure_installed() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 chromium_ensure_installed
+# The Citus tests (tests/TenantModels.Citus.Tests) need Citus in that PostgreSQL: built once per machine into
+# ~/.cache/tenantmodels/citus (its build dependencies installed with apt-get), then copied in. A no-op once done.
+echo "== Citus for the Citus tests (tests/citus/ensure-citus.sh)"
+bash tests/citus/ensure-citus.sh >/dev/null
 
 echo "== dotnet format --verify-no-changes"
 dotnet format TenantModels.sln --verify-no-changes

@@ -14,6 +14,7 @@ public static class Program
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
     /// or <c>-- canonical-storage [tenants...]</c> for how the canonical table stores its rows, on stock lock settings,
     /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
+    /// or <c>-- citus [tenants models]</c> for one server against a 3-node Citus cluster (see <see cref="CitusBenchmark"/>),
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
     /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
@@ -50,6 +51,13 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             CanonicalViewLimitsBenchmark.Run(counts.Length == 0 ? new[] { 1000, 5000, 10000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length is 1 or 3 && args[0] == CitusBenchmark.Command)
+        {
+            var sizes = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            CitusBenchmark.Run(sizes.Length == 0 ? 1000 : sizes[0], sizes.Length == 0 ? 10 : sizes[1], System.Console.Out);
             return;
         }
 

@@ -8,6 +8,7 @@ namespace TenantModels.Core.Binding;
 /// <param name="CanonicalViewTenantLimit">tenantmodels.yaml <c>canonical_view_tenant_limit</c>: more tenants in a canonical view is TM2020.</param>
 /// <param name="TenantDefaults">The registry's defaults (tier, attributes), for tenants provisioned at run time.</param>
 /// <param name="Waves">tenantmodels.yaml <c>waves:</c>, checked against the registry; empty when none are declared.</param>
+/// <param name="Distribution">tenantmodels.yaml <c>distribution</c>: one PostgreSQL server, or a Citus cluster (docs/citus.md).</param>
 /// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
@@ -21,7 +22,8 @@ public sealed record BoundProject(
     BoundSecurity? Security = null,
     int CanonicalViewTenantLimit = BoundProject.DefaultCanonicalViewTenantLimit,
     BoundTenantDefaults? TenantDefaults = null,
-    IReadOnlyList<Waves.BundleWave>? Waves = null)
+    IReadOnlyList<Waves.BundleWave>? Waves = null,
+    Distribution Distribution = Distribution.Postgres)
 {
     /// <summary>Above this many tenants a canonical view gets warning TM2020 (see docs/performance.md).</summary>
     public const int DefaultCanonicalViewTenantLimit = 200;

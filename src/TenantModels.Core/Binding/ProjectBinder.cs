@@ -47,10 +47,11 @@ public static class ProjectBinder
             databaseReported = true;
         }
 
+        CitusIsolationCheck.Check(settings.Distribution, project.Settings, security, diagnostics);
         var models = DependencyOrder.Sort(secured, diagnostics);
 
         // Waves select tenants: without the registry (tenantsApart) there is nothing to check them against.
         var waves = tenantsApart ? null : Waves.WaveBinder.Bind(project.Settings.Waves, tenants, tenantBinder.AttributeTypes, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves, settings.Distribution);
     }
 }

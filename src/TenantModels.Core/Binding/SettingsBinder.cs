@@ -12,7 +12,8 @@ internal sealed record BoundSettings(
     NamingPattern TenantSchema,
     string SharedSchema,
     NamingPattern? Database,
-    int CanonicalViewTenantLimit);
+    int CanonicalViewTenantLimit,
+    Distribution Distribution);
 
 internal static class SettingsBinder
 {
@@ -31,7 +32,8 @@ internal static class SettingsBinder
             Pattern(settings.TenantSchemaPattern, NamingPattern.DefaultTenantSchema, "tenant schemas", diagnostics),
             shared,
             settings.DatabasePattern is null ? null : Pattern(settings.DatabasePattern, NamingPattern.DefaultTenantSchema, "tenant databases", diagnostics),
-            TenantLimit(settings.CanonicalViewTenantLimit, diagnostics));
+            TenantLimit(settings.CanonicalViewTenantLimit, diagnostics),
+            DistributionOf(settings.Distribution, diagnostics));
     }
 
     private static int TenantLimit(Located<string>? written, DiagnosticBag diagnostics)
@@ -48,6 +50,22 @@ internal static class SettingsBinder
 
         diagnostics.Report(DefinitionDiagnostics.InvalidValue, limit.Location, limit.Value, "canonical_view_tenant_limit", "a positive whole number");
         return BoundProject.DefaultCanonicalViewTenantLimit;
+    }
+
+    private static Distribution DistributionOf(Located<string>? written, DiagnosticBag diagnostics)
+    {
+        if (written is not { } distribution)
+        {
+            return Distribution.Postgres;
+        }
+
+        if (Distributions.TryParse(distribution.Value, out var value))
+        {
+            return value;
+        }
+
+        diagnostics.Report(DefinitionDiagnostics.InvalidValue, distribution.Location, distribution.Value, "distribution", Distributions.Expected);
+        return Distribution.Postgres;
     }
 
     private static string SchemaName(Located<string>? written, string fallback, string what, DiagnosticBag diagnostics) =>

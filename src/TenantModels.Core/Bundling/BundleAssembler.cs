@@ -17,7 +17,8 @@ public static class BundleAssembler
         string? isolationChecks = null,
         IReadOnlyList<TenantValueDeclaration>? tenantValues = null,
         IReadOnlyList<BundleAttribute>? attributes = null,
-        IReadOnlyList<Waves.BundleWave>? waves = null)
+        IReadOnlyList<Waves.BundleWave>? waves = null,
+        string? distribution = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -46,7 +47,7 @@ public static class BundleAssembler
         var format = tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion : BundleManifest.CurrentFormatVersion;
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
-            TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null);
+            TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.

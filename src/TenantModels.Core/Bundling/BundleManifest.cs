@@ -17,6 +17,8 @@ namespace TenantModels.Core.Bundling;
 /// own in <see cref="BundleTenant.Values"/>; written only when there are some.
 /// <paramref name="Waves"/>: the rollout waves of tenantmodels.yaml, in order; written only when declared (covered by the
 /// content hash like everything else in the manifest), so older bundles and bundles without waves keep their bytes.
+/// <paramref name="Distribution"/>: <c>citus</c> when the bundle is for a Citus cluster (the runner checks the cluster and
+/// distributes tenant schemas); written only then, so other bundles keep their exact bytes.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -33,7 +35,8 @@ public sealed record BundleManifest(
     string? DeployChecksum = null,
     IReadOnlyList<TenantValueDeclaration>? TenantValues = null,
     IReadOnlyList<BundleAttribute>? Attributes = null,
-    IReadOnlyList<Waves.BundleWave>? Waves = null)
+    IReadOnlyList<Waves.BundleWave>? Waves = null,
+    string? Distribution = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

@@ -30,6 +30,12 @@ public static class ManifestJson
         }
 
         Property(json, 1, "databasePattern", manifest.DatabasePattern is null ? "null" : Str(manifest.DatabasePattern), last: false);
+        if (manifest.Distribution is { } distribution)
+        {
+            // Only for a Citus bundle, so bundles for one server keep their exact bytes.
+            Property(json, 1, "distribution", Str(distribution), last: false);
+        }
+
         json.Append("  \"sources\": [");
         AppendItems(json, manifest.Sources, (sb, s) =>
             sb.Append("{ \"name\": ").Append(Str(s.Name)).Append(", \"rawSchema\": ").Append(Str(s.RawSchemaPattern)).Append(" }"));
@@ -224,7 +230,8 @@ public static class ManifestJson
                 deployChecksum,
                 declarations,
                 declared,
-                root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null);
+                root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null,
+                root.TryGetProperty("distribution", out var distribution) && distribution.ValueKind == JsonValueKind.String ? distribution.GetString() : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

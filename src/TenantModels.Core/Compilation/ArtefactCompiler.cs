@@ -21,6 +21,7 @@ public static class ArtefactCompiler
         }
 
         CanonicalViewSizeCheck.Check(project, diagnostics);
+        CitusLimitsCheck.Check(project, diagnostics);
     }
 
     /// <summary>Only for a project that bound and checked without errors: every reference is then resolvable.</summary>

@@ -24,6 +24,15 @@ public static class CompileDiagnostics
     public static readonly DiagnosticDescriptor CanonicalViewPastLockTable = Error("TM2021", "Canonical view past PostgreSQL's lock table",
         "the canonical view of model '{0}' spans {1:N0} tenants, and every query on it would lock at least {2:N0} relations (the view, then each tenant's views and tables it reads), more than the {3:N0} locks PostgreSQL reserves on stock settings (max_locks_per_transaction 64 × max_connections 100); past them a query competes with every other session for spare shared memory and fails with 'out of shared memory' (measured on PostgreSQL 15: alone on the server, a query over 6,281 tenants' staging views fails; while another query holds 10,000 locks, one fails after 2,836), and a query over 5,000 tenants spends 138 s planning; use 'canonical: table', one table indexed by tenant");
 
+    public static readonly DiagnosticDescriptor MaterializedViewOnCoordinator = new("TM2030", DiagnosticSeverity.Warning, "Materialized view stays on the Citus coordinator",
+        "model '{0}' is a materialized view: Citus does not distribute materialized views, so each tenant's copy stays on the coordinator (its refresh reads the tenant's tables from their worker, and queries on it never reach a worker); use materialized: table or view if it should live with the tenant's data");
+
+    public static readonly DiagnosticDescriptor IdentityColumnOnCitus = new("TM2031", DiagnosticSeverity.Warning, "Identity column on Citus",
+        "column '{0}' of model '{1}' is an identity column: Citus cannot undistribute a table with one (citus_schema_undistribute fails), so a tenant schema holding it can be moved between workers but never brought back to the coordinator; use a bigint filled by the application or a sequence default if that matters");
+
+    public static readonly DiagnosticDescriptor CanonicalViewOnCitus = new("TM2032", DiagnosticSeverity.Warning, "Canonical view pulls every tenant to the Citus coordinator",
+        "the canonical view of model '{0}' is a UNION ALL over every tenant's schema: on Citus each tenant is its own distributed schema, so a query on the view, even for one tenant, runs one task per tenant and pulls their rows to the coordinator; query the tenant's own schema for one tenant, or keep cross-tenant reporting to batch jobs");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

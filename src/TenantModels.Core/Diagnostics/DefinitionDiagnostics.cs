@@ -156,6 +156,9 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor DuplicateWave = Error("TM1103", "Duplicate wave name",
         "wave '{0}' is declared more than once (first at {1})");
 
+    public static readonly DiagnosticDescriptor IsolationNotOnCitus = Error("TM1120", "Isolation not available on Citus",
+        "distribution: citus cannot be combined with {0}: {1}; use isolation: schema, whose tenant schemas Citus places on its workers (docs/citus.md)");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

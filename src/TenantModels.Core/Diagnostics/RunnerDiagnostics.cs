@@ -108,6 +108,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor DocsNotWritten = Error("TM3080", "Documentation site not written",
         "the documentation site could not be written to '{0}': {1}");
 
+    public static readonly DiagnosticDescriptor NotACitusCluster = Error("TM3085", "Not a usable Citus cluster",
+        "the bundle is for a Citus cluster (distribution: citus), but database '{0}' {1}; nothing was done (docs/citus.md)");
+
+    public static readonly DiagnosticDescriptor TenantNotMoved = Error("TM3086", "Tenant cannot be moved",
+        "cannot move tenant '{0}': {1}; nothing was moved");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -13,7 +13,7 @@ internal static class ProjectSettingsParser
             return new ProjectSettingsSyntax(null, null, null);
         }
 
-        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit", "waves");
+        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit", "waves", "distribution");
         if (file is null)
         {
             return new ProjectSettingsSyntax(null, null, null);
@@ -31,7 +31,8 @@ internal static class ProjectSettingsParser
             naming?.Scalar("database"),
             file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null,
             file.Scalar("canonical_view_tenant_limit"),
-            file.Node("waves") is null ? null : WavesParser.Parse(file, path, diagnostics));
+            file.Node("waves") is null ? null : WavesParser.Parse(file, path, diagnostics),
+            file.Scalar("distribution"));
     }
 
     private static SecuritySyntax? ParseSecurity(YamlNode node, string path, DiagnosticBag diagnostics)

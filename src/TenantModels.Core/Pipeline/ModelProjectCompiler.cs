@@ -34,7 +34,7 @@ public static class ModelProjectCompiler
                 s.TenantRoles.Select(r => new BundleTenantRole(r.Kind, r.Pattern.Pattern, r.Group)).ToList(), IsolationCheck.FilePath, string.Empty)
             : null;
         var checks = security is null ? null : IsolationCheck.Write(IsolationCheckCompiler.Compile(bound));
-        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves);
+        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution));
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 

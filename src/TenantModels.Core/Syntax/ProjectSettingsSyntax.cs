@@ -10,4 +10,5 @@ public sealed record ProjectSettingsSyntax(
     Located<string>? DatabasePattern = null,
     SecuritySyntax? Security = null,
     Located<string>? CanonicalViewTenantLimit = null,
-    System.Collections.Generic.IReadOnlyList<WaveSyntax>? Waves = null);
+    System.Collections.Generic.IReadOnlyList<WaveSyntax>? Waves = null,
+    Located<string>? Distribution = null);

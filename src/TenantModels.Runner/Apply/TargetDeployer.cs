@@ -80,6 +80,11 @@ internal sealed class TargetDeployer
     private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, Func<BundleTenant, bool>? include)
     {
         var manifest = _bundle.Manifest;
+        if (Citus.CitusReadiness.Refusal(connection, manifest, _target) is { } notCitus)
+        {
+            return Fail(ExitCodes.Failed, "refused", notCitus);
+        }
+
         var last = DeploymentRecord.ReadLast(connection);
         if (last is not null
             && BundleVersionGate.Refusal(last.Project, last.BundleVersion, last.ContentHash, manifest, _settings.AllowSameVersion, _settings.ReplaceProject) is { } refusal)

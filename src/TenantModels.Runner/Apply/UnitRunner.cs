@@ -50,7 +50,7 @@ internal static class UnitRunner
         try
         {
             // The timeouts and the statements between seeds go in one command; a seed's rows go by binary COPY (SeedLoader).
-            var text = new StringBuilder(Timeouts(settings));
+            var text = new StringBuilder(Timeouts(settings)).Append(Citus.CitusTarget.UnitSetting(manifest, unit.Key));
             foreach (var step in unit.Steps)
             {
                 if (step.Seed is { } seed)
@@ -98,7 +98,7 @@ internal static class UnitRunner
     private static (Diagnostic Diagnostic, DiagnosticResult Detail)? RunStepByStep(NpgsqlConnection connection, PlanUnit unit, ApplySettings settings, BundleManifest manifest, ref long? deployment, System.Action<NpgsqlConnection, NpgsqlTransaction>? alsoInTransaction)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, new StringBuilder(Timeouts(settings)));
+        Execute(connection, transaction, new StringBuilder(Timeouts(settings)).Append(Citus.CitusTarget.UnitSetting(manifest, unit.Key)));
         foreach (var step in unit.Steps)
         {
             try

@@ -3,12 +3,13 @@ using System.CommandLine;
 
 namespace TenantModels.Runner.Cli;
 
-/// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove</c>.</summary>
+/// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove|move</c>.</summary>
 /// <param name="Targets">A target map: the command works across its databases (a fleet) instead of one connection.</param>
 /// <param name="DropDatabase">remove: also drop the tenant's own database (a server target's), guarded by --allow-data-loss.</param>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
-    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? Targets = null, bool DropDatabase = false)
+    string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? Targets = null, bool DropDatabase = false,
+    string? ToNode = null)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -55,7 +56,24 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         remove.SetAction(r => run(new TenantsOptions("remove", r.GetValue(rb)!, r.GetValue(rc), r.GetValue(rj), r.GetValue(rid), AllowDataLoss: r.GetValue(allow), LockWaitSeconds: r.GetValue(removeLockWait),
             Quiet: r.GetValue(removeQuiet), Verbose: r.GetValue(removeVerbose), Targets: r.GetValue(rt), DropDatabase: r.GetValue(dropDatabase))));
         tenants.Subcommands.Add(remove);
+        tenants.Subcommands.Add(Move(run));
         return tenants;
+    }
+
+    /// <summary>Citus only (docs/citus.md): a tenant's distributed schemas to another worker.</summary>
+    private static Command Move(Func<TenantsOptions, int> run)
+    {
+        var move = Base("move", "Citus: move a tenant's schemas to another worker of the cluster (citus_schema_move), distributing them first if they are still local.", out var bundle, out var connection, out var json);
+        var id = new Argument<string>("tenant-id");
+        var to = new Option<string>("--to") { Description = "The worker to move the tenant to, as host:port (as listed in pg_dist_node).", Required = true };
+        var lockWait = CommonOptions.LockWait();
+        move.Arguments.Add(id);
+        move.Options.Add(to);
+        move.Options.Add(lockWait);
+        var (quiet, verbose) = QuietOrVerbose(move);
+        move.SetAction(r => run(new TenantsOptions("move", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), LockWaitSeconds: r.GetValue(lockWait),
+            Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), ToNode: r.GetValue(to))));
+        return move;
     }
 
     /// <summary>provision and remove change the database: the same output options as apply.</summary>
@@ -84,15 +102,22 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
 
     private static Command Base(string action, string description, out Argument<string> bundle, out Option<string?> connection, out Option<bool> json, out Option<string?> targets)
     {
+        var command = Base(action, description, out bundle, out connection, out json);
+        targets = CommonOptions.Targets();
+        command.Options.Add(targets);
+        return command;
+    }
+
+    /// <summary>A subcommand for one database only (no <c>--targets</c>).</summary>
+    private static Command Base(string action, string description, out Argument<string> bundle, out Option<string?> connection, out Option<bool> json)
+    {
         var command = new Command(action, description);
         bundle = CommonOptions.BundleDirectory();
         connection = CommonOptions.Connection();
         json = CommonOptions.Json();
-        targets = CommonOptions.Targets();
         command.Arguments.Add(bundle);
         command.Options.Add(connection);
         command.Options.Add(json);
-        command.Options.Add(targets);
         return command;
     }
 }

@@ -54,6 +54,12 @@ internal sealed class PlanCommand
             using var dataSource = RunnerDataSource.Create(connectionString);
             using var connection = dataSource.OpenConnection();
 
+            if (Citus.CitusReadiness.Refusal(connection, manifest, name) is { } notCitus)
+            {
+                output.Error(Reporter.Format(notCitus));
+                return new TargetResult(name, "error", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), new[] { new DiagnosticResult(notCitus.Code, notCitus.Message) });
+            }
+
             // apply checks the bundle against the last deployment before it plans: so does plan, and shows no plan
             // for a bundle apply would not plan (another project's would be a drop of everything deployed).
             last = DeploymentRecord.ReadLast(connection);

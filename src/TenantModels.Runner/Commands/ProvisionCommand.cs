@@ -80,6 +80,11 @@ internal sealed class ProvisionCommand
     private static int RunLocked(NpgsqlConnection connection, Preflight preflight, TenantsOptions options, Reporter reporter, UnitProgress progress)
     {
         var bundle = preflight.Bundle;
+        if (Citus.CitusReadiness.Refusal(connection, bundle.Manifest, preflight.Database) is { } notCitus)
+        {
+            return reporter.Fail(ExitCodes.Failed, notCitus);
+        }
+
         var runtime = RuntimeTenants.Read(connection, null);
         // Read against the live database, like apply: the unions the tenant joins or leaves are repaired with it.
         var recorded = LiveDatabase.Compare(connection, bundle).Records;

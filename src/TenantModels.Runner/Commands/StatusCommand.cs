@@ -38,6 +38,7 @@ internal sealed class StatusCommand
         bool inProgress;
         IReadOnlyList<DeployedArtefact> recorded;
         IReadOnlyList<BundleTenant> runtime;
+        IReadOnlyDictionary<string, string>? nodes = null;
         try
         {
             using var dataSource = RunnerDataSource.Create(connectionString);
@@ -46,6 +47,10 @@ internal sealed class StatusCommand
             runtime = RuntimeTenants.Read(connection, null);
             last = DeploymentRecord.ReadLast(connection);
             inProgress = last?.Outcome == DeploymentOutcome.Running && DeploymentLock.IsHeld(connection);
+            if (Citus.CitusTarget.Is(bundle.Manifest))
+            {
+                nodes = Citus.TenantPlacements.Read(connection, bundle.Manifest, recorded.Where(r => r.TenantId is not null).Select(r => r.TenantId!));
+            }
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
         {
@@ -86,11 +91,21 @@ internal sealed class StatusCommand
         }
 
         output.Line($"Tenants:  {(tenants.Count == 0 ? "none" : string.Join(", ", tenants))}");
+        if (nodes is not null)
+        {
+            // Citus: the worker each tenant's schemas live on (tenants move changes it).
+            foreach (var tenant in tenants)
+            {
+                output.Line($"  {tenant} on {nodes[tenant]}");
+            }
+        }
+
         var deployed = last is null
             ? null
             : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants)
             {
                 Outcome = last.Outcome == DeploymentOutcome.Running && !inProgress ? "interrupted" : last.Outcome.ToString().ToLowerInvariant(),
+                Nodes = nodes is null ? null : tenants.ToDictionary(t => t, t => nodes[t], StringComparer.Ordinal),
             };
 
         // Pending steps of another project's bundle would be a drop of everything deployed: not a status worth showing.

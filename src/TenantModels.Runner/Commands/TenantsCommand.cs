@@ -27,6 +27,11 @@ internal sealed class TenantsCommand
             return new ProvisionCommand(_context).Run(options);
         }
 
+        if (options.Action == "move")
+        {
+            return new Citus.TenantMoveCommand(_context).Run(options);
+        }
+
         var reporter = new Reporter(_context, "tenants " + options.Action, options.Json);
         var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode, needsConnection: options.Targets is null);
         if (preflight is null)

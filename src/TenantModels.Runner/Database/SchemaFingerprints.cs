@@ -122,8 +122,9 @@ internal static class SchemaFingerprints
 
     /// <summary>
     /// Keeps exactly the keys of <paramref name="verified"/> (schemas found unchanged or compared clean by this run), in
-    /// the apply's connection under its lock. Does nothing on a runner schema older than <see cref="SchemaVersion"/>:
-    /// a no-op apply does not upgrade it.
+    /// the apply's connection under its lock, writing only the keys that differ from those stored: nothing at all after
+    /// a no-op apply. Does nothing on a runner schema older than <see cref="SchemaVersion"/>: a no-op apply does not
+    /// upgrade it.
     /// </summary>
     public static void Store(NpgsqlConnection connection, IReadOnlyDictionary<string, string> verified)
     {
@@ -132,22 +133,27 @@ internal static class SchemaFingerprints
             return;
         }
 
-        using var transaction = connection.BeginTransaction();
-        using (var delete = new NpgsqlCommand(
-            "DELETE FROM tenantmodels.schema_fingerprint AS f WHERE NOT EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS v(name, key) WHERE v.name = f.schema_name AND v.key = f.fingerprint)",
-            connection, transaction))
+        var stored = Stored(connection);
+        var gone = stored.Where(s => !verified.TryGetValue(s.Key, out var key) || key != s.Value).Select(s => s.Key).ToArray();
+        var fresh = verified.Where(v => !stored.TryGetValue(v.Key, out var key) || key != v.Value).ToArray();
+        if (gone.Length == 0 && fresh.Length == 0)
         {
-            delete.Parameters.AddWithValue(verified.Keys.ToArray());
-            delete.Parameters.AddWithValue(verified.Values.ToArray());
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using (var delete = new NpgsqlCommand("DELETE FROM tenantmodels.schema_fingerprint WHERE schema_name = ANY($1)", connection, transaction))
+        {
+            delete.Parameters.AddWithValue(gone);
             delete.ExecuteNonQuery();
         }
 
         using (var insert = new NpgsqlCommand(
-            "INSERT INTO tenantmodels.schema_fingerprint (schema_name, fingerprint) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (schema_name) DO NOTHING",
+            "INSERT INTO tenantmodels.schema_fingerprint (schema_name, fingerprint) SELECT * FROM unnest($1::text[], $2::text[])",
             connection, transaction))
         {
-            insert.Parameters.AddWithValue(verified.Keys.ToArray());
-            insert.Parameters.AddWithValue(verified.Values.ToArray());
+            insert.Parameters.AddWithValue(fresh.Select(f => f.Key).ToArray());
+            insert.Parameters.AddWithValue(fresh.Select(f => f.Value).ToArray());
             insert.ExecuteNonQuery();
         }
 

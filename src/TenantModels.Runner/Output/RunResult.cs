@@ -88,6 +88,9 @@ public sealed record DeployedResult(string Project, string BundleVersion, string
 {
     /// <summary>How the last deployment ended: applied, partial, running (in progress now) or interrupted.</summary>
     public string? Outcome { get; init; }
+
+    /// <summary>Citus (docs/citus.md): each deployed tenant's worker, host:port (or where its schemas are otherwise).</summary>
+    public IReadOnlyDictionary<string, string>? Nodes { get; init; }
 }
 
 public sealed record DiagnosticResult(string Code, string Message, string? Artefact = null, string? Tenant = null, string? SqlState = null);
@@ -97,4 +100,6 @@ public sealed record DriftResult(string Artefact, string? Tenant, string Object,
 /// <param name="Origin">bundle | runtime | discovered.</param>
 /// <param name="Deployed">complete | partial | none.</param>
 /// <param name="Target">With a target map: the database it is in (<c>server/database</c> for a tenant's own database on a server).</param>
-public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null, string? Target = null);
+/// <param name="Node">tenants move (Citus): the worker the tenant's schemas are on afterwards.</param>
+public sealed record TenantResult(string Id, string? Name, string Origin, IReadOnlyList<string> Sources, string? Deployed = null, IReadOnlyList<string>? Objects = null, string? Target = null,
+    string? Node = null);

@@ -18,6 +18,7 @@ internal static class KitchenSinkProject
         canonical_schema: canonical
         shared_schema: shared
         canonical_view_tenant_limit: 200
+        distribution: postgres
         security:
           isolation: database
           prefix: ks

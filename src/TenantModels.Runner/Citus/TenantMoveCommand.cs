@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Npgsql;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Runner.Cli;
+using TenantModels.Runner.Commands;
+using TenantModels.Runner.Connection;
+using TenantModels.Runner.Database;
+using TenantModels.Runner.Output;
+
+namespace TenantModels.Runner.Citus;
+
+/// <summary>
+/// <c>tenants move &lt;tenant&gt; --to host:port</c>: moves a tenant's distributed schemas to another worker of the Citus
+/// cluster with <c>citus_schema_move</c> (online: logical replication when every table has a replica identity, as
+/// Citus's <c>auto</c> transfer mode decides). A tenant schema still local to the coordinator (deployed before the bundle
+/// chose Citus) is distributed first with <c>citus_schema_distribute</c>. Roles, grants and policies are the schema's
+/// own objects and travel with it; the deployment lock keeps an apply from running meanwhile.
+/// </summary>
+internal sealed class TenantMoveCommand
+{
+    private readonly RunnerContext _context;
+
+    public TenantMoveCommand(RunnerContext context) => _context = context;
+
+    public int Run(TenantsOptions options)
+    {
+        var reporter = new Reporter(_context, "tenants move", options.Json) { Quiet = options.Quiet };
+        var preflight = Preflight.Run(_context, reporter, options.BundleDirectory, options.Connection, out var exitCode);
+        if (preflight is null)
+        {
+            return exitCode;
+        }
+
+        var tenant = options.TenantId!;
+        var manifest = preflight.Bundle.Manifest;
+        if (!CitusTarget.Is(manifest))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "the bundle is not for a Citus cluster (tenantmodels.yaml has no 'distribution: citus')"));
+        }
+
+        if (!TryParseNode(options.ToNode, out var host, out var port))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, $"--to '{options.ToNode}' is not host:port"));
+        }
+
+        using var dataSource = RunnerDataSource.Create(preflight.ConnectionString);
+        try
+        {
+            using var connection = dataSource.OpenConnection();
+            var lockWait = TimeSpan.FromSeconds(options.LockWaitSeconds);
+            if (!DeploymentLock.TryAcquire(connection, lockWait))
+            {
+                return reporter.Fail(ExitCodes.LockNotAcquired, DeploymentLock.Refusal(connection, preflight.Database, lockWait));
+            }
+
+            try
+            {
+                return MoveLocked(connection, preflight, tenant, host, port, reporter);
+            }
+            finally
+            {
+                DeploymentLock.ReleaseQuietly(connection);
+            }
+        }
+        catch (PostgresException e)
+        {
+            // The server's own words: Citus explains why a schema cannot move (e.g. a table without a replica identity).
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "move tenant '" + tenant + "'", ErrorCause.Of(e)));
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
+        {
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, "move tenant '" + tenant + "'", ErrorCause.Of(e)));
+        }
+    }
+
+    private static int MoveLocked(NpgsqlConnection connection, Preflight preflight, string tenant, string host, int port, Reporter reporter)
+    {
+        var manifest = preflight.Bundle.Manifest;
+        if (CitusReadiness.Refusal(connection, manifest, preflight.Database) is { } notCitus)
+        {
+            return reporter.Fail(ExitCodes.Failed, notCitus);
+        }
+
+        if (!manifest.Tenants.Any(t => t.Id == tenant) && !RuntimeTenants.Read(connection, null).Any(t => t.Id == tenant))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "it is neither in the bundle nor provisioned in this database"));
+        }
+
+        if (!IsWorker(connection, host, port))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, $"{host}:{port} is not an active worker of this cluster (see pg_dist_node, or `tenantmodels status` for where tenants are)"));
+        }
+
+        var schemas = Existing(connection, CitusTarget.TenantSchemas(manifest, tenant));
+        if (schemas.Count == 0)
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "none of its schemas exists in this database (apply the bundle first)"));
+        }
+
+        var target = host + ":" + port.ToString(CultureInfo.InvariantCulture);
+        var from = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
+        foreach (var schema in schemas)
+        {
+            var nodes = TenantPlacements.NodesOf(connection, new[] { schema });
+            if (!nodes.ContainsKey(schema))
+            {
+                Execute(connection, "SELECT citus_schema_distribute($1::regnamespace)", schema);
+                reporter.Line($"  distributed {schema} (it was local to the coordinator)");
+                nodes = TenantPlacements.NodesOf(connection, new[] { schema });
+            }
+
+            if (nodes[schema] is { } node && node != target)
+            {
+                MoveSchema(connection, schema, host, port);
+                reporter.Line($"  moved {schema} from {node} to {target}");
+            }
+        }
+
+        var now = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
+        reporter.Line(from == now ? $"Tenant {tenant} is on {now}: nothing to move." : $"Moved tenant {tenant} from {from} to {now}.");
+        reporter.WriteJson(new RunResult("tenants move", from == now ? "up-to-date" : "moved", ExitCodes.Success, manifest.Project, manifest.BundleVersion, manifest.ContentHash)
+        {
+            Tenants = new[] { new TenantResult(tenant, null, "moved", Array.Empty<string>(), Node: now) },
+        });
+        return ExitCodes.Success;
+    }
+
+    private static Diagnostic Refusal(string tenant, string reason) => RunnerDiagnostics.TenantNotMoved.At(SourceLocation.None, tenant, reason);
+
+    /// <summary>host:port; the port may be left out for PostgreSQL's default, 5432.</summary>
+    public static bool TryParseNode(string? written, out string host, out int port)
+    {
+        host = string.Empty;
+        port = 5432;
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return false;
+        }
+
+        var colon = written.LastIndexOf(':');
+        host = colon < 0 ? written : written.Substring(0, colon);
+        return host.Length > 0
+            && (colon < 0 || (int.TryParse(written.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536));
+    }
+
+    private static bool IsWorker(NpgsqlConnection connection, string host, int port)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_dist_node WHERE nodename = $1 AND nodeport = $2 AND groupid <> 0 AND noderole = 'primary' AND isactive AND shouldhaveshards)", connection);
+        command.Parameters.AddWithValue(host);
+        command.Parameters.AddWithValue(port);
+        return command.ExecuteScalar() is true;
+    }
+
+    private static List<string> Existing(NpgsqlConnection connection, IReadOnlyList<string> schemas)
+    {
+        using var command = new NpgsqlCommand("SELECT nspname::text FROM pg_catalog.pg_namespace WHERE nspname = ANY($1)", connection);
+        command.Parameters.AddWithValue(schemas.ToArray());
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return schemas.Where(found.Contains).ToList();
+    }
+
+    /// <summary>
+    /// Citus copies a table's shard by connecting to the workers as the table's owner, and TenantModels' owner role is
+    /// NOLOGIN (<c>role … is not permitted to log in</c>). Rather than letting the owner log in, even for a moment (any
+    /// login path the cluster's pg_hba.conf allows would be open to it), the runner's own role — which Citus already
+    /// connects to the workers as for every DDL — owns the tables for the duration of the move; the owner is given back
+    /// whether or not the move succeeded. ALTER … OWNER rewrites the ACLs (grantor included) both ways, so the tenant
+    /// roles' grants come out as they went in; <c>verify</c> reports a table left with the wrong owner if the runner dies
+    /// in between.
+    /// </summary>
+    private static void MoveSchema(NpgsqlConnection connection, string schema, string host, int port)
+    {
+        var owners = new List<(string Table, string Owner)>();
+        using (var command = new NpgsqlCommand("""
+            SELECT format('%I.%I', n.nspname, c.relname), format('%I', pg_catalog.pg_get_userbyid(c.relowner))
+            FROM pg_dist_partition AS p JOIN pg_catalog.pg_class AS c ON c.oid = p.logicalrelid JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+            ORDER BY 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue(schema);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                owners.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        // Names come quoted from format('%I'): they are identifiers, never user text.
+        Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO CURRENT_USER;\n")));
+        try
+        {
+            Execute(connection, "SELECT citus_schema_move($1::regnamespace, $2, $3)", schema, host, port);
+        }
+        finally
+        {
+            Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO {o.Owner};\n")));
+        }
+    }
+
+    /// <summary>Each call is its own transaction: citus_schema_move cannot run inside a transaction block.</summary>
+    private static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}
