@@ -105,6 +105,12 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor MissingSeedColumn = Error("TM1054", "Missing seed column",
         "the seed of model '{0}' has no column '{1}', which {2}");
 
+    public static readonly DiagnosticDescriptor DuplicateSeedKey = Error("TM1055", "Duplicate key in a seed",
+        "this row of the seed of model '{0}' repeats the key {1} of line {2}; every tenant's upsert of the seed would fail on it");
+
+    public static readonly DiagnosticDescriptor SeedForeignKeyNotFound = Error("TM1056", "Seed row references a missing row",
+        "this row of the seed of model '{0}' references {1} in '{2}' ({3}), {4}: loading the seeds into a new tenant would fail on the foreign key (SQLSTATE 23503)");
+
     public static readonly DiagnosticDescriptor InvalidSecuritySetting = Error("TM1060", "Invalid security setting",
         "'{0}' is not a valid value for security setting '{1}': expected {2}");
 
