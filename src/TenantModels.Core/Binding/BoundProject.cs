@@ -7,6 +7,7 @@ namespace TenantModels.Core.Binding;
 /// <param name="Models">In dependency order: every model after the models it references.</param>
 /// <param name="CanonicalViewTenantLimit">tenantmodels.yaml <c>canonical_view_tenant_limit</c>: more tenants in a canonical view is TM2020.</param>
 /// <param name="TenantDefaults">The registry's defaults (tier, attributes), for tenants provisioned at run time.</param>
+/// <param name="CanonicalTenantsTest">tenantmodels.yaml <c>tests: [canonical_tenants]</c>: check that every tenant is in each canonical view and table.</param>
 /// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
@@ -19,7 +20,8 @@ public sealed record BoundProject(
     NamingPattern? DatabasePattern = null,
     BoundSecurity? Security = null,
     int CanonicalViewTenantLimit = BoundProject.DefaultCanonicalViewTenantLimit,
-    BoundTenantDefaults? TenantDefaults = null)
+    BoundTenantDefaults? TenantDefaults = null,
+    bool CanonicalTenantsTest = false)
 {
     /// <summary>Above this many tenants a canonical view gets warning TM2020 (see docs/performance.md).</summary>
     public const int DefaultCanonicalViewTenantLimit = 200;

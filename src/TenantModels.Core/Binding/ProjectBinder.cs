@@ -49,6 +49,7 @@ public static class ProjectBinder
 
         var models = DependencyOrder.Sort(secured, diagnostics);
         SeedKeyChecker.Check(models, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults,
+            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics));
     }
 }

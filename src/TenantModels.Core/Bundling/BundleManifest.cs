@@ -15,6 +15,8 @@ namespace TenantModels.Core.Bundling;
 /// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
 /// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
 /// own in <see cref="BundleTenant.Values"/>; written only when there are some.
+/// <paramref name="DataTests"/>: the data tests <c>tenantmodels test</c> runs (<see cref="BundleDataTest"/>); written only when
+/// there are some, so other bundles keep their exact bytes, and runners that do not know them read the bundle as before.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -30,7 +32,8 @@ public sealed record BundleManifest(
     BundleSecurity? Security = null,
     string? DeployChecksum = null,
     IReadOnlyList<TenantValueDeclaration>? TenantValues = null,
-    IReadOnlyList<BundleAttribute>? Attributes = null)
+    IReadOnlyList<BundleAttribute>? Attributes = null,
+    IReadOnlyList<BundleDataTest>? DataTests = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

@@ -13,7 +13,7 @@ internal static class ProjectSettingsParser
             return new ProjectSettingsSyntax(null, null, null);
         }
 
-        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit");
+        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit", "tests");
         if (file is null)
         {
             return new ProjectSettingsSyntax(null, null, null);
@@ -30,7 +30,8 @@ internal static class ProjectSettingsParser
             file.Scalar("shared_schema"),
             naming?.Scalar("database"),
             file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null,
-            file.Scalar("canonical_view_tenant_limit"));
+            file.Scalar("canonical_view_tenant_limit"),
+            file.Node("tests") is null ? null : file.ScalarList("tests"));
     }
 
     private static SecuritySyntax? ParseSecurity(YamlNode node, string path, DiagnosticBag diagnostics)

@@ -9,4 +9,5 @@ public sealed record ProjectSettingsSyntax(
     Located<string>? SharedSchema = null,
     Located<string>? DatabasePattern = null,
     SecuritySyntax? Security = null,
-    Located<string>? CanonicalViewTenantLimit = null);
+    Located<string>? CanonicalViewTenantLimit = null,
+    System.Collections.Generic.IReadOnlyList<Located<string>>? Tests = null);

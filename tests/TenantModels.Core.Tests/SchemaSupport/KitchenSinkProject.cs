@@ -18,6 +18,7 @@ internal static class KitchenSinkProject
         canonical_schema: canonical
         shared_schema: shared
         canonical_view_tenant_limit: 200
+        tests: [canonical_tenants]
         security:
           isolation: database
           prefix: ks
@@ -102,11 +103,22 @@ internal static class KitchenSinkProject
         model: contacts
         materialized: table
         columns:
-          id: { type: bigint, nullable: false }
-          organization_id: bigint
+          id: { type: bigint, nullable: false, tests: [not_null, unique] }
+          organization_id:
+            type: bigint
+            tests:
+              - not_null:
+              - unique:
+              - relationships: { to: organizations, column: id }
+              - accepted_values: { values: [1, 2, 3] }
+              - expression: "organization_id > 0"
+              - expression: { expression: "organization_id < 1000" }
         primary_key: [id]
         foreign_keys:
           - { columns: [organization_id], references: organizations, to: [id], on_delete: cascade }
+        tests:
+          - unique: { columns: [id, organization_id] }
+          - row_count: { min: 0, max: 100 }
 
         """;
 
