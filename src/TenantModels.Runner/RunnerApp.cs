@@ -37,6 +37,7 @@ public sealed class RunnerApp
         root.Subcommands.Add(VerifyOptions.CreateCommand(options => new VerifyCommand(_context).Run(options)));
         root.Subcommands.Add(LoginsOptions.CreateCommand(options => new LoginsCommand(_context).Run(options)));
         root.Subcommands.Add(CheckOptions.CreateCommand(options => new CheckCommand(_context).Run(options)));
+        root.Subcommands.Add(TestOptions.CreateCommand(options => new TestCommand(_context).Run(options)));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
