@@ -143,6 +143,11 @@ public sealed class DataTestCommandTests
         Assert.AreEqual(1L, accepted.GetProperty("failing").GetInt64(), "NULL passes accepted_values (not_null is its own test)");
         Assert.IsTrue(tests.Where(t => t.GetProperty("tenant").GetString() != "globex").All(t => t.GetProperty("status").GetString() == "passed"), run.Out);
         Assert.AreEqual("TM3080", root.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+
+        var counted = CliRun.Against(db, "test", bundle, "--json", "--samples", "0", "--tenant", "globex");
+        var unsampled = Tests(counted).Single(t => t.GetProperty("test").GetString() == "orders.customer_id.relationships");
+        Assert.AreEqual(2L, unsampled.GetProperty("failing").GetInt64(), "--samples 0 still counts the failing rows");
+        Assert.IsFalse(unsampled.TryGetProperty("samples", out _), counted.Out);
     }
 
     [TestMethod]
@@ -208,5 +213,35 @@ public sealed class DataTestCommandTests
         var byTenant = Tests(run).GroupBy(t => t.GetProperty("tenant").GetString()!).ToDictionary(g => g.Key, g => g.Select(t => t.GetProperty("status").GetString()).Distinct().ToArray());
         CollectionAssert.AreEqual(new[] { "passed" }, byTenant["acme"]);
         CollectionAssert.AreEqual(new[] { "skipped" }, byTenant["globex"], "globex was never applied: nothing of it to test");
+    }
+
+    [TestMethod]
+    public void WithATargetMapEachDatabaseTestsItsOwnTenants()
+    {
+        var one = SharedPostgres.Server.CreateDatabase("datatest_map_one");
+        var two = SharedPostgres.Server.CreateDatabase("datatest_map_two");
+        var map = System.IO.Path.Combine(CliRun.TempDirectory(), "targets.json");
+        System.IO.File.WriteAllText(map, JsonSerializer.Serialize(new
+        {
+            targets = new { one = new { connection = one }, two = new { connection = two } },
+            tenants = new { acme = "one", initech = "one", globex = "two" },
+        }));
+        var bundle = Bundle();
+        var apply = CliRun.Run(null, "apply", bundle, "--targets", map);
+        Assert.AreEqual(ExitCodes.Success, apply.ExitCode, apply.ToString());
+        Db.Execute(two, "INSERT INTO tenant_globex.orders VALUES (1, NULL, NULL, 1)");
+
+        var run = CliRun.Run(null, "test", bundle, "--targets", map, "--json", "--parallel", "2");
+
+        Assert.AreEqual(ExitCodes.TestsFailed, run.ExitCode, run.ToString());
+        var targets = JsonDocument.Parse(run.Out).RootElement.GetProperty("targets").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("target").GetString()!, t => t);
+        Assert.AreEqual("passed", targets["one"].GetProperty("status").GetString(), run.Out);
+        CollectionAssert.AreEqual(new[] { "acme", "initech" },
+            targets["one"].GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("tenant").GetString()).Distinct().ToArray());
+        Assert.AreEqual("failed", targets["two"].GetProperty("status").GetString(), run.Out);
+        var failed = targets["two"].GetProperty("tests").EnumerateArray().Where(t => t.GetProperty("status").GetString() == "failed")
+            .Select(t => t.GetProperty("test").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "orders.status.not_null" }, failed, run.Out);
     }
 }
