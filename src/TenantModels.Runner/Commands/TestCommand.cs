@@ -16,9 +16,9 @@ using TenantModels.Runner.Selection;
 namespace TenantModels.Runner.Commands;
 
 /// <summary>
-/// <c>test</c>: the bundle's data tests for each selected tenant, in priority order (<c>--jobs</c> tenants at once), each
-/// tenant in a read-only transaction that is rolled back; failing rows reported per tenant with samples; exit 9 when a
-/// test fails or cannot run. Changes nothing and takes no lock.
+/// <c>test</c>: the bundle's data tests for each selected tenant, in priority order (groups of tenants, <c>--jobs</c> groups
+/// at once), each group in a read-only transaction that is rolled back; failing rows reported per tenant with samples;
+/// exit 9 when a test fails or cannot run. Changes nothing and takes no lock.
 /// </summary>
 internal sealed class TestCommand
 {
@@ -67,10 +67,12 @@ internal sealed class TestCommand
             var target = narrowed.Target!;
             var tests = new TestSelection(bundle.Manifest, rows.Select(r => (r.Artefact.ArtefactId, r.Artefact.TenantId)));
             var tenants = target.Tenants.Where(t => target.IsSelected(t.Id)).ToList();
-            var perTenant = new IReadOnlyList<DataTestResult>[tenants.Count];
-            Parallel.For(0, tenants.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, i =>
-                perTenant[i] = TenantTestRun.Run(dataSource, bundle, tenants[i], tests.For(tenants[i]), options.Samples));
-            results.AddRange(perTenant.SelectMany(r => r));
+            // Groups of tenants in priority order, --jobs of them at once; results are reported in that order whatever finishes first.
+            var groups = tenants.Select(t => (t, tests.For(t))).Chunk(GroupSize(tenants.Count, options.Jobs)).ToList();
+            var perGroup = new IReadOnlyList<DataTestResult>[groups.Count];
+            Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, i =>
+                perGroup[i] = TenantTestRun.Run(dataSource, bundle, groups[i], options.Samples));
+            results.AddRange(perGroup.SelectMany(r => r));
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException
             || (e is AggregateException a && a.InnerExceptions.All(i => i is NpgsqlException or InvalidOperationException)))
@@ -83,6 +85,10 @@ internal sealed class TestCommand
 
         return Report(bundle, name, output, results);
     }
+
+    /// <summary>Up to <see cref="TenantTestRun.TenantsPerStatement"/> tenants a group, and at least one group per job while there are tenants for it.</summary>
+    private static int GroupSize(int tenants, int jobs) =>
+        Math.Max(1, Math.Min(TenantTestRun.TenantsPerStatement, (tenants + jobs - 1) / jobs));
 
     private static TargetResult Report(Bundle bundle, string name, TargetOutput output, IReadOnlyList<DataTestResult> results)
     {

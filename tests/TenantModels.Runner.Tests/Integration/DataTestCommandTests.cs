@@ -193,11 +193,18 @@ public sealed class DataTestCommandTests
         Db.Execute(db, "ALTER TABLE tenant_acme.orders DROP COLUMN amount CASCADE");
 
         var run = CliRun.Against(db, "test", bundle, "--tenant", "acme");
+        var everyone = CliRun.Against(db, "test", bundle, "--json");
 
         Assert.AreEqual(ExitCodes.TestsFailed, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "TM3081: data test 'orders.amount.expression' (models/orders.yaml:", run.ToString());
         StringAssert.Contains(run.Error, "could not run for tenant 'acme' with SQLSTATE 42703: column \"amount\" does not exist", run.ToString());
         StringAssert.Contains(run.Out, "6 of 7 data test run(s) passed for 1 tenant(s).", run.ToString());
+
+        // The tenants run together in one statement per test: acme's error is its own, the others' results stand.
+        var expression = Tests(everyone).Where(t => t.GetProperty("test").GetString() == "orders.amount.expression")
+            .Select(t => t.GetProperty("tenant").GetString() + ":" + t.GetProperty("status").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "acme:error", "globex:failed", "initech:passed" }, expression, everyone.Out);
+        Assert.AreEqual("42703", Tests(everyone).First(t => t.GetProperty("status").GetString() == "error").GetProperty("sqlState").GetString());
     }
 
     [TestMethod]
