@@ -15,7 +15,8 @@ public static class Program
     /// or <c>-- canonical-storage [tenants...]</c> for how the canonical table stores its rows, on stock lock settings,
     /// or <c>-- canonical-view-limits [branches...]</c> for how far the view form goes on stock settings,
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
-    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>).
+    /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
+    /// or <c>-- data-tests [tenants...]</c> for <c>tenantmodels test</c> over every tenant (see <see cref="DataTestsMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -62,6 +63,13 @@ public static class Program
         {
             var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             GeneratorIdeMeasurement.Run(tenants.Length == 0 ? new[] { 100, 1000, 10000 } : tenants, System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == DataTestsMeasurement.Command)
+        {
+            var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            DataTestsMeasurement.Run(tenants.Length == 0 ? new[] { 200, 1000 } : tenants, System.Console.Out);
             return;
         }
 

@@ -17,7 +17,7 @@ namespace TenantModels.Runner.Commands;
 
 /// <summary>
 /// <c>test</c>: the bundle's data tests for each selected tenant, in priority order (groups of tenants, <c>--jobs</c> groups
-/// at once), each group in a read-only transaction that is rolled back; failing rows reported per tenant with samples;
+/// at once), each test in a read-only transaction that is rolled back; failing rows reported per tenant with samples;
 /// exit 9 when a test fails or cannot run. Changes nothing and takes no lock.
 /// </summary>
 internal sealed class TestCommand
