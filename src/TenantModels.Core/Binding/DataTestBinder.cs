@@ -9,8 +9,8 @@ using TenantModels.Core.Syntax;
 namespace TenantModels.Core.Binding;
 
 /// <summary>
-/// Binds a model's <c>tests:</c> (its own and its columns'): the test is one TenantModels knows (TM1100), declared
-/// where it applies and with the arguments it needs (TM1101), over columns and models that exist (TM1045, TM1041),
+/// Binds a model's <c>tests:</c> (its own and its columns'): the test is one TenantModels knows (TM1110), declared
+/// where it applies and with the arguments it needs (TM1111), over columns and models that exist (TM1045, TM1041),
 /// with values of the column's type, and expressions that pass the same checks as a mapping's <c>expr:</c>.
 /// </summary>
 internal static class DataTestBinder

@@ -150,10 +150,10 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidPlaceholder = Error("TM1093", "Invalid placeholder",
         "'{0}' in {1} is not a valid placeholder: {2}");
 
-    public static readonly DiagnosticDescriptor UnknownDataTest = Error("TM1100", "Unknown data test",
+    public static readonly DiagnosticDescriptor UnknownDataTest = Error("TM1110", "Unknown data test",
         "unknown data test '{0}'{1}; expected one of: {2}");
 
-    public static readonly DiagnosticDescriptor InvalidDataTest = Error("TM1101", "Invalid data test",
+    public static readonly DiagnosticDescriptor InvalidDataTest = Error("TM1111", "Invalid data test",
         "data test '{0}' of model '{1}' is invalid: {2}");
 
     private static DiagnosticDescriptor Error(string code, string title, string format) =>

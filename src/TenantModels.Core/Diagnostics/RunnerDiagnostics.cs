@@ -87,10 +87,10 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor ArtefactFailedCheck = Error("TM3070", "Artefact failed the check",
         "artefact '{0}' failed the check on a scratch database with SQLSTATE {1}: {2}{3}");
 
-    public static readonly DiagnosticDescriptor DataTestsFailed = Error("TM3080", "Data tests failed",
+    public static readonly DiagnosticDescriptor DataTestsFailed = Error("TM3090", "Data tests failed",
         "{0} data test run(s) failed for {1} tenant(s): {2}");
 
-    public static readonly DiagnosticDescriptor DataTestError = Error("TM3081", "Data test could not run",
+    public static readonly DiagnosticDescriptor DataTestError = Error("TM3091", "Data test could not run",
         "data test '{0}' ({1}) could not run for tenant '{2}' with SQLSTATE {3}: {4}");
 
     private static DiagnosticDescriptor Error(string code, string title, string format) =>

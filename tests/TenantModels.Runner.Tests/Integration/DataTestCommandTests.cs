@@ -107,7 +107,7 @@ public sealed class DataTestCommandTests
         var run = CliRun.Against(db, "test", bundle);
 
         Assert.AreEqual(ExitCodes.TestsFailed, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, "TM3080: 5 data test run(s) failed for 1 tenant(s): globex", run.ToString());
+        StringAssert.Contains(run.Error, "TM3090: 5 data test run(s) failed for 1 tenant(s): globex", run.ToString());
         StringAssert.Matches(run.Out, new System.Text.RegularExpressions.Regex(@"globex\s+orders\.customer_id\.relationships\s+failed\s+2\s+models/orders\.yaml:\d+:\d+"), run.ToString());
         StringAssert.Contains(run.Out, "    {\"order_id\":11,\"customer_id\":7,\"status\":\"lost\",\"amount\":-1.00}", run.ToString());
         StringAssert.Contains(run.Out, "globex orders.row_count", run.ToString());
@@ -142,7 +142,7 @@ public sealed class DataTestCommandTests
         var accepted = tests.Single(t => t.GetProperty("tenant").GetString() == "globex" && t.GetProperty("test").GetString() == "orders.status.accepted_values");
         Assert.AreEqual(1L, accepted.GetProperty("failing").GetInt64(), "NULL passes accepted_values (not_null is its own test)");
         Assert.IsTrue(tests.Where(t => t.GetProperty("tenant").GetString() != "globex").All(t => t.GetProperty("status").GetString() == "passed"), run.Out);
-        Assert.AreEqual("TM3080", root.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        Assert.AreEqual("TM3090", root.GetProperty("diagnostics")[0].GetProperty("code").GetString());
 
         var counted = CliRun.Against(db, "test", bundle, "--json", "--samples", "0", "--tenant", "globex");
         var unsampled = Tests(counted).Single(t => t.GetProperty("test").GetString() == "orders.customer_id.relationships");
@@ -196,7 +196,7 @@ public sealed class DataTestCommandTests
         var everyone = CliRun.Against(db, "test", bundle, "--json");
 
         Assert.AreEqual(ExitCodes.TestsFailed, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, "TM3081: data test 'orders.amount.expression' (models/orders.yaml:", run.ToString());
+        StringAssert.Contains(run.Error, "TM3091: data test 'orders.amount.expression' (models/orders.yaml:", run.ToString());
         StringAssert.Contains(run.Error, "could not run for tenant 'acme' with SQLSTATE 42703: column \"amount\" does not exist", run.ToString());
         StringAssert.Contains(run.Out, "6 of 7 data test run(s) passed for 1 tenant(s).", run.ToString());
 
