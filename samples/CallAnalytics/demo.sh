@@ -29,6 +29,8 @@ echo "== tenantmodels apply"
 "${runner[@]}" apply "$bundle"
 echo "== tenantmodels apply (again: nothing to do)"
 "${runner[@]}" apply "$bundle"
+echo "== tenantmodels test (every tenant's staging views are in the canonical views)"
+"${runner[@]}" test "$bundle"
 
 echo "== What each tenant sees"
 psql -q -v ON_ERROR_STOP=1 -f "$here/demo/show.sql"

@@ -33,4 +33,7 @@ public static class ExitCodes
 
     /// <summary><c>check</c> only: one or more artefacts failed when applied to a scratch database (TM3070); nothing else was touched.</summary>
     public const int CheckFailed = 8;
+
+    /// <summary><c>test</c> only: one or more data tests failed (or could not run) for a tenant (TM3090); nothing was changed.</summary>
+    public const int TestsFailed = 9;
 }

@@ -38,6 +38,7 @@ public sealed class RunnerApp
         root.Subcommands.Add(LoginsOptions.CreateCommand(options => new LoginsCommand(_context).Run(options)));
         root.Subcommands.Add(CheckOptions.CreateCommand(options => new CheckCommand(_context).Run(options)));
         root.Subcommands.Add(DocsOptions.CreateCommand(options => new DocsCommand(_context).Run(options)));
+        root.Subcommands.Add(TestOptions.CreateCommand(options => new TestCommand(_context).Run(options)));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

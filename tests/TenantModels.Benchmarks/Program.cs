@@ -18,6 +18,7 @@ public static class Program
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
     /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
+    /// or <c>-- data-tests [tenants...]</c> for <c>tenantmodels test</c> over every tenant (see <see cref="DataTestsMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -78,6 +79,13 @@ public static class Program
         {
             var sizes = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             DocsSiteBenchmark.Run(sizes.Length > 0 ? sizes[0] : 1000, sizes.Length > 1 ? sizes[1] : 50, System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == DataTestsMeasurement.Command)
+        {
+            var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            DataTestsMeasurement.Run(tenants.Length == 0 ? new[] { 200, 1000 } : tenants, System.Console.Out);
             return;
         }
 

@@ -52,6 +52,26 @@ public sealed class BundleIntegrityTests
     }
 
     [TestMethod]
+    public void Data_tests_are_read_back_and_a_changed_or_unlisted_test_query_is_refused()
+    {
+        var directory = Scratch.NewPath("bundle");
+        BundleDirectory.Write(ModelProjectCompiler.Compile(
+            ProjectInput.FromDirectory(RepoPaths.Combine("samples", "SalesEtl"), "SalesEtl", "1.0.0")).Bundle!, directory);
+        var read = BundleDirectory.Read(directory);
+        var test = read.Manifest.DataTests![0];
+        StringAssert.Contains(read.ArtefactFiles[test.Path], "LIMIT $1");
+        Assert.AreEqual(ManifestJson.Write(read.Manifest), File.ReadAllText(Path.Combine(directory, BundleManifest.FileName)), "the manifest reads back as written");
+
+        File.WriteAllText(Path.Combine(directory, BundleDataTest.Folder, "zz_extra.sql"), "SELECT 1\n");
+        var unlisted = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(directory));
+        StringAssert.Contains(unlisted.Message, "bundle file 'tests/zz_extra.sql' is not listed in the manifest");
+        File.Delete(Path.Combine(directory, BundleDataTest.Folder, "zz_extra.sql"));
+        File.AppendAllText(Path.Combine(directory, test.Path), "UNION ALL SELECT 0, 'ok'\n");
+        var changed = Assert.ThrowsExactly<InvalidDataException>(() => BundleDirectory.Read(directory));
+        StringAssert.Contains(changed.Message, $"bundle file '{test.Path}' does not match its checksum");
+    }
+
+    [TestMethod]
     public void A_changed_deploy_script_is_refused()
     {
         var directory = WriteSample();

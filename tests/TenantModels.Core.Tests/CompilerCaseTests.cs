@@ -32,6 +32,16 @@ public sealed class CompilerCaseTests
         {
             GoldenFile.Verify(result.Bundle!.DeployScript, Path.Combine(expected, "deploy.verified.sql"));
             GoldenFile.Verify(ManifestJson.Write(result.Bundle.Manifest), Path.Combine(expected, "manifest.verified.json"));
+            if (result.Bundle.Manifest.DataTests is { } tests)
+            {
+                // The data tests' queries are in no other golden file: each under its name.
+                GoldenFile.Verify(string.Concat(tests.Select(t => "-- " + t.Name + "\n" + result.Bundle.ArtefactFiles[t.Path] + "\n")), Path.Combine(expected, "tests.verified.sql"));
+            }
+            else
+            {
+                Assert.IsFalse(File.Exists(Path.Combine(expected, "tests.verified.sql")), "case has no data tests but expects some");
+            }
+
             if (result.Diagnostics.Count > 0)
             {
                 // A case that compiles with warnings keeps them in its golden diagnostics too.

@@ -39,13 +39,16 @@ public sealed record BoundModel(
     BoundSeed? Seed = null,
     IReadOnlyList<BoundGrant>? Grants = null,
     string? Description = null,
-    BoundCanonicalTable? CanonicalTable = null)
+    BoundCanonicalTable? CanonicalTable = null,
+    IReadOnlyList<BoundDataTest>? Tests = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 
     public IReadOnlyList<string> References => DependsOn ?? new string[0];
 
     public IReadOnlyList<BoundGrant> GrantList => Grants ?? new BoundGrant[0];
+
+    public IReadOnlyList<BoundDataTest> TestList => Tests ?? new BoundDataTest[0];
 }
 
 /// <summary>How one source fills the model: base table, joins, and for each model column (in model order) the source column.</summary>

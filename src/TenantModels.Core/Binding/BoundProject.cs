@@ -9,6 +9,7 @@ namespace TenantModels.Core.Binding;
 /// <param name="TenantDefaults">The registry's defaults (tier, attributes), for tenants provisioned at run time.</param>
 /// <param name="Waves">tenantmodels.yaml <c>waves:</c>, checked against the registry; empty when none are declared.</param>
 /// <param name="Distribution">tenantmodels.yaml <c>distribution</c>: one PostgreSQL server, or a Citus cluster (docs/citus.md).</param>
+/// <param name="CanonicalTenantsTest">tenantmodels.yaml <c>tests: [canonical_tenants]</c>: check that every tenant is in each canonical view and table.</param>
 /// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
@@ -23,7 +24,8 @@ public sealed record BoundProject(
     int CanonicalViewTenantLimit = BoundProject.DefaultCanonicalViewTenantLimit,
     BoundTenantDefaults? TenantDefaults = null,
     IReadOnlyList<Waves.BundleWave>? Waves = null,
-    Distribution Distribution = Distribution.Postgres)
+    Distribution Distribution = Distribution.Postgres,
+    bool CanonicalTenantsTest = false)
 {
     /// <summary>Above this many tenants a canonical view gets warning TM2020 (see docs/performance.md).</summary>
     public const int DefaultCanonicalViewTenantLimit = 200;

@@ -72,7 +72,8 @@ internal sealed class ModelBinder
         var seed = model.Seed is { } seedPath && materialized == Materialization.Table
             ? SeedBinder.Bind(model, seedPath, scope, columns, SeedKey(keys), _seedFiles, _diagnostics)
             : null;
-        if (!shapeOk || !canonicalOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
+        var tests = DataTestBinder.Bind(model, columns, _catalog, _attributes, _diagnostics);
+        if (tests is null || !shapeOk || !canonicalOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
             || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null) || (model.Seed is not null && seed is null))
         {
             return null;
@@ -84,7 +85,7 @@ internal sealed class ModelBinder
             .Distinct()
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToList();
-        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable);
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable, Tests: tests.Count == 0 ? null : tests);
     }
 
     private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)

@@ -52,6 +52,8 @@ public static class ProjectBinder
 
         // Waves select tenants: without the registry (tenantsApart) there is nothing to check them against.
         var waves = tenantsApart ? null : Waves.WaveBinder.Bind(project.Settings.Waves, tenants, tenantBinder.AttributeTypes, diagnostics);
-        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves, settings.Distribution);
+        SeedKeyChecker.Check(models, diagnostics);
+        return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves, settings.Distribution,
+            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics));
     }
 }

@@ -79,6 +79,7 @@ internal static class SeedBinder
         }
 
         var values = new List<IReadOnlyList<string?>>();
+        var locations = new List<SourceLocation>();
         foreach (var row in rows.Skip(1).Where(r => !(r.Count == 1 && r[0].Value.Length == 0 && !r[0].Quoted)))
         {
             if (row.Count != header.Count)
@@ -90,9 +91,10 @@ internal static class SeedBinder
             }
 
             values.Add(row.Select((field, i) => Value(field, header[i], file.Path, diagnostics, ref ok)).ToList());
+            locations.Add(new SourceLocation(file.Path, row[0].Line, 1));
         }
 
-        return ok ? new BoundSeed(file.RelativePath, header.Select(c => c!.Name).ToList(), values) : null;
+        return ok ? new BoundSeed(file.RelativePath, header.Select(c => c!.Name).ToList(), values, locations) : null;
     }
 
     private static string? Value(CsvField field, BoundColumn? column, string path, DiagnosticBag diagnostics, ref bool ok)

@@ -18,7 +18,9 @@ public static class BundleAssembler
         IReadOnlyList<TenantValueDeclaration>? tenantValues = null,
         IReadOnlyList<BundleAttribute>? attributes = null,
         IReadOnlyList<Waves.BundleWave>? waves = null,
-        string? distribution = null)
+        string? distribution = null,
+        IReadOnlyList<BundleDataTest>? dataTests = null,
+        IReadOnlyDictionary<string, string>? dataTestSql = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -44,10 +46,20 @@ public static class BundleAssembler
             security = security with { ChecksChecksum = Checksums.Of(isolationChecks) };
         }
 
+        var tests = new List<BundleDataTest>();
+        foreach (var test in dataTests ?? new BundleDataTest[0])
+        {
+            var sql = dataTestSql![test.Name];
+            var path = BundleDataTest.Folder + "/" + test.Name + ".sql";
+            files.Add(path, sql);
+            tests.Add(test with { Path = path, Checksum = Checksums.Of(sql) });
+        }
+
         var format = tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion : BundleManifest.CurrentFormatVersion;
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
-            TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution);
+            TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution,
+            DataTests: tests.Count > 0 ? tests : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.
@@ -66,5 +78,6 @@ public static class BundleAssembler
             ContentHash = string.Empty,
             DeployChecksum = null,
             Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null ? a : a with { DefinedAt = null }).ToList(),
+            DataTests = manifest.DataTests?.Select(t => t with { DefinedAt = null }).ToList(),
         }));
 }

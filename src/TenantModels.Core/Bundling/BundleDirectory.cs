@@ -112,6 +112,11 @@ public static class BundleDirectory
             files[security.ChecksPath] = ReadChecked(directory, security.ChecksPath, security.ChecksChecksum, "the isolation checks");
         }
 
+        foreach (var test in manifest.DataTests ?? new BundleDataTest[0])
+        {
+            files[test.Path] = ReadChecked(directory, test.Path, test.Checksum, $"the query of data test '{test.Name}'");
+        }
+
         var expectedHash = BundleAssembler.ContentHashOf(manifest);
         if (!string.Equals(expectedHash, manifest.ContentHash, StringComparison.Ordinal))
         {

@@ -29,6 +29,11 @@ public static class BundleFiles
             listed.Add(security.ChecksPath);
         }
 
+        foreach (var test in manifest.DataTests ?? new BundleDataTest[0])
+        {
+            listed.Add(test.Path);
+        }
+
         return listed;
     }
 

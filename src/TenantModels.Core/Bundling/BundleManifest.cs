@@ -19,6 +19,8 @@ namespace TenantModels.Core.Bundling;
 /// content hash like everything else in the manifest), so older bundles and bundles without waves keep their bytes.
 /// <paramref name="Distribution"/>: <c>citus</c> when the bundle is for a Citus cluster (the runner checks the cluster and
 /// distributes tenant schemas); written only then, so other bundles keep their exact bytes.
+/// <paramref name="DataTests"/>: the data tests <c>tenantmodels test</c> runs (<see cref="BundleDataTest"/>); written only when
+/// there are some, so other bundles keep their exact bytes, and runners that do not know them read the bundle as before.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -36,7 +38,8 @@ public sealed record BundleManifest(
     IReadOnlyList<TenantValueDeclaration>? TenantValues = null,
     IReadOnlyList<BundleAttribute>? Attributes = null,
     IReadOnlyList<Waves.BundleWave>? Waves = null,
-    string? Distribution = null)
+    string? Distribution = null,
+    IReadOnlyList<BundleDataTest>? DataTests = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

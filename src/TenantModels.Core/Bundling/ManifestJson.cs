@@ -134,6 +134,29 @@ public static class ManifestJson
 
             sb.Append(" }");
         });
+        if (manifest.DataTests is { Count: > 0 } tests)
+        {
+            json.Append("],\n");
+            json.Append("  \"dataTests\": [");
+            AppendItems(json, tests, (sb, t) =>
+            {
+                sb.Append("{ \"name\": ").Append(Str(t.Name))
+                  .Append(", \"model\": ").Append(Str(t.Model))
+                  .Append(", \"column\": ").Append(t.Column is null ? "null" : Str(t.Column))
+                  .Append(", \"test\": ").Append(Str(t.Test))
+                  .Append(", \"source\": ").Append(t.Source is null ? "null" : Str(t.Source))
+                  .Append(", \"artefact\": ").Append(Str(t.Artefact))
+                  .Append(", \"path\": ").Append(Str(t.Path))
+                  .Append(", \"checksum\": ").Append(Str(t.Checksum));
+                if (t.DefinedAt is { } at)
+                {
+                    sb.Append(", \"definedAt\": ").Append(Str(at));
+                }
+
+                sb.Append(" }");
+            });
+        }
+
         if (manifest.Security is { } security)
         {
             json.Append("],\n");
@@ -231,13 +254,25 @@ public static class ManifestJson
                 declarations,
                 declared,
                 root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null,
-                root.TryGetProperty("distribution", out var distribution) && distribution.ValueKind == JsonValueKind.String ? distribution.GetString() : null);
+                root.TryGetProperty("distribution", out var distribution) && distribution.ValueKind == JsonValueKind.String ? distribution.GetString() : null,
+                root.TryGetProperty("dataTests", out var tests) ? ReadDataTests(tests) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new FormatException("manifest.json is not a valid TenantModels manifest: " + e.Message, e);
         }
     }
+
+    private static IReadOnlyList<BundleDataTest> ReadDataTests(JsonElement tests) => tests.EnumerateArray().Select(t => new BundleDataTest(
+        t.GetProperty("name").GetString()!,
+        t.GetProperty("model").GetString()!,
+        t.GetProperty("column").ValueKind == JsonValueKind.Null ? null : t.GetProperty("column").GetString(),
+        t.GetProperty("test").GetString()!,
+        t.GetProperty("source").ValueKind == JsonValueKind.Null ? null : t.GetProperty("source").GetString(),
+        t.GetProperty("artefact").GetString()!,
+        t.GetProperty("path").GetString()!,
+        t.GetProperty("checksum").GetString()!,
+        t.TryGetProperty("definedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetString() : null)).ToList();
 
     private static BundleSeed ReadSeed(JsonElement seed) => new(
         seed.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList(),

@@ -15,12 +15,15 @@ internal static class TenantValueCompiler
     /// <summary>The tier is free text in tenants.yaml.</summary>
     private const string TierType = "text";
 
-    public static IReadOnlyList<TenantValueDeclaration> Declare(BoundProject project, IEnumerable<CompiledArtefact> artefacts)
+    /// <param name="testSql">The data tests' queries, which the runner expands for a tenant like an artefact.</param>
+    public static IReadOnlyList<TenantValueDeclaration> Declare(BoundProject project, IEnumerable<CompiledArtefact> artefacts, IEnumerable<string>? testSql = null)
     {
         var defaults = project.TenantDefaults ?? BoundTenantDefaults.None;
         return artefacts
             .Where(a => a.Kind != ArtefactKind.Seed) // data, never placeholders (see ArtefactTemplate.ExpandFor)
-            .SelectMany(a => TenantValues.KeysIn(a.Sql))
+            .Select(a => a.Sql)
+            .Concat(testSql ?? Enumerable.Empty<string>())
+            .SelectMany(TenantValues.KeysIn)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(k => k, StringComparer.Ordinal)
             .Select(key => key == TenantValues.TierKey

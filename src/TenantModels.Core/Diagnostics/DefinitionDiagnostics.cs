@@ -105,6 +105,12 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor MissingSeedColumn = Error("TM1054", "Missing seed column",
         "the seed of model '{0}' has no column '{1}', which {2}");
 
+    public static readonly DiagnosticDescriptor DuplicateSeedKey = Error("TM1055", "Duplicate key in a seed",
+        "this row of the seed of model '{0}' repeats the key {1} of line {2}; every tenant's upsert of the seed would fail on it");
+
+    public static readonly DiagnosticDescriptor SeedForeignKeyNotFound = Error("TM1056", "Seed row references a missing row",
+        "this row of the seed of model '{0}' references {1} in '{2}' ({3}), {4}: loading the seeds into a new tenant would fail on the foreign key (SQLSTATE 23503)");
+
     public static readonly DiagnosticDescriptor InvalidSecuritySetting = Error("TM1060", "Invalid security setting",
         "'{0}' is not a valid value for security setting '{1}': expected {2}");
 
@@ -158,6 +164,12 @@ public static class DefinitionDiagnostics
 
     public static readonly DiagnosticDescriptor IsolationNotOnCitus = Error("TM1120", "Isolation not available on Citus",
         "distribution: citus cannot be combined with {0}: {1}; use isolation: schema, whose tenant schemas Citus places on its workers (docs/citus.md)");
+
+    public static readonly DiagnosticDescriptor UnknownDataTest = Error("TM1110", "Unknown data test",
+        "unknown data test '{0}'{1}; expected one of: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidDataTest = Error("TM1111", "Invalid data test",
+        "data test '{0}' of model '{1}' is invalid: {2}");
 
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);

@@ -114,6 +114,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor TenantNotMoved = Error("TM3086", "Tenant cannot be moved",
         "cannot move tenant '{0}': {1}; nothing was moved");
 
+    public static readonly DiagnosticDescriptor DataTestsFailed = Error("TM3090", "Data tests failed",
+        "{0} data test run(s) failed for {1} tenant(s): {2}");
+
+    public static readonly DiagnosticDescriptor DataTestError = Error("TM3091", "Data test could not run",
+        "data test '{0}' ({1}) could not run for tenant '{2}' with SQLSTATE {3}: {4}");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

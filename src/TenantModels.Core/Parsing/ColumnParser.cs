@@ -9,7 +9,7 @@ namespace TenantModels.Core.Parsing;
 internal static class ColumnParser
 {
     private static readonly string[] Keys = { "type", "nullable", "description" };
-    private static readonly string[] TableKeys = { "type", "nullable", "default", "identity", "description", "renamed_from" };
+    private static readonly string[] TableKeys = { "type", "nullable", "default", "identity", "description", "renamed_from", "tests" };
 
     /// <param name="tableColumns">Model columns, where <c>default</c> and <c>identity</c> mean something; elsewhere they are unknown keys.</param>
     public static IReadOnlyList<ColumnSyntax> Parse(MappingReader owner, string key, DiagnosticBag diagnostics, bool required, bool tableColumns = false)

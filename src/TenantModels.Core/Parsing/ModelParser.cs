@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -31,7 +31,25 @@ internal static class ModelParser
             file.Scalar("seed"),
             file.Node("grants") is null ? null : ParseGrants(file),
             file.Scalar("description")?.Value,
-            canonical);
+            canonical,
+            Tests(file, diagnostics));
+    }
+
+    /// <summary>The model's own <c>tests:</c>, then each column's (long form), in the order written.</summary>
+    private static IReadOnlyList<DataTestSyntax> Tests(MappingReader file, DiagnosticBag diagnostics)
+    {
+        var tests = new List<DataTestSyntax>(DataTestParser.Parse(file, null, diagnostics));
+        foreach (var column in file.Node("columns") is YamlMappingNode ? file.Entries("columns") : new KeyValuePair<Located<string>, YamlNode>[0])
+        {
+            if (column.Value is YamlMappingNode details && details.Children.ContainsKey(new YamlScalarNode("tests")))
+            {
+                // The column's keys were reported by ColumnParser already: read only its tests here.
+                var reader = MappingReader.For(details, file.Path, $"column '{column.Key.Value}'", new DiagnosticBag(), "tests");
+                tests.AddRange(DataTestParser.Parse(reader!, column.Key, diagnostics));
+            }
+        }
+
+        return tests;
     }
 
     /// <summary><c>grants: { reader: [select], writer: [select, insert] }</c>.</summary>

@@ -13,7 +13,7 @@ internal static class ProjectSettingsParser
             return new ProjectSettingsSyntax(null, null, null);
         }
 
-        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit", "waves", "distribution");
+        var file = MappingReader.For(root, path, "tenantmodels.yaml", diagnostics, "naming", "canonical_schema", "shared_schema", "security", "canonical_view_tenant_limit", "waves", "distribution", "tests");
         if (file is null)
         {
             return new ProjectSettingsSyntax(null, null, null);
@@ -32,7 +32,8 @@ internal static class ProjectSettingsParser
             file.Node("security") is { } securityNode ? ParseSecurity(securityNode, path, diagnostics) : null,
             file.Scalar("canonical_view_tenant_limit"),
             file.Node("waves") is null ? null : WavesParser.Parse(file, path, diagnostics),
-            file.Scalar("distribution"));
+            file.Scalar("distribution"),
+            file.Node("tests") is null ? null : file.ScalarList("tests"));
     }
 
     private static SecuritySyntax? ParseSecurity(YamlNode node, string path, DiagnosticBag diagnostics)

@@ -22,7 +22,8 @@ public static class ModelProjectCompiler
         }
 
         var artefacts = SqlModelOrigins.Attach(bound, input.Files, ArtefactCompiler.Compile(bound));
-        var values = TenantValueCompiler.Declare(bound, artefacts);
+        var tests = DataTestCompiler.Compile(bound);
+        var values = TenantValueCompiler.Declare(bound, artefacts, tests.Select(t => t.Sql));
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values), t.Tier,
             t.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!, System.StringComparer.Ordinal))).ToList();
         var attributes = bound.Tenants.Count == 0
@@ -34,7 +35,8 @@ public static class ModelProjectCompiler
                 s.TenantRoles.Select(r => new BundleTenantRole(r.Kind, r.Pattern.Pattern, r.Group)).ToList(), IsolationCheck.FilePath, string.Empty)
             : null;
         var checks = security is null ? null : IsolationCheck.Write(IsolationCheckCompiler.Compile(bound));
-        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution));
+        var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution),
+            DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal));
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 

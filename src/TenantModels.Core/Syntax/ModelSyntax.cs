@@ -18,7 +18,8 @@ public sealed record ModelSyntax(
     Located<string>? Seed = null,
     IReadOnlyList<GrantSyntax>? Grants = null,
     string? Description = null,
-    CanonicalSyntax? CanonicalForm = null);
+    CanonicalSyntax? CanonicalForm = null,
+    IReadOnlyList<DataTestSyntax>? Tests = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -11,4 +11,5 @@ public sealed record ProjectSettingsSyntax(
     SecuritySyntax? Security = null,
     Located<string>? CanonicalViewTenantLimit = null,
     System.Collections.Generic.IReadOnlyList<WaveSyntax>? Waves = null,
-    Located<string>? Distribution = null);
+    Located<string>? Distribution = null,
+    System.Collections.Generic.IReadOnlyList<Located<string>>? Tests = null);

@@ -30,6 +30,9 @@ public sealed record RunResult(
     /// <summary>verify: every recorded object that no longer matches.</summary>
     public IReadOnlyList<DriftResult>? Drift { get; init; }
 
+    /// <summary>test: each data test run for each tenant, in the order they ran (tenants by priority).</summary>
+    public IReadOnlyList<DataTestResult>? Tests { get; init; }
+
     /// <summary>tenants list/show/discover.</summary>
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
 
@@ -79,6 +82,9 @@ public sealed record TargetResult(string Target, string Status, int ExitCode, IR
 
     /// <summary>tenants list/show/discover with a target map: this database's tenants.</summary>
     public IReadOnlyList<TenantResult>? Tenants { get; init; }
+
+    /// <summary>test: the data tests run on this target.</summary>
+    public IReadOnlyList<DataTestResult>? Tests { get; init; }
 
     /// <summary>With a tenant selection: the tenants of this target it matched.</summary>
     public IReadOnlyList<string>? Selected { get; init; }

@@ -19,6 +19,7 @@ internal static class KitchenSinkProject
         shared_schema: shared
         canonical_view_tenant_limit: 200
         distribution: postgres
+        tests: [canonical_tenants]
         security:
           isolation: database
           prefix: ks
@@ -112,11 +113,22 @@ internal static class KitchenSinkProject
         model: contacts
         materialized: table
         columns:
-          id: { type: bigint, nullable: false }
-          organization_id: bigint
+          id: { type: bigint, nullable: false, tests: [not_null, unique] }
+          organization_id:
+            type: bigint
+            tests:
+              - not_null:
+              - unique:
+              - relationships: { to: organizations, column: id }
+              - accepted_values: { values: [1, 2, 3] }
+              - expression: "organization_id > 0"
+              - expression: { expression: "organization_id < 1000" }
         primary_key: [id]
         foreign_keys:
           - { columns: [organization_id], references: organizations, to: [id], on_delete: cascade }
+        tests:
+          - unique: { columns: [id, organization_id] }
+          - row_count: { min: 0, max: 100 }
 
         """;
 
