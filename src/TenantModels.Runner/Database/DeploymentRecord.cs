@@ -19,7 +19,16 @@ internal static class DeploymentRecord
     public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
         ReadRows(connection, transaction, forPlanning: false);
 
-    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning)
+    /// <summary>
+    /// Like <see cref="ReadRows(NpgsqlConnection, NpgsqlTransaction?)"/>, only the rows of objects in the given (quoted)
+    /// schemas, as <see cref="SchemaFingerprints.SchemaOf(DeployedArtefact)"/> places them.
+    /// </summary>
+    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> schemas) =>
+        RunnerSchema.Version(connection, transaction) < 2
+            ? ReadRows(connection, transaction).Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is { } s && schemas.Contains(s)).ToList()
+            : ReadRows(connection, transaction, forPlanning: false, schemas);
+
+    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning, IReadOnlyCollection<string>? schemas = null)
     {
         var rows = new List<RecordedRow>();
         var version = RunnerSchema.Version(connection, transaction);
@@ -41,9 +50,14 @@ internal static class DeploymentRecord
                 : """
                   SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
                          included_tenants, catalog_columns, catalog_definition, catalog_options, CASE WHEN kind = 'table' THEN definition END
-                  FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
-                  """;
+                  FROM tenantmodels.deployed_artefact
+                  """ + (schemas is null ? string.Empty : "\n" + InSchemas) + "\nORDER BY artefact_id, tenant_id";
         using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (schemas is not null)
+        {
+            command.Parameters.AddWithValue(schemas.ToArray());
+        }
+
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -73,6 +87,13 @@ internal static class DeploymentRecord
 
         return rows;
     }
+
+    /// <summary>A schema row is its own schema; any other object is in the first part of its always-quoted name.</summary>
+    private const string InSchemas =
+        """
+        WHERE (kind = 'schema' AND object_name = ANY($1))
+           OR (kind <> 'schema' AND substring(object_name FROM '^("(?:[^"]|"")+")\.') = ANY($1))
+        """;
 
     /// <summary>The most recent deployment, or null when nothing was ever applied.</summary>
     public static LastDeployment? ReadLast(NpgsqlConnection connection)

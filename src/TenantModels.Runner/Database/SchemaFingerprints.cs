@@ -126,7 +126,8 @@ internal static class SchemaFingerprints
     /// a no-op apply. Does nothing on a runner schema older than <see cref="SchemaVersion"/>: a no-op apply does not
     /// upgrade it.
     /// </summary>
-    public static void Store(NpgsqlConnection connection, IReadOnlyDictionary<string, string> verified)
+    /// <param name="scope">When given, only these schemas' keys are replaced or removed; the others stay as stored.</param>
+    public static void Store(NpgsqlConnection connection, IReadOnlyDictionary<string, string> verified, IReadOnlySet<string>? scope = null)
     {
         if (RunnerSchema.Version(connection, null) < SchemaVersion)
         {
@@ -134,7 +135,7 @@ internal static class SchemaFingerprints
         }
 
         var stored = Stored(connection);
-        var gone = stored.Where(s => !verified.TryGetValue(s.Key, out var key) || key != s.Value).Select(s => s.Key).ToArray();
+        var gone = stored.Where(s => (scope is null || scope.Contains(s.Key)) && (!verified.TryGetValue(s.Key, out var key) || key != s.Value)).Select(s => s.Key).ToArray();
         var fresh = verified.Where(v => !stored.TryGetValue(v.Key, out var key) || key != v.Value).ToArray();
         if (gone.Length == 0 && fresh.Length == 0)
         {
