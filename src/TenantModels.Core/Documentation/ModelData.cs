@@ -4,7 +4,7 @@ using TenantModels.Core.Bundling;
 
 namespace TenantModels.Core.Documentation;
 
-/// <summary>A model's page data (<c>data/models/&lt;name&gt;.js</c>): columns, artefacts with their SQL templates, seeds, grants.</summary>
+/// <summary>A model's page data (<c>data/models/&lt;name&gt;.js</c>): columns, artefacts with their SQL templates, seeds, data tests, grants.</summary>
 internal static class ModelData
 {
     public static void Write(string path, Bundle bundle, DocumentedModel model, SecurityMatrix security)
@@ -41,6 +41,19 @@ internal static class ModelData
                 ScriptFile.WriteNullable(w, "seedColumns", artefact.Seed is null ? null : string.Join(", ", artefact.Seed.Columns));
                 // A global artefact runs as written; a tenant or union one is a template, shown expanded on the tenant's page.
                 w.WriteString("sql", bundle.SqlOf(artefact));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("tests");
+            foreach (var test in bundle.Manifest.DataTests?.Where(t => t.Model == model.Name) ?? Enumerable.Empty<BundleDataTest>())
+            {
+                w.WriteStartObject();
+                w.WriteString("name", test.Name);
+                w.WriteString("test", test.Test);
+                ScriptFile.WriteNullable(w, "column", test.Column);
+                ScriptFile.WriteNullable(w, "source", test.Source);
+                ScriptFile.WriteNullable(w, "definedAt", test.DefinedAt);
                 w.WriteEndObject();
             }
 

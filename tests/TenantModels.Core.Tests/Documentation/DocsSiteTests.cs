@@ -67,6 +67,34 @@ public sealed class DocsSiteTests
     }
 
     [TestMethod]
+    public void A_model_s_file_lists_its_data_tests()
+    {
+        var bundle = LineageGraphTests.Sample("SalesEtl");
+        var tests = bundle.Manifest.DataTests ?? throw new AssertFailedException("SalesEtl declares data tests");
+        var model = tests[0].Model;
+        var folder = TempFolder();
+        try
+        {
+            DocsSite.Write(bundle, folder);
+
+            var data = File.ReadAllText(Path.Combine(folder, "data", "models", model + ".js"));
+            foreach (var test in tests.Where(t => t.Model == model))
+            {
+                StringAssert.Contains(data, ScriptFile.Literal(test.Name), test.Name);
+            }
+
+            foreach (var other in tests.Where(t => t.Model != model))
+            {
+                Assert.IsFalse(data.Contains(ScriptFile.Literal(other.Name), System.StringComparison.Ordinal), other.Name + " belongs to another model");
+            }
+        }
+        finally
+        {
+            BundleDirectory.Delete(folder);
+        }
+    }
+
+    [TestMethod]
     public void Writing_the_same_bundle_twice_gives_the_same_bytes()
     {
         var bundle = LineageGraphTests.Sample("WhiteLabelAnalytics");

@@ -245,6 +245,12 @@ window.TM = (function () {
       body.appendChild(table(["artefact", "kind", "scope", "object", "defined at"], m.artefacts.map(function (a) {
         return [a.id, a.kind, a.scope, h("code", null, a.object), a.definedAt || ""];
       })));
+      body.appendChild(h("h2", null, "Data tests"));
+      body.appendChild(m.tests.length
+        ? table(["test", "column", "source", "name", "defined at"], m.tests.map(function (t) {
+          return [t.test, t.column ? h("code", null, t.column) : "(model)", t.source || "", h("code", null, t.name), t.definedAt || ""];
+        }))
+        : h("p", { "class": "muted" }, "No data tests (tests: on the model or its columns; tenantmodels test runs them)."));
       body.appendChild(h("h2", null, "Grants and policies"));
       body.appendChild(m.grants.length ? grantsTable(m.grants) : h("p", { "class": "muted" }, "No security section: no grants."));
       body.appendChild(h("h2", null, "SQL"));
