@@ -112,8 +112,9 @@ internal static class CommonOptions
         var targets = Targets();
         var parallel = Parallel();
         var replaceProject = ReplaceProject();
-        var selection = new SelectionOptions();
+        var selection = new SelectionOptions(withWave: true);
         var command = new Command(name, description);
+        selection.Validate(command);
         command.Arguments.Add(bundle);
         foreach (var option in new Option[] { connection, json, targets, parallel, replaceProject }.Concat(selection.All).Concat(extra))
         {

@@ -31,7 +31,7 @@ public sealed record RefreshOptions(
         var json = CommonOptions.Json();
         var targets = CommonOptions.Targets();
         var parallel = CommonOptions.Parallel();
-        var selection = new SelectionOptions();
+        var selection = new SelectionOptions(withWave: true);
         var concurrently = new Option<bool>("--concurrently") { Description = "REFRESH MATERIALIZED VIEW CONCURRENTLY: readers keep reading (each view needs a unique index)." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first tenant whose refresh fails." };
         var lockWait = CommonOptions.LockWait();
@@ -40,6 +40,7 @@ public sealed record RefreshOptions(
         var verbose = CommonOptions.Verbose();
         var command = new Command("refresh", "Refresh every deployed materialized view and canonical table partition, tenant by tenant in priority order, each tenant in its own transaction.");
         command.Arguments.Add(bundle);
+        selection.Validate(command);
         foreach (var option in new Option[] { connection, json, targets, parallel, concurrently, failFast, lockWait, statementTimeout, quiet, verbose }.Concat(selection.All))
         {
             command.Options.Add(option);

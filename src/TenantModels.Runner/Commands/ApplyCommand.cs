@@ -111,15 +111,12 @@ internal sealed class ApplyCommand
             return waves.Count > 0 && reporter.Selection is null ? waves : null;
         }
 
-        if (waves.FirstOrDefault(w => w.Name == options.Wave) is { } wave)
+        if (RolloutWave.Find(manifest, options.Wave, out var error) is { } wave)
         {
             return new[] { wave };
         }
 
-        var problem = waves.Count == 0
-            ? "the bundle declares no rollout waves (tenantmodels.yaml waves:)"
-            : $"the bundle has no such wave{NameSuggestions.DidYouMean(options.Wave, waves.Select(w => w.Name))}; its waves, in order: {string.Join(", ", waves.Select(w => w.Name))}";
-        exitCode = reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.UnknownWave.At(SourceLocation.None, options.Wave, problem));
+        exitCode = reporter.Fail(ExitCodes.UsageError, error!);
         return Array.Empty<RolloutWave>();
     }
 

@@ -57,7 +57,7 @@ internal sealed class Reporter
             return true;
         }
 
-        Selection = TenantSelection.Resolve(arguments, manifest, out var error);
+        Selection = arguments.Wave is { } wave ? WaveSelection(wave, manifest, out var error) : TenantSelection.Resolve(arguments, manifest, out error);
         if (error is not null)
         {
             exitCode = Fail(ExitCodes.UsageError, error);
@@ -66,6 +66,10 @@ internal sealed class Reporter
 
         return true;
     }
+
+    /// <summary>The tenants of one rollout wave, as apply --wave would roll it out; TM3063 when the bundle has no such wave.</summary>
+    private static TenantSelection? WaveSelection(string name, BundleManifest manifest, out Diagnostic? error) =>
+        Waves.RolloutWave.Find(manifest, name, out error)?.Selection;
 
     /// <summary>Text for humans; suppressed in JSON mode so stdout stays one parseable document.</summary>
     public void Line(string text)

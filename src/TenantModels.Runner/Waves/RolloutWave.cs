@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Parsing;
 using TenantModels.Core.Waves;
 using TenantModels.Runner.Cli;
 using TenantModels.Runner.Selection;
@@ -48,6 +50,23 @@ internal sealed record RolloutWave(string Name, TenantSelection Selection, int? 
         }
 
         return rolled;
+    }
+
+    /// <summary>The wave <paramref name="name"/> names; null with TM3063 in <paramref name="error"/> when the bundle has no such wave.</summary>
+    public static RolloutWave? Find(BundleManifest manifest, string name, out Diagnostic? error)
+    {
+        var waves = Of(manifest);
+        if (waves.FirstOrDefault(w => w.Name == name) is { } wave)
+        {
+            error = null;
+            return wave;
+        }
+
+        var problem = waves.Count == 0
+            ? "the bundle declares no rollout waves (tenantmodels.yaml waves:)"
+            : $"the bundle has no such wave{NameSuggestions.DidYouMean(name, waves.Select(w => w.Name))}; its waves, in order: {string.Join(", ", waves.Select(w => w.Name))}";
+        error = RunnerDiagnostics.UnknownWave.At(SourceLocation.None, name, problem);
+        return null;
     }
 
     private static string CriteriaOf(BundleWave wave) => string.Join(", ",

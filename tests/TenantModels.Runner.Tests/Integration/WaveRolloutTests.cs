@@ -172,6 +172,35 @@ public sealed class WaveRolloutTests
     }
 
     [TestMethod]
+    public void PlanVerifyStatusAndRefreshTakeAWavesTenants()
+    {
+        var db = NewDatabase("waves_read");
+        var v1 = Bundle(new[] { Wave("canary", tenants: new[] { Acme }), Wave("us", region: "us"), Wave("rest") });
+        var v2 = Bundle(new[] { Wave("canary", tenants: new[] { Acme }), Wave("us", region: "us"), Wave("rest") }, version: "1.0.1", callIdType: "numeric");
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", v1).ExitCode);
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", v2, "--wave", "canary", "--allow-data-loss").ExitCode);
+        Db.Execute(db, $"DROP VIEW \"{Pablo}_stg_salesloft\".call CASCADE");
+
+        var planUs = CliRun.Against(db, "plan", v2, "--wave", "us");
+        var verifyCanary = CliRun.Against(db, "verify", v2, "--wave", "canary");
+        var verifyUs = CliRun.Against(db, "verify", v2, "--wave", "us");
+        var status = CliRun.Against(db, "status", v2, "--wave", "canary");
+        var unknown = CliRun.Against(db, "verify", v2, "--wave", "canery");
+        var mixed = CliRun.Against(db, "plan", v2, "--wave", "us", "--tier", "premium");
+
+        StringAssert.Contains(planUs.Out, $"(tenant {Pablo})", planUs.ToString());
+        Assert.IsFalse(planUs.Out.Contains($"(tenant {Acme})", System.StringComparison.Ordinal) || planUs.Out.Contains($"(tenant {Javi})", System.StringComparison.Ordinal),
+            "the us wave is Pablo's alone:\n" + planUs.Out);
+        Assert.AreEqual(ExitCodes.Success, verifyCanary.ExitCode, "the canary was rolled out and is intact:\n" + verifyCanary);
+        Assert.AreEqual(ExitCodes.Drift, verifyUs.ExitCode, "Pablo's view was dropped:\n" + verifyUs);
+        Assert.AreEqual(ExitCodes.Success, status.ExitCode, status.ToString());
+        Assert.AreEqual(ExitCodes.UsageError, unknown.ExitCode, unknown.ToString());
+        StringAssert.Contains(unknown.Error, "error TM3063: --wave canery: the bundle has no such wave; did you mean 'canary'?");
+        Assert.AreEqual(ExitCodes.UsageError, mixed.ExitCode, mixed.ToString());
+        StringAssert.Contains(mixed.Error, "--wave cannot be combined with --tenant, --tier or --where");
+    }
+
+    [TestMethod]
     public void ASelectionAppliesAsWithoutWaves()
     {
         var db = NewDatabase("waves_selection");
