@@ -80,7 +80,9 @@ internal static class SchemaFingerprints
                 parts[schema] = ofSchema = new SortedDictionary<string, string>(StringComparer.Ordinal);
             }
 
-            ofSchema[reader.GetString(1)] = reader.GetInt64(2).ToString(CultureInfo.InvariantCulture) + ":" + reader.GetDecimal(3).ToString(CultureInfo.InvariantCulture);
+            // A sum over no row (relations without columns: a zero-column view) is NULL.
+            var total = reader.IsDBNull(3) ? "-" : reader.GetDecimal(3).ToString(CultureInfo.InvariantCulture);
+            ofSchema[reader.GetString(1)] = (reader.IsDBNull(2) ? 0 : reader.GetInt64(2)).ToString(CultureInfo.InvariantCulture) + ":" + total;
         }
 
         return parts.ToDictionary(p => p.Key, p => string.Join(",", p.Value.Select(v => v.Key + v.Value)), StringComparer.Ordinal);

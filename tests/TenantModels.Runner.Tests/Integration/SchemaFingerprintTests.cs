@@ -48,6 +48,12 @@ public sealed class SchemaFingerprintTests
         Db.Execute(db, "VACUUM");
         Assert.AreEqual(0, Compare(db, bundle).ComparedSchemas, "statistics are written in place: no schema counts as changed");
 
+        Db.Execute(db, $"CREATE VIEW \"{Acme}_stg_outreach\".no_columns AS SELECT");
+        var zeroColumns = Compare(db, bundle);
+        Assert.AreEqual(1, zeroColumns.ComparedSchemas, "a view without columns made by hand: its schema is compared");
+        StringAssert.Contains(string.Join("\n", zeroColumns.Drift.Select(d => d.Problem)), "not in the bundle");
+        Db.Execute(db, $"DROP VIEW \"{Acme}_stg_outreach\".no_columns");
+
         Db.Execute(db, $"GRANT SELECT ON \"{Javi}_stg_outreach\".call TO PUBLIC");
         var granted = Compare(db, bundle);
         Assert.AreEqual(1, granted.ComparedSchemas, "a GRANT writes the view's catalog row: its schema alone is compared");
