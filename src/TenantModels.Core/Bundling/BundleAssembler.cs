@@ -20,7 +20,8 @@ public static class BundleAssembler
         IReadOnlyList<Waves.BundleWave>? waves = null,
         string? distribution = null,
         IReadOnlyList<BundleDataTest>? dataTests = null,
-        IReadOnlyDictionary<string, string>? dataTestSql = null)
+        IReadOnlyDictionary<string, string>? dataTestSql = null,
+        IReadOnlyList<ModelDescription>? descriptions = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -59,7 +60,7 @@ public static class BundleAssembler
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
             TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution,
-            DataTests: tests.Count > 0 ? tests : null);
+            DataTests: tests.Count > 0 ? tests : null, Descriptions: descriptions is { Count: > 0 } ? descriptions : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.
@@ -79,5 +80,6 @@ public static class BundleAssembler
             DeployChecksum = null,
             Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null ? a : a with { DefinedAt = null }).ToList(),
             DataTests = manifest.DataTests?.Select(t => t with { DefinedAt = null }).ToList(),
+            Descriptions = null,
         }));
 }

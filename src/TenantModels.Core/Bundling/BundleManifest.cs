@@ -39,7 +39,8 @@ public sealed record BundleManifest(
     IReadOnlyList<BundleAttribute>? Attributes = null,
     IReadOnlyList<Waves.BundleWave>? Waves = null,
     string? Distribution = null,
-    IReadOnlyList<BundleDataTest>? DataTests = null)
+    IReadOnlyList<BundleDataTest>? DataTests = null,
+    IReadOnlyList<ModelDescription>? Descriptions = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

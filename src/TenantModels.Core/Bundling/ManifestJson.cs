@@ -93,6 +93,24 @@ public static class ManifestJson
             json.Append("],\n");
         }
 
+        if (manifest.Descriptions is { Count: > 0 } descriptions)
+        {
+            // Only written when some model or column has one, so other bundles keep their exact bytes.
+            json.Append("  \"descriptions\": [");
+            AppendItems(json, descriptions, (sb, d) =>
+            {
+                sb.Append("{ \"model\": ").Append(Str(d.Model)).Append(", \"description\": ").Append(d.Description is null ? "null" : Str(d.Description))
+                  .Append(", \"columns\": {");
+                for (var i = 0; i < d.Columns.Count; i++)
+                {
+                    sb.Append(i == 0 ? " " : ", ").Append(Str(d.Columns[i].Key)).Append(": ").Append(Str(d.Columns[i].Value));
+                }
+
+                sb.Append(d.Columns.Count == 0 ? "} }" : " } }");
+            });
+            json.Append("],\n");
+        }
+
         json.Append("  \"artefacts\": [");
         AppendItems(json, manifest.Artefacts, (sb, a) =>
         {
@@ -255,7 +273,8 @@ public static class ManifestJson
                 declared,
                 root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null,
                 root.TryGetProperty("distribution", out var distribution) && distribution.ValueKind == JsonValueKind.String ? distribution.GetString() : null,
-                root.TryGetProperty("dataTests", out var tests) ? ReadDataTests(tests) : null);
+                root.TryGetProperty("dataTests", out var tests) ? ReadDataTests(tests) : null,
+                root.TryGetProperty("descriptions", out var descriptions) ? ReadDescriptions(descriptions) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -346,6 +365,12 @@ public static class ManifestJson
     {
         json.Append(' ', depth * 2).Append(Str(name)).Append(": ").Append(value).Append(last ? "\n" : ",\n");
     }
+
+    private static IReadOnlyList<ModelDescription> ReadDescriptions(JsonElement descriptions) =>
+        descriptions.EnumerateArray().Select(d => new ModelDescription(
+            d.GetProperty("model").GetString()!,
+            d.GetProperty("description").ValueKind == JsonValueKind.Null ? null : d.GetProperty("description").GetString(),
+            d.GetProperty("columns").EnumerateObject().Select(c => new KeyValuePair<string, string>(c.Name, c.Value.GetString()!)).ToList())).ToList();
 
     private static void AppendItems<T>(StringBuilder json, IReadOnlyList<T> items, Action<StringBuilder, T> write)
     {

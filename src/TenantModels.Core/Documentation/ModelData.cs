@@ -4,7 +4,7 @@ using TenantModels.Core.Bundling;
 
 namespace TenantModels.Core.Documentation;
 
-/// <summary>A model's page data (<c>data/models/&lt;name&gt;.js</c>): columns, artefacts with their SQL templates, seeds, data tests, grants.</summary>
+/// <summary>A model's page data (<c>data/models/&lt;name&gt;.js</c>): descriptions, columns, artefacts with their SQL templates, seeds, data tests, grants.</summary>
 internal static class ModelData
 {
     public static void Write(string path, Bundle bundle, DocumentedModel model, SecurityMatrix security)
@@ -15,6 +15,8 @@ internal static class ModelData
             w.WriteStartObject();
             w.WriteString("name", model.Name);
             w.WriteString("kind", model.Kind);
+            var described = bundle.Manifest.Descriptions?.FirstOrDefault(d => d.Model == model.Name);
+            ScriptFile.WriteNullable(w, "description", described?.Description);
             ScriptFile.WriteStrings(w, "sources", model.Sources);
             w.WriteStartArray("columns");
             foreach (var column in model.Columns)
@@ -23,6 +25,7 @@ internal static class ModelData
                 w.WriteString("name", column.Name);
                 w.WriteString("type", column.Type);
                 w.WriteString("detail", column.Detail);
+                ScriptFile.WriteNullable(w, "description", described?.Columns.FirstOrDefault(c => c.Key == column.Name).Value);
                 w.WriteEndObject();
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
@@ -36,9 +37,18 @@ public static class ModelProjectCompiler
             : null;
         var checks = security is null ? null : IsolationCheck.Write(IsolationCheckCompiler.Compile(bound));
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution),
-            DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal));
+            DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal), Descriptions(bound));
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
+
+    /// <summary>The models' and columns' <c>description:</c>, by model name, for documentation (only models that have one).</summary>
+    private static IReadOnlyList<ModelDescription> Descriptions(BoundProject bound) =>
+        bound.Models
+            .Select(m => new ModelDescription(m.Name, m.Description,
+                m.Columns.Where(c => c.Description is not null).Select(c => new KeyValuePair<string, string>(c.Name, c.Description!)).ToList()))
+            .Where(d => d.Description is not null || d.Columns.Count > 0)
+            .OrderBy(d => d.Model, System.StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Every check the build makes (compile-stage name checks included) and the typed model, without emitting SQL.</summary>
     public static AnalysisResult Analyze(ProjectInput input)

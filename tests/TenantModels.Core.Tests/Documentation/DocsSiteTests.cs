@@ -95,6 +95,28 @@ public sealed class DocsSiteTests
     }
 
     [TestMethod]
+    public void A_model_s_file_has_its_description_and_its_columns_descriptions()
+    {
+        var bundle = LineageGraphTests.Sample("CallAnalytics");
+        var described = bundle.Manifest.Descriptions?.FirstOrDefault(d => d.Columns.Count > 0) ?? throw new AssertFailedException("CallAnalytics describes its columns");
+        var folder = TempFolder();
+        try
+        {
+            DocsSite.Write(bundle, folder);
+
+            var data = File.ReadAllText(Path.Combine(folder, "data", "models", described.Model + ".js"));
+            foreach (var column in described.Columns)
+            {
+                StringAssert.Contains(data, ScriptFile.Literal(column.Value), column.Key);
+            }
+        }
+        finally
+        {
+            BundleDirectory.Delete(folder);
+        }
+    }
+
+    [TestMethod]
     public void Writing_the_same_bundle_twice_gives_the_same_bytes()
     {
         var bundle = LineageGraphTests.Sample("WhiteLabelAnalytics");

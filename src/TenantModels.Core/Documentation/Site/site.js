@@ -229,10 +229,11 @@ window.TM = (function () {
     main.appendChild(body);
     load("model", name).then(function (m) {
       body.textContent = "";
+      if (m.description) { body.appendChild(h("p", { "class": "description" }, m.description)); }
       body.appendChild(kv([["kind", m.kind], ["sources", m.sources.join(", ") || "none (every tenant)"],
         ["lineage", h("a", { href: "#/lineage?model=" + encodeURIComponent(name) }, "show in the graph")]]));
       body.appendChild(h("h2", null, "Columns"));
-      body.appendChild(table(["column", "type", ""], m.columns.map(function (c) { return [h("code", null, c.name), c.type, c.detail]; })));
+      body.appendChild(table(["column", "type", "", "description"], m.columns.map(function (c) { return [h("code", null, c.name), c.type, c.detail, c.description || ""]; })));
       body.appendChild(h("h2", null, "Where it comes from"));
       var staging = m.artefacts.filter(function (a) { return a.source && a.kind !== "grants" && a.kind !== "schema" && a.kind !== "refresh"; });
       body.appendChild(staging.length
