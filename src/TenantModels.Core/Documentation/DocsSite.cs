@@ -241,6 +241,7 @@ public static class DocsSite
                 ScriptFile.WriteNullable(w, "deployedVersion", status.DeployedVersion);
                 ScriptFile.WriteStrings(w, "drift", status.Drift);
                 ScriptFile.WriteNullable(w, "lastApplied", status.LastApplied);
+                ScriptFile.WriteNullable(w, "lastRefreshed", status.LastRefreshed);
                 w.WriteEndObject();
             }
 

@@ -38,7 +38,7 @@ internal static class DocsLiveStatus
             var runtime = RuntimeTenants.Read(open, null);
             var plan = DeploymentPlanner.Plan(DeploymentTarget.For(bundle, runtime), comparison.Records);
             exitCode = ExitCodes.Success;
-            return Of(bundle.Manifest.Tenants.Concat(runtime).Select(t => t.Id).Distinct(StringComparer.Ordinal), rows, comparison.Drift, plan.Steps);
+            return Of(bundle.Manifest.Tenants.Concat(runtime).Select(t => t.Id).Distinct(StringComparer.Ordinal), rows, comparison.Drift, plan.Steps, RefreshLog.Read(open));
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException or TimeoutException)
         {
@@ -47,7 +47,8 @@ internal static class DocsLiveStatus
         }
     }
 
-    internal static IReadOnlyList<TenantLiveStatus> Of(IEnumerable<string> tenants, IReadOnlyList<RecordedRow> rows, IReadOnlyList<DriftResult> drift, IReadOnlyList<PlanStep> steps) =>
+    internal static IReadOnlyList<TenantLiveStatus> Of(IEnumerable<string> tenants, IReadOnlyList<RecordedRow> rows, IReadOnlyList<DriftResult> drift, IReadOnlyList<PlanStep> steps,
+        IReadOnlyDictionary<string, DateTime>? refreshed = null) =>
         tenants.OrderBy(t => t, StringComparer.Ordinal).Select(tenant =>
         {
             var mine = rows.Where(r => r.Artefact.TenantId == tenant).ToList();
@@ -60,6 +61,7 @@ internal static class DocsLiveStatus
                 : pending > 0 ? $"{pending} step(s) pending"
                 : "up to date";
             var applied = mine.Count == 0 ? null : mine.Max(r => r.AppliedAt).ToString("u", CultureInfo.InvariantCulture);
-            return new TenantLiveStatus(tenant, state, version, problems, applied);
+            var lastRefresh = refreshed is not null && refreshed.TryGetValue(tenant, out var at) ? at.ToString("u", CultureInfo.InvariantCulture) : null;
+            return new TenantLiveStatus(tenant, state, version, problems, applied, lastRefresh);
         }).ToList();
 }

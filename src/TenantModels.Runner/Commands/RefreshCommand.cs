@@ -119,6 +119,7 @@ internal sealed class RefreshCommand
         var diagnostics = new List<DiagnosticResult>();
         var stop = false;
         output.Progress?.Plan(refreshUnits.Count, 0);
+        var log = RefreshLog.Available(connection);
         foreach (var unit in refreshUnits)
         {
             var kind = unit.TenantId is null ? "global" : "tenant";
@@ -133,7 +134,7 @@ internal sealed class RefreshCommand
             }
 
             output.Started(key);
-            var failure = Run(connection, unit, label, options, output);
+            var failure = Run(connection, unit, label, options, output, log);
             if (failure is null)
             {
                 units.Add(new UnitResult(kind, unit.TenantId, UnitStatus.Refreshed, unit.Steps.Count));
@@ -170,7 +171,8 @@ internal sealed class RefreshCommand
     }
 
     /// <summary>One tenant's statements in one transaction: null when committed, the failure when rolled back.</summary>
-    private static DiagnosticResult? Run(NpgsqlConnection connection, RefreshUnit unit, string label, RefreshOptions options, TargetOutput output)
+    /// <param name="log">Record the refresh's time in its transaction (<see cref="RefreshLog"/>).</param>
+    private static DiagnosticResult? Run(NpgsqlConnection connection, RefreshUnit unit, string label, RefreshOptions options, TargetOutput output, bool log)
     {
         if (unit.Steps.FirstOrDefault(s => s.Live is not null) is { } drifted)
         {
@@ -196,6 +198,11 @@ internal sealed class RefreshCommand
                 output.Error(Reporter.Format(diagnostic));
                 return new DiagnosticResult(diagnostic.Code, diagnostic.Message, step.ArtefactId, unit.TenantId, e.SqlState);
             }
+        }
+
+        if (log)
+        {
+            RefreshLog.Record(connection, transaction, unit.TenantId);
         }
 
         transaction.Commit();

@@ -114,6 +114,15 @@ internal static class RunnerSchema
             fingerprint text NOT NULL
         );
         """,
+
+        // 9: when each tenant's materialized views and canonical rows were last refreshed ('' for the global ones), for
+        // status and the documentation site.
+        """
+        CREATE TABLE IF NOT EXISTS tenantmodels.refresh (
+            tenant_id text PRIMARY KEY,
+            refreshed_at timestamptz NOT NULL
+        );
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>

@@ -94,4 +94,25 @@ public sealed class DocsCommandTests
         StringAssert.Contains(status, "\"org_pablo_s_workspace_r0trlpgs\":{\"state\":\"up to date\",\"deployedVersion\":\"1.0.0\",\"drift\":[]");
         StringAssert.Contains(status, "\"org_acme_k3x9\":{\"state\":\"not deployed\",\"deployedVersion\":null");
     }
+    [TestMethod]
+    public void With_a_connection_each_tenant_shows_when_it_was_last_refreshed()
+    {
+        var totals = ("models/order_totals.yaml",
+            "model: order_totals\nmaterialized: materialized_view\ncolumns:\n  n: bigint\nsql: \"select count(*) as n from {{ ref('orders') }}\"\ngrants: { reader: [select] }\n");
+        var bundle = HandBuiltBundles.WriteToTemp(SecuredProjects.Compile("dls", "1.0.0", new[] { "alpha", "bravo" }, extra: new[] { totals }));
+        var db = SharedPostgres.Server.CreateDatabase("docs_last_refresh");
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", bundle).ExitCode);
+        var refresh = CliRun.Against(db, "refresh", bundle, "--tenant", "alpha");
+        Assert.AreEqual(ExitCodes.Success, refresh.ExitCode, refresh.ToString());
+        var site = Path.Combine(CliRun.TempDirectory(), "site");
+
+        var result = CliRun.Against(db, "docs", bundle, "-o", site);
+
+        Assert.AreEqual(ExitCodes.Success, result.ExitCode, result.ToString());
+        var status = File.ReadAllText(Path.Combine(site, "data", "status.js"));
+        var refreshedAt = Db.Scalar<System.DateTime>(db, "SELECT refreshed_at FROM tenantmodels.refresh WHERE tenant_id = 'alpha'");
+        StringAssert.Contains(status, "\"lastRefreshed\":\"" + refreshedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + "\"");
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.refresh WHERE tenant_id = 'bravo'"), "bravo was not refreshed");
+        Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Matches(status, "\"lastRefreshed\":\"").Count, status);
+    }
 }

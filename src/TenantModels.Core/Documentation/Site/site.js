@@ -394,9 +394,9 @@ window.TM = (function () {
   // ---- live status (written with --connection) ----------------------------------------------------------------------
 
   function statusTable(ids) {
-    return table(["tenant", "state", "deployed version", "drift", "last applied"], ids.map(function (id) {
+    return table(["tenant", "state", "deployed version", "drift", "last applied", "last refresh"], ids.map(function (id) {
       var s = TM.status[id];
-      return [tenantLink(id), s.state, s.deployedVersion || "—", s.drift.join("; ") || "none", s.lastApplied || "—"];
+      return [tenantLink(id), s.state, s.deployedVersion || "—", s.drift.join("; ") || "none", s.lastApplied || "—", s.lastRefreshed || "—"];
     }));
   }
 
@@ -407,7 +407,7 @@ window.TM = (function () {
     main.appendChild(virtualList(ids, function (id) {
       var s = TM.status[id];
       return [tenantLink(id), " ", h("span", { "class": "tag" }, s.state), " ", s.deployedVersion || "not deployed", " ",
-        h("span", { "class": "muted" }, (s.drift.length ? "drift: " + s.drift.join("; ") : "no drift") + (s.lastApplied ? ", applied " + s.lastApplied : ""))];
+        h("span", { "class": "muted" }, (s.drift.length ? "drift: " + s.drift.join("; ") : "no drift") + (s.lastApplied ? ", applied " + s.lastApplied : "") + (s.lastRefreshed ? ", refreshed " + s.lastRefreshed : ""))];
     }));
   }
 
