@@ -135,6 +135,22 @@ public sealed class DocsSiteBrowserTests
     }
 
     [TestMethod]
+    public void The_status_page_shows_each_tenant_s_live_status()
+    {
+        var site = SiteUnderTest.WithStatus("CallAnalytics", Scratch, t => new TenantLiveStatus(t.Id, t.Id.StartsWith("org_javi", StringComparison.Ordinal) ? "drift" : "up to date", "1.0.0",
+            t.Id.StartsWith("org_javi", StringComparison.Ordinal) ? new[] { "\"x\".\"call\": object is missing" } : Array.Empty<string>(), "2026-12-06 10:00:00Z", "2026-12-06 11:30:00Z"));
+        using var page = Browser.NewPage();
+
+        Open(page, site, "status");
+        page.WaitFor("document.querySelectorAll('.vlist .row').length > 0");
+
+        var text = page.Evaluate("document.querySelector('main').textContent")!.GetValue<string>();
+        StringAssert.Contains(text, "drift: \"x\".\"call\": object is missing");
+        StringAssert.Contains(text, "refreshed 2026-12-06 11:30:00Z");
+        Assert.AreEqual(0, page.Errors.Count, string.Join("\n", page.Errors));
+    }
+
+    [TestMethod]
     public void Typing_in_the_search_box_searches_as_one_history_entry()
     {
         var site = SiteUnderTest.Sample("CallAnalytics", Scratch);

@@ -31,6 +31,16 @@ internal sealed record SiteUnderTest(string Name, Bundle Bundle, string Folder)
 
     public static SiteUnderTest Sample(string name, ScratchFolder scratch) => Write(name, RepoPaths.Combine("samples", name), scratch);
 
+    /// <summary>A sample's site written with a live status (as <c>docs --connection</c> writes it) for each enabled tenant.</summary>
+    public static SiteUnderTest WithStatus(string name, ScratchFolder scratch, Func<BundleTenant, TenantLiveStatus> status)
+    {
+        var compiled = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(RepoPaths.Combine("samples", name), name, "1.0.0"));
+        Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var folder = scratch.NewPath("site");
+        DocsSite.Write(compiled.Bundle!, folder, compiled.Bundle!.Manifest.Tenants.Where(t => t.Enabled).Select(status).ToList());
+        return new SiteUnderTest(name, compiled.Bundle!, folder);
+    }
+
     /// <summary>samples/CallAnalytics's sources and models with <paramref name="tenants"/> tenants, every other one on each source.</summary>
     public static SiteUnderTest ManyTenants(int tenants, ScratchFolder scratch)
     {
