@@ -130,9 +130,7 @@ internal sealed class TargetDeployer
 
         var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
         sequence.Run();
-        RememberVerified(() => LiveDatabase.Settle(connection, plan.Steps
-            .Select(s => SchemaFingerprints.SchemaOf(new DeployedArtefact(s.ArtefactId, s.TenantId, string.Empty, s.Kind, Object: s.Object)))
-            .Where(s => s is not null).Select(s => s!)));
+        RememberVerified(() => LiveDatabase.Settle(connection, plan.Steps.Select(s => SchemaFingerprints.SchemaOf(s.Object)).OfType<string>()));
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
