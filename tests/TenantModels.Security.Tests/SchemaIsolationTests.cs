@@ -13,7 +13,7 @@ public abstract class PerTenantIsolationTests
 {
     protected const string Alpha = "_alpha_login";
 
-    protected static (string, string)[] Project(string isolation, string prefix) => new[]
+    internal static (string, string)[] Project(string isolation, string prefix) => new[]
     {
         ("tenants.yaml", "tenants:\n  - id: alpha\n  - id: bravo\n  - id: charlie\n"),
         ("tenantmodels.yaml", $"security:\n  isolation: {isolation}\n  prefix: {prefix}\n  tenant_roles:\n    reader: \"{prefix}_<tenant>_reader\"\n    writer: \"{prefix}_<tenant>_writer\"\n"

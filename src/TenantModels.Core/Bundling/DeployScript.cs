@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -19,51 +20,101 @@ public static class DeployScript
         writer.Write(manifest.BundleVersion);
         writer.Write("\n-- ");
         writer.Write(manifest.ContentHash);
-        writer.Write("\n-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
         var tenants = manifest.Tenants.Where(t => t.Enabled).ToList();
         // Refresh artefacts are run by the runner's refresh command, never by a deployment.
-        foreach (var artefact in manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh))
+        var deployed = manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh).ToList();
+        if (IsPerDatabase(manifest))
         {
-            var sql = sqlOf(artefact);
-            switch (artefact.Scope)
+            WritePerDatabase(manifest, deployed, sqlOf, tenants, writer);
+            return;
+        }
+
+        writer.Write("\n-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        foreach (var artefact in deployed)
+        {
+            WriteArtefact(writer, artefact, sqlOf(artefact), tenants);
+        }
+    }
+
+    /// <summary>
+    /// Database isolation: no one database can hold two tenants (their security artefacts refuse it), so the script
+    /// connects to each tenant's database in turn (psql's <c>\connect</c>) and applies there what the runner applies
+    /// through a server target: the global artefacts, the tenant's own, and unions over that tenant only.
+    /// </summary>
+    public static bool IsPerDatabase(BundleManifest manifest) =>
+        manifest.Security?.Isolation == "database" && manifest.DatabasePattern is not null;
+
+    private static void WritePerDatabase(BundleManifest manifest, IReadOnlyList<BundleArtefact> artefacts, Func<BundleArtefact, string> sqlOf, IReadOnlyList<BundleTenant> tenants, TextWriter writer)
+    {
+        writer.Write("\n-- Database per tenant: run with psql -v ON_ERROR_STOP=1 -f deploy.sql (without -1) connected to any database of the\n");
+        writer.Write("-- server. Each tenant's database is created when missing, then applied in one transaction of its own.\n");
+        var templates = artefacts.Select(a => (Artefact: a, Sql: sqlOf(a))).ToList();
+        foreach (var tenant in tenants)
+        {
+            // Names are validated lower-case identifiers, so neither the literal nor psql's argument needs escaping.
+            var database = manifest.DatabasePattern!.Replace(Naming.NamingPattern.TenantToken, tenant.Id);
+            writer.Write("\n-- database ");
+            writer.Write(database);
+            writer.Write(" (tenant ");
+            writer.Write(tenant.Id);
+            writer.Write(")\n");
+            writer.Write("SELECT 'CREATE DATABASE ");
+            writer.Write(database);
+            writer.Write("' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '");
+            writer.Write(database);
+            writer.Write("')\\gexec\n\\connect ");
+            writer.Write(database);
+            writer.Write("\nBEGIN;\n");
+            var one = new[] { tenant };
+            foreach (var (artefact, sql) in templates)
             {
-                case ArtefactScope.Global:
-                    Instance(writer, artefact, null, sql);
-                    break;
-                case ArtefactScope.Union:
-                    var union = UnionTemplate.Parse(sql);
-                    if (union.Footer.EndsWith("\n", StringComparison.Ordinal))
-                    {
-                        // Never from Parse (it trims), but then only the string form gives the same trimmed bytes.
-                        Instance(writer, artefact, null, union.Expand(tenants));
-                        break;
-                    }
-
-                    // The expansion ends in ";\n" or the footer and "\n", exactly what trimming and one '\n' give.
-                    Header(writer, artefact, null);
-                    union.WriteExpanded(writer, tenants);
-                    break;
-                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
-                    // A partition is a union template over one tenant's sources: few per model, no need to stream each;
-                    // per-tenant values are written by the string form.
-                    foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
-                    {
-                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
-                    }
-
-                    break;
-                default:
-                    // Trimming the template before expanding equals trimming each expansion: a tenant id never ends in '\n'.
-                    var parts = ArtefactTemplate.Split(sql.TrimEnd('\n'));
-                    foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
-                    {
-                        Header(writer, artefact, tenant.Id);
-                        ArtefactTemplate.WriteExpanded(writer, parts, tenant.Id);
-                        writer.Write('\n');
-                    }
-
-                    break;
+                WriteArtefact(writer, artefact, sql, one);
             }
+
+            writer.Write("\nCOMMIT;\n");
+        }
+    }
+
+    private static void WriteArtefact(TextWriter writer, BundleArtefact artefact, string sql, IReadOnlyList<BundleTenant> tenants)
+    {
+        switch (artefact.Scope)
+        {
+            case ArtefactScope.Global:
+                Instance(writer, artefact, null, sql);
+                break;
+            case ArtefactScope.Union:
+                var union = UnionTemplate.Parse(sql);
+                if (union.Footer.EndsWith("\n", StringComparison.Ordinal))
+                {
+                    // Never from Parse (it trims), but then only the string form gives the same trimmed bytes.
+                    Instance(writer, artefact, null, union.Expand(tenants));
+                    break;
+                }
+
+                // The expansion ends in ";\n" or the footer and "\n", exactly what trimming and one '\n' give.
+                Header(writer, artefact, null);
+                union.WriteExpanded(writer, tenants);
+                break;
+            case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
+                // A partition is a union template over one tenant's sources: few per model, no need to stream each;
+                // per-tenant values are written by the string form.
+                foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
+                {
+                    Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
+                }
+
+                break;
+            default:
+                // Trimming the template before expanding equals trimming each expansion: a tenant id never ends in '\n'.
+                var parts = ArtefactTemplate.Split(sql.TrimEnd('\n'));
+                foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
+                {
+                    Header(writer, artefact, tenant.Id);
+                    ArtefactTemplate.WriteExpanded(writer, parts, tenant.Id);
+                    writer.Write('\n');
+                }
+
+                break;
         }
     }
 
