@@ -35,11 +35,11 @@ internal static class LiveDatabase
     public static LiveComparison Compare(NpgsqlConnection connection, Bundle bundle, bool rowChecks = false)
     {
         using var settings = CatalogReadSettings.Apply(connection);
-        var rows = DeploymentRecord.ReadRows(connection, null);
+        var rows = DeploymentRecord.ReadRowsWithoutCatalog(connection, null);
         var drift = new List<DriftResult>();
         var conditions = new Dictionary<(string, string), LiveCondition>();
         var liveTables = new Dictionary<(string, string), LiveTable>();
-        var (verified, compared) = CompareCatalog(connection, rows, drift, conditions, liveTables);
+        var (verified, compared) = CompareCatalog(connection, rows, drift, conditions, liveTables, catalogRead: false);
 
         var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped);
         drift.AddRange(security);
@@ -104,7 +104,7 @@ internal static class LiveDatabase
 
         using var settings = CatalogReadSettings.Apply(connection);
         var (verified, _) = CompareCatalog(connection, DeploymentRecord.ReadRows(connection, null, schemas), new List<DriftResult>(),
-            new Dictionary<(string, string), LiveCondition>(), new Dictionary<(string, string), LiveTable>());
+            new Dictionary<(string, string), LiveCondition>(), new Dictionary<(string, string), LiveTable>(), catalogRead: true);
         SchemaFingerprints.Store(connection, verified, schemas);
     }
 
@@ -113,8 +113,9 @@ internal static class LiveDatabase
     /// (<see cref="SchemaFingerprints"/>). Returns the keys of the schemas now known to be as recorded, and how many
     /// schemas were compared.
     /// </summary>
+    /// <param name="catalogRead">Whether <paramref name="rows"/> carry their catalog snapshots; when not, they are read for the compared schemas only.</param>
     private static (IReadOnlyDictionary<string, string> Verified, int Compared) CompareCatalog(NpgsqlConnection connection, IReadOnlyList<RecordedRow> rows,
-        List<DriftResult> drift, Dictionary<(string, string), LiveCondition> conditions, Dictionary<(string, string), LiveTable> liveTables)
+        List<DriftResult> drift, Dictionary<(string, string), LiveCondition> conditions, Dictionary<(string, string), LiveTable> liveTables, bool catalogRead)
     {
         // Read before the comparison: a change made while it runs is seen by it or changes these.
         var bySchema = rows.Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is not null)
@@ -125,6 +126,12 @@ internal static class LiveDatabase
         var keys = live.ToDictionary(l => l.Key, l => SchemaFingerprints.Key(l.Value, bySchema[l.Key]), StringComparer.Ordinal);
         var unchanged = keys.Where(k => stored.TryGetValue(k.Key, out var key) && key == k.Value).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         var compared = rows.Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is not { } schema || !unchanged.Contains(schema)).ToList();
+        var comparedSchemas = bySchema.Keys.Where(s => !unchanged.Contains(s)).ToList();
+        if (!catalogRead && comparedSchemas.Count > 0)
+        {
+            var snapshots = DeploymentRecord.ReadRows(connection, null, comparedSchemas).ToDictionary(r => Key(r.Artefact));
+            compared = compared.Select(r => snapshots.GetValueOrDefault(Key(r.Artefact)) ?? r).ToList();
+        }
 
         var before = drift.Count;
         CompareObjects(connection, compared, rows, drift, conditions);

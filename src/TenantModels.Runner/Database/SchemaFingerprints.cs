@@ -34,7 +34,7 @@ namespace TenantModels.Runner.Database;
 internal static class SchemaFingerprints
 {
     /// <summary>Bump when the object comparison learns to find something new, so that no stored key hides it.</summary>
-    private const string ComparisonVersion = "1";
+    private const string ComparisonVersion = "2";
 
     /// <summary>The runner schema version that holds <c>tenantmodels.schema_fingerprint</c>.</summary>
     public const int SchemaVersion = 8;
@@ -107,16 +107,18 @@ internal static class SchemaFingerprints
         return stored;
     }
 
-    /// <summary>The key of one schema: its live fingerprint with everything the record says about the objects in it.</summary>
+    /// <summary>
+    /// The key of one schema: its live fingerprint with the identity and row version (<c>xmin</c>) of each of its record
+    /// rows. Any write to a row changes its version, so the key changes with anything the record says about the schema,
+    /// without reading (or hashing) the catalog snapshots, which only a schema that is compared needs.
+    /// </summary>
     public static string Key(string liveFingerprint, IEnumerable<RecordedRow> rowsOfSchema)
     {
         var text = new StringBuilder(ComparisonVersion).Append('\n').Append(liveFingerprint).Append('\n');
         foreach (var row in rowsOfSchema)
         {
-            var a = row.Artefact;
-            text.Append(a.ArtefactId).Append('\u001f').Append(a.TenantId).Append('\u001f').Append(a.Checksum).Append('\u001f')
-                .Append(a.Kind).Append('\u001f').Append(a.Object).Append('\u001f').Append(a.Signature).Append('\u001f').Append(a.Definition).Append('\u001f')
-                .Append(row.Catalog?.Columns).Append('\u001f').Append(row.Catalog?.Definition).Append('\u001f').Append(row.Catalog?.Options).Append('\u001e');
+            text.Append(row.Artefact.ArtefactId).Append('\u001f').Append(row.Artefact.TenantId).Append('\u001f')
+                .Append(row.RowVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\u001e');
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
