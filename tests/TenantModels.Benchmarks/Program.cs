@@ -9,7 +9,8 @@ public static class Program
     /// <summary>
     /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- perf-report [compile] [build] [apply]</c> for every
     /// figure of docs/performance.md; <c>-- --filter '*' [--job short]</c> for the BenchmarkDotNet micro-benchmarks; or
-    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>.
+    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>,
+    /// <c>-- write-bundle &lt;folder&gt; &lt;tenants&gt; &lt;models&gt; view|table</c> to write it and its bundle (printing the bundle's path) for a manual <c>tenantmodels</c> run,
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
     /// or <c>-- canonical-storage [tenants...]</c> for how the canonical table stores its rows, on stock lock settings,
@@ -18,6 +19,7 @@ public static class Program
     /// or <c>-- yaml-limits</c> for the analysis time of hostile and large definition files by size,
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
     /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
+    /// or <c>-- plan-noop [tenants...]</c> for planning with nothing to do, in process (see <see cref="NoOpPlanningBenchmark"/>),
     /// or <c>-- data-tests [tenants...]</c> for <c>tenantmodels test</c> over every tenant (see <see cref="DataTestsMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
@@ -25,6 +27,20 @@ public static class Program
         if (args.Length == 4 && args[0] == "write-scenario")
         {
             ScaleScenario.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == NoOpPlanningBenchmark.Command)
+        {
+            var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            NoOpPlanningBenchmark.Run(counts.Length == 0 ? new[] { 1000, 10000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length == 5 && args[0] == "write-bundle")
+        {
+            System.Console.WriteLine(Perf.ApplyMeasurement.CompileBundle(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), "1.0.0",
+                args[4] == "table" ? ScaleScenario.TableForm : ScaleScenario.ViewForm));
             return;
         }
 

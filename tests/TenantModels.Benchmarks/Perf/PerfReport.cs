@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 namespace TenantModels.Benchmarks.Perf;
 
 /// <summary>
-/// <c>perf-report [compile] [build] [apply]</c> (all when none is named), or <c>perf-report scale [tenants...]</c> (<see cref="ScaleMeasurement"/>): every figure of docs/performance.md, each
+/// <c>perf-report [compile] [build] [apply]</c> (all when none is named), <c>perf-report scale [tenants...]</c> (<see cref="ScaleMeasurement"/>), <c>perf-report fleet [tenants databases]</c> (<see cref="FleetMeasurement"/>) or <c>perf-report growth [tenants...]</c> (<see cref="GrowthMeasurement"/>): every figure of docs/performance.md, each
 /// comparison measured side by side in one run, printed as a markdown table with the machine and the date.
 /// </summary>
 internal static class PerfReport
@@ -38,6 +38,20 @@ internal static class PerfReport
             if (all || sections.Contains("apply"))
             {
                 Report(figures, ApplyMeasurement.Measure(root, new[] { 100, 1_000 }, models: 10));
+            }
+
+            // Not part of "all": `perf-report growth [tenants...]` takes about half an hour with 10,000.
+            if (sections.Count > 0 && sections[0] == GrowthMeasurement.Section)
+            {
+                var counts = sections.Skip(1).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                figures.AddRange(GrowthMeasurement.Measure(root, counts.Count == 0 ? new[] { 100, 1_000, 10_000 } : counts));
+            }
+
+            // Not part of "all": `perf-report fleet [tenants databases]`.
+            if (sections.Count > 0 && sections[0] == FleetMeasurement.Section)
+            {
+                var sizes = sections.Skip(1).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                figures.AddRange(FleetMeasurement.Measure(root, sizes.Count == 2 ? sizes[0] : 1_000, sizes.Count == 2 ? sizes[1] : 20, models: 10));
             }
 
             // Not part of "all": it takes tens of minutes. `perf-report scale` or `perf-report scale 10000`.
