@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Npgsql;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Apply;
 using TenantModels.Runner.Cli;
+using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
 using TenantModels.Runner.Targets;
 
@@ -70,6 +72,23 @@ internal sealed class FleetTenant
                 $"database {home.Database}, which is an entry of the target map shared by its tenants, not tenant {_options.TenantId}'s own database on a server: only the latter is dropped"));
         }
 
+        List<string> others;
+        try
+        {
+            others = _options.DropDatabase ? OtherTenantsIn(home) : new List<string>();
+        }
+        catch (NpgsqlException e)
+        {
+            return _reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.DatabaseError.At(SourceLocation.None, $"read which tenants database '{home.Database}' holds", ErrorCause.Of(e)));
+        }
+
+        if (others.Count > 0)
+        {
+            // Checked before the removal: refusing after it would leave the tenant gone and the database kept anyway.
+            return _reporter.Fail(ExitCodes.Refused, RunnerDiagnostics.DataLossRefused.At(SourceLocation.None, 1,
+                $"database {home.Database}, which also holds tenant {string.Join(", tenant ", others)} (nothing was done; remove without --drop-database to keep the database)"));
+        }
+
         var created = false;
         if (!home.Exists)
         {
@@ -101,6 +120,38 @@ internal sealed class FleetTenant
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The tenants other than this one that the tenant's database records as deployed or provisioned: a map can send a
+    /// run-time tenant into a database the rule names for no registry tenant, and dropping it would take theirs too.
+    /// </summary>
+    private List<string> OtherTenantsIn(TenantHome home)
+    {
+        var others = new List<string>();
+        if (!home.Exists)
+        {
+            return others;
+        }
+
+        using var connection = new NpgsqlConnection(home.ConnectionString);
+        connection.Open();
+        if (RunnerSchema.Version(connection, null) < 2)
+        {
+            return others;
+        }
+
+        using var command = new NpgsqlCommand(
+            "SELECT tenant_id FROM tenantmodels.deployed_artefact WHERE tenant_id NOT IN ('', $1) UNION SELECT tenant_id FROM tenantmodels.runtime_tenant WHERE tenant_id <> $1 ORDER BY 1",
+            connection);
+        command.Parameters.AddWithValue(_options.TenantId!);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            others.Add(reader.GetString(0));
+        }
+
+        return others;
     }
 
     /// <summary>Creates the tenant's database and deploys the global artefacts there (no tenant yet); drops it again if that fails.</summary>

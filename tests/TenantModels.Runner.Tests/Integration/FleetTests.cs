@@ -129,4 +129,33 @@ public sealed class FleetTests
         Assert.AreEqual(ExitCodes.UsageError, after.ExitCode, after.ToString());
         StringAssert.Contains(after.Error, "error TM3013");
     }
+    [TestMethod]
+    public void RemoveDropDatabaseRefusesADatabaseThatAlsoHoldsAnotherTenant()
+    {
+        const string prefix = "fleetshare";
+        var bundle = HandBuiltBundles.WriteToTemp(FleetProjects.Compile(prefix, "1.0.0", new[] { ("acme", string.Empty) }));
+        var server = FleetProjects.ServerMap();
+        Assert.AreEqual(ExitCodes.Success, CliRun.Run(null, "apply", bundle, "--targets", server, "--create-databases").ExitCode);
+        Assert.AreEqual(ExitCodes.Success, CliRun.Run(null, "tenants", "provision", bundle, "umbrella", "--targets", server).ExitCode);
+
+        // A hand-written map puts a second run-time tenant into umbrella's database (no registry tenant owns its name).
+        var shared = Path.Combine(CliRun.TempDirectory(), "shared.json");
+        File.WriteAllText(shared, JsonSerializer.Serialize(new { targets = new { umbrella_db = new { connection = FleetProjects.DatabaseConnection(prefix + "_umbrella") } }, @default = "umbrella_db" }));
+        var zeta = CliRun.Run(null, "tenants", "provision", bundle, "zeta", "--targets", shared);
+        Assert.AreEqual(ExitCodes.Success, zeta.ExitCode, zeta.ToString());
+
+        var refused = CliRun.Run(null, "tenants", "remove", bundle, "umbrella", "--targets", server, "--drop-database", "--allow-data-loss");
+
+        Assert.AreEqual(ExitCodes.Refused, refused.ExitCode, refused.ToString());
+        StringAssert.Contains(refused.Error, "error TM3009");
+        StringAssert.Contains(refused.Error, "also holds tenant zeta");
+        CollectionAssert.Contains(FleetProjects.Databases(prefix), prefix + "_umbrella");
+        Assert.IsTrue(Support.Db.Columns(FleetProjects.DatabaseConnection(prefix + "_umbrella"), "tenant_zeta", "orders").Length > 0, "zeta's tables are gone");
+        Assert.IsTrue(Support.Db.Columns(FleetProjects.DatabaseConnection(prefix + "_umbrella"), "tenant_umbrella", "orders").Length > 0, "umbrella was removed although nothing was to be done");
+
+        // Without --drop-database the tenant is removed and the database stays with zeta in it.
+        var removed = CliRun.Run(null, "tenants", "remove", bundle, "umbrella", "--targets", server, "--allow-data-loss");
+        Assert.AreEqual(ExitCodes.Success, removed.ExitCode, removed.ToString());
+        Assert.IsTrue(Support.Db.Columns(FleetProjects.DatabaseConnection(prefix + "_umbrella"), "tenant_zeta", "orders").Length > 0);
+    }
 }
