@@ -52,13 +52,19 @@ public sealed class DeploymentTarget
     }
 
     /// <summary>
-    /// A tenant provisioned at run time has no values of its own (the runtime registry holds id, name and sources):
-    /// it gets the registry's defaults, which the manifest carries for every value the SQL uses.
+    /// A tenant provisioned at run time gets the values the SQL uses from the tier and attributes it was provisioned
+    /// with, and the registry's defaults (which the manifest carries for every value the SQL uses) for the others.
     /// </summary>
     public static BundleTenant WithDefaults(BundleManifest manifest, BundleTenant tenant) =>
         tenant.Values is null && manifest.TenantValues is { Count: > 0 } declarations
-            ? tenant with { Values = TenantValues.Defaults(declarations) }
+            ? tenant with { Values = declarations.Select(d => new TenantValue(d.Key, d.Type, OwnValue(tenant, d.Key) ?? d.Default)).ToList() }
             : tenant;
+
+    private static string? OwnValue(BundleTenant tenant, string key) =>
+        key == TenantValues.TierKey ? tenant.Tier
+        : key.StartsWith(TenantValues.AttributePrefix, StringComparison.Ordinal) && tenant.Attributes is { } attributes
+            && attributes.TryGetValue(key.Substring(TenantValues.AttributePrefix.Length), out var value) ? value
+        : null;
 
     /// <summary>A per-source template parsed once, however many tenants it is expanded for.</summary>
     internal UnionTemplate ParsedTemplate(string template)

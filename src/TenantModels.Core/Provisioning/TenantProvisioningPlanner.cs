@@ -28,7 +28,8 @@ public static class TenantProvisioningPlanner
         }
 
         var tenant = DeploymentTarget.WithDefaults(bundle.Manifest,
-            new BundleTenant(request.TenantId, request.Name ?? request.TenantId, true, request.Sources.Distinct(StringComparer.Ordinal).ToList()));
+            new BundleTenant(request.TenantId, request.Name ?? request.TenantId, true, request.Sources.Distinct(StringComparer.Ordinal).ToList(),
+                Tier: request.Tier, Attributes: NormalizedAttributes(bundle.Manifest, request.Attributes, new List<string>())));
         var target = DeploymentTarget.For(bundle, runtimeTenants.Concat(new[] { tenant }));
         return new ProvisioningPlan(tenant, errors, TenantAndUnions(target, recorded, tenant.Id));
     }
@@ -56,6 +57,40 @@ public static class TenantProvisioningPlanner
         return own.Steps.Concat(unions.Steps).ToList();
     }
 
+    /// <summary>
+    /// Each given attribute in the canonical text of its declared type (what the registry's tenants carry); unknown names
+    /// and values the type does not read are added to <paramref name="errors"/>. Null when none is given.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string>? NormalizedAttributes(BundleManifest manifest, IReadOnlyDictionary<string, string>? attributes, List<string> errors)
+    {
+        if (attributes is null || attributes.Count == 0)
+        {
+            return null;
+        }
+
+        var declared = manifest.Attributes ?? Array.Empty<BundleAttribute>();
+        var normalized = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in attributes)
+        {
+            var (name, text) = (pair.Key, pair.Value);
+            var attribute = declared.FirstOrDefault(a => a.Name == name);
+            if (attribute is null)
+            {
+                errors.Add($"the registry declares no attribute '{name}' ({(declared.Count == 0 ? "it declares none" : "it declares " + string.Join(", ", declared.Select(a => a.Name)))})");
+            }
+            else if (!Sql.PostgresTypes.TryParse(attribute.Type, out var type) || !Binding.LiteralValues.TryNormalize(type, text, out var value))
+            {
+                errors.Add($"'{text}' is not a value of attribute '{name}', which is {attribute.Type}");
+            }
+            else
+            {
+                normalized[name] = value;
+            }
+        }
+
+        return normalized;
+    }
+
     /// <summary>The id must be a valid identifier, unused, with known sources, and every name derived from it must fit in 63 bytes.</summary>
     public static IReadOnlyList<string> Validate(Bundle bundle, ProvisioningRequest request, IReadOnlyList<BundleTenant> runtimeTenants)
     {
@@ -80,7 +115,15 @@ public static class TenantProvisioningPlanner
             errors.Add("name at least one source (--source): every per-tenant object of this bundle is built from a source");
         }
 
-        errors.AddRange(TenantValues.MissingDefaults(bundle.Manifest.TenantValues));
+        var given = (request.Attributes ?? new Dictionary<string, string>()).Keys.Select(TenantValues.AttributeKey)
+            .Concat(request.Tier is null ? Array.Empty<string>() : new[] { TenantValues.TierKey }).ToList();
+        errors.AddRange(TenantValues.MissingDefaults(bundle.Manifest.TenantValues?.Where(d => !given.Contains(d.Key)).ToList()));
+        if (request.Tier is { } tier && !IdentifierRules.HasNameShape(tier))
+        {
+            errors.Add($"tier '{tier}' is not a name: a lowercase letter followed by lowercase letters, digits and underscores");
+        }
+
+        NormalizedAttributes(bundle.Manifest, request.Attributes, errors);
         foreach (var source in request.Sources.Where(s => bundle.Manifest.Sources.All(b => b.Name != s)))
         {
             errors.Add($"unknown source '{source}' (the bundle has: {string.Join(", ", bundle.Manifest.Sources.Select(s => s.Name))})");

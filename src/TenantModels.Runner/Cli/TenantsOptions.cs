@@ -5,11 +5,13 @@ namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels tenants list|show|discover|provision|remove|move</c>.</summary>
 /// <param name="Targets">A target map: the command works across its databases (a fleet) instead of one connection.</param>
+/// <param name="Tier">provision: the tenant's tier.</param>
+/// <param name="Attributes">provision: <c>name=value</c> attribute values, typed against the registry's declarations.</param>
 /// <param name="DropDatabase">remove: also drop the tenant's own database (a server target's), guarded by --allow-data-loss.</param>
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
     string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? Targets = null, bool DropDatabase = false,
-    string? ToNode = null)
+    string? ToNode = null, string? Tier = null, string[]? Attributes = null)
 {
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
@@ -24,8 +26,12 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         var name = new Option<string?>("--name") { Description = "Display name (defaults to the id)." };
         var then = new Option<string?>("--then") { Description = "An SQL file run in the same transaction once the tenant exists (e.g. its owner user); {{tenant}} is the tenant id, :'name' / :\"name\" a --var as literal / identifier." };
         var variables = new Option<string[]>("--var") { Description = "name=value for the --then script (repeatable)." };
+        var tier = new Option<string?>("--tier") { Description = "The tenant's tier (for --tier selections, waves and {{ tier }} in SQL)." };
+        var attributes = new Option<string[]>("--attribute") { Description = "name=value: an attribute the registry declares, typed as declared (repeatable)." };
         var lockWait = CommonOptions.LockWait();
         provision.Arguments.Add(id);
+        provision.Options.Add(tier);
+        provision.Options.Add(attributes);
         provision.Options.Add(lockWait);
         provision.Options.Add(sources);
         provision.Options.Add(name);
@@ -33,7 +39,8 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         provision.Options.Add(variables);
         var (quiet, verbose) = QuietOrVerbose(provision);
         provision.SetAction(r => run(new TenantsOptions("provision", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), r.GetValue(sources), r.GetValue(name),
-            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables), Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), Targets: r.GetValue(targets))));
+            LockWaitSeconds: r.GetValue(lockWait), ThenScript: r.GetValue(then), Variables: r.GetValue(variables), Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), Targets: r.GetValue(targets),
+            Tier: r.GetValue(tier), Attributes: r.GetValue(attributes))));
         tenants.Subcommands.Add(provision);
 
         var remove = Base("remove", "Drop a run-time tenant's objects (never its raw data) and take it out of the canonical views; needs --allow-data-loss.", out var rb, out var rc, out var rj, out var rt);

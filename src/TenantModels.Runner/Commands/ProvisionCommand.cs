@@ -96,8 +96,14 @@ internal sealed class ProvisionCommand
                 drifted.Live == LiveCondition.Missing ? "missing from the database" : "changed outside TenantModels"));
         }
 
+        var attributes = ParseAttributes(options.Attributes);
+        if (attributes is null)
+        {
+            return reporter.Fail(ExitCodes.UsageError, RunnerDiagnostics.InvalidTenant.At(SourceLocation.None, options.TenantId!, "--attribute expects name=value"));
+        }
+
         var plan = provisioning
-            ? TenantProvisioningPlanner.Plan(bundle, new ProvisioningRequest(options.TenantId!, options.Name, options.Sources ?? Array.Empty<string>()), runtime, recorded)
+            ? TenantProvisioningPlanner.Plan(bundle, new ProvisioningRequest(options.TenantId!, options.Name, options.Sources ?? Array.Empty<string>(), options.Tier, attributes), runtime, recorded)
             : TenantProvisioningPlanner.PlanRemoval(bundle, options.TenantId!, runtime, recorded);
         if (!plan.IsValid)
         {
@@ -205,5 +211,23 @@ internal sealed class ProvisionCommand
         var sql = ProvisioningScript.Prepare(text, tenantId, variables, out var errors);
         why = sql is null ? string.Join("; ", errors) : null;
         return sql;
+    }
+
+    /// <summary>Null when one is not <c>name=value</c>; an empty map when none is given.</summary>
+    private static System.Collections.Generic.Dictionary<string, string>? ParseAttributes(string[]? written)
+    {
+        var attributes = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in written ?? Array.Empty<string>())
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                return null;
+            }
+
+            attributes[pair.Substring(0, equals).Trim()] = pair.Substring(equals + 1);
+        }
+
+        return attributes;
     }
 }

@@ -123,6 +123,14 @@ internal static class RunnerSchema
             refreshed_at timestamptz NOT NULL
         );
         """,
+
+        // 10: a tenant provisioned at run time keeps the tier and attributes it was given, so that selections (--tier,
+        // --where, waves) find it and the SQL's {{ tier }} and {{ attr('…') }} get its own values.
+        """
+        ALTER TABLE tenantmodels.runtime_tenant
+            ADD COLUMN IF NOT EXISTS tier text,
+            ADD COLUMN IF NOT EXISTS attributes jsonb;
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>
