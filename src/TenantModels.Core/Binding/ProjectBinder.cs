@@ -53,7 +53,8 @@ public static class ProjectBinder
         // Waves select tenants: without the registry (tenantsApart) there is nothing to check them against.
         var waves = tenantsApart ? null : Waves.WaveBinder.Bind(project.Settings.Waves, tenants, tenantBinder.AttributeTypes, diagnostics);
         SeedKeyChecker.Check(models, diagnostics);
+        var overrides = MappingOverrideBinder.Bind(project.Tenants.Tenants, tenants, sources, syntaxByName, models, binder, diagnostics);
         return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves, settings.Distribution,
-            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics));
+            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics), overrides.Count == 0 ? null : overrides);
     }
 }

@@ -32,7 +32,8 @@ public static class ArtefactExpander
 
             foreach (var tenant in tenants.Where(t => AppliesTo(artefact, t)))
             {
-                var expanded = ArtefactTemplate.ExpandFor(artefact, sql, tenant);
+                var own = artefact.ForTenant(tenant.Id);
+                var expanded = ArtefactTemplate.ExpandFor(artefact, ReferenceEquals(own, artefact) ? sql : sqlOf(own), tenant);
                 instances.Add(new ArtefactInstance(artefact, tenant.Id, expanded, Checksums.Of(expanded)));
             }
         }

@@ -43,12 +43,14 @@ public static class DeployScript
                     Header(writer, artefact, null);
                     union.WriteExpanded(writer, tenants);
                     break;
-                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
+                case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || artefact.TenantVariants is not null
+                    || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
                     // A partition is a union template over one tenant's sources: few per model, no need to stream each;
-                    // per-tenant values are written by the string form.
+                    // per-tenant values are written by the string form, and so are tenants' own statements (overrides).
                     foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                     {
-                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
+                        var own = artefact.ForTenant(tenant.Id);
+                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, ReferenceEquals(own, artefact) ? sql : sqlOf(own), tenant));
                     }
 
                     break;
