@@ -42,6 +42,18 @@ public sealed class MappingOverrideTests
     }
 
     [TestMethod]
+    public void An_override_that_writes_the_models_own_mapping_adds_no_statement_and_keeps_the_format()
+    {
+        var same = Edit(Case, "tenants.yaml", "  - id: tenant3\n",
+            "  - id: tenant3\n    overrides: { erp: { mappings: { sales_line: { columns: { quantity: qty } } } } }\n");
+        var bundle = Compile(same);
+
+        Assert.AreEqual("tenant2", bundle.Manifest.Artefacts.Single(a => a.Id == View).TenantVariants!.Single().Tenant);
+        Assert.AreEqual(2, Compile(Edit(Path.Combine(CompilerCaseTests.CasesDirectory, "etl_mappings_round_expr_null"), "tenants.yaml", "  - id: tenant2\n",
+            "  - id: tenant2\n    overrides: { erp: { mappings: { sales_line: { columns: { quantity: qty } } } } }\n"), Path.Combine(CompilerCaseTests.CasesDirectory, "etl_mappings_round_expr_null")).Manifest.FormatVersion);
+    }
+
+    [TestMethod]
     public void A_bundle_with_overrides_is_format_4_and_its_variants_read_back_from_the_manifest_and_the_folder()
     {
         var bundle = Compile(ProjectInput.FromDirectory(Case, "case", "1.0.0").Files);
@@ -102,9 +114,9 @@ public sealed class MappingOverrideTests
         return new RecordedState(Array.Empty<DeployedArtefact>()).After(plan.Steps).Records.ToList();
     }
 
-    private static Bundle Compile(IReadOnlyList<DefinitionFile> files)
+    private static Bundle Compile(IReadOnlyList<DefinitionFile> files, string? directory = null)
     {
-        var result = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(Case, "case", "1.0.0") with { Files = files });
+        var result = ModelProjectCompiler.Compile(ProjectInput.FromDirectory(directory ?? Case, "case", "1.0.0") with { Files = files });
         Assert.IsTrue(result.Succeeded, string.Join("\n", result.Diagnostics));
         return result.Bundle!;
     }

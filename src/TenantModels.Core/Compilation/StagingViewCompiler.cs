@@ -43,6 +43,7 @@ internal static class StagingViewCompiler
         var variants = project.MappingOverrideList
             .Where(o => o.Model == model.Name && o.Mapping.Source.Name == mapping.Source.Name)
             .Select(o => new KeyValuePair<string, string>(o.Tenant, View(project, model, o.Mapping).Sql))
+            .Where(v => v.Value != shared.Sql) // an override that changes nothing needs no file of its own
             .ToList();
         return variants.Count == 0 ? shared : shared with { TenantSql = variants };
     }
