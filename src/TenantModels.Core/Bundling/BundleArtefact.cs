@@ -57,4 +57,16 @@ public sealed record BundleArtefact(
 
         return this;
     }
+
+    /// <summary>The artefact as each overriding tenant has it (<see cref="ForTenant"/>), by tenant id: for expanding it for many tenants.</summary>
+    public IReadOnlyDictionary<string, BundleArtefact> VariantsByTenant()
+    {
+        var byTenant = new Dictionary<string, BundleArtefact>(System.StringComparer.Ordinal);
+        foreach (var variant in TenantVariants ?? new TenantVariant[0])
+        {
+            byTenant[variant.Tenant] = ForTenant(variant.Tenant);
+        }
+
+        return byTenant;
+    }
 }

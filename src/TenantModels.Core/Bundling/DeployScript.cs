@@ -47,10 +47,10 @@ public static class DeployScript
                     || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
                     // A partition is a union template over one tenant's sources: few per model, no need to stream each;
                     // per-tenant values are written by the string form, and so are tenants' own statements (overrides).
+                    var variants = artefact.VariantsByTenant();
                     foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                     {
-                        var own = artefact.ForTenant(tenant.Id);
-                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, ReferenceEquals(own, artefact) ? sql : sqlOf(own), tenant));
+                        Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, variants.TryGetValue(tenant.Id, out var own) ? sqlOf(own) : sql, tenant));
                     }
 
                     break;
