@@ -58,8 +58,10 @@ public sealed class CaseDeploymentTests
         var sql = new System.Text.StringBuilder();
         foreach (var tenant in project.Tenants.Where(t => t.Enabled))
         {
-            foreach (var source in tenant.Sources.Select(s => project.Sources[s]))
+            foreach (var declared in tenant.Sources.Select(s => project.Sources[s]))
             {
+                // A tenant whose layout differs (tenants.yaml overrides) has its raw tables as its overrides declare them.
+                var source = project.MappingOverrideList.FirstOrDefault(o => o.Tenant == tenant.Id && o.Mapping.Source.Name == declared.Name)?.Mapping.Source ?? declared;
                 var schema = Sql.SqlWriter.QuoteIdentifier(source.RawSchema.Expand(tenant.Id, source.Name));
                 sql.Append("CREATE SCHEMA IF NOT EXISTS ").Append(schema).Append(";\n");
                 foreach (var table in source.Tables.Values)

@@ -70,6 +70,29 @@ public sealed class DiagnosticTests
     }
 
     /// <summary>
+    /// A tenant's mapping overrides name models, which the tenants analysis does not read: a valid override reports
+    /// nothing there (no unknown model), and the build task checks overrides with the models.
+    /// </summary>
+    [TestMethod]
+    public void AValidMappingOverride_ReportsNothing_LikeTheBuildTask()
+    {
+        var sample = GoldenTests.Sample();
+        var project = sample.With("tenants.yaml", sample.Files["tenants.yaml"].Replace(
+            "    name: Acme\n    sources: [outreach]\n",
+            "    name: Acme\n    sources: [outreach]\n    overrides:\n      outreach:\n        tables: { call: { columns: { user_ref: text } } }\n"
+            + "        mappings: { call: { columns: { user_id: user_ref } } }\n"));
+        Assert.AreNotEqual(sample.Files["tenants.yaml"], project.Files["tenants.yaml"]);
+        project.ReportDiagnostics = true;
+
+        var files = project.Files.Select(f => new DefinitionFile(project.PathOf(f.Key), f.Key, f.Value)).ToList();
+        var build = ModelProjectCompiler.Compile(new ProjectInput("App", "1.0.0", files));
+        Assert.IsTrue(build.Succeeded && build.Diagnostics.Count == 0, string.Join("\n", build.Diagnostics));
+        Assert.IsNotNull(build.Bundle!.Manifest.Artefacts.Single(a => a.Id == "staging_view.outreach.call").TenantVariants);
+        var reported = Run(project);
+        Assert.AreEqual(0, reported.Length, string.Join("\n", reported.Select(d => d.ToString())));
+    }
+
+    /// <summary>
     /// One driver kept across edits of every kind of file, as in the IDE: after each edit the diagnostics are still
     /// exactly the build task's, though only the edited file was parsed again and the cross-tenant checks re-ran only
     /// when what they read changed.

@@ -11,6 +11,7 @@ INSERT INTO tenant1_raw_erp.fact_invoice_secondary VALUES
 
 CREATE SCHEMA tenant2_raw_erp;
 CREATE TABLE tenant2_raw_erp.dim_material (materialcode text, materialdesc text, materialtype text);
-CREATE TABLE tenant2_raw_erp.fact_invoice_secondary (materialcode text, invoicedate text, qty text, unitprice text, discountpct text, wss_territory_code text);
+-- tenant2's export has its own layout (its overrides in tenants.yaml): invoice_qty for qty, dates as DD.MM.YYYY.
+CREATE TABLE tenant2_raw_erp.fact_invoice_secondary (materialcode text, invoicedate text, invoice_qty text, unitprice text, discountpct text, wss_territory_code text);
 INSERT INTO tenant2_raw_erp.dim_material VALUES ('M-100', 'Fevicol 1kg', 'ZFGD');
-INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-05-01', '7', '118', '0', 'del01');
+INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '01.05.2024', '7', '118', '0', 'del01');

@@ -10,6 +10,7 @@ namespace TenantModels.Core.Binding;
 /// <param name="Waves">tenantmodels.yaml <c>waves:</c>, checked against the registry; empty when none are declared.</param>
 /// <param name="Distribution">tenantmodels.yaml <c>distribution</c>: one PostgreSQL server, or a Citus cluster (docs/citus.md).</param>
 /// <param name="CanonicalTenantsTest">tenantmodels.yaml <c>tests: [canonical_tenants]</c>: check that every tenant is in each canonical view and table.</param>
+/// <param name="MappingOverrides">Tenants' own mappings (tenants.yaml <c>overrides:</c>), by tenant, model and source; null when none.</param>
 /// <param name="DatabasePattern">Database-per-tenant naming (e.g. <c>&lt;tenant&gt;_db</c>); null when tenants share databases.</param>
 public sealed record BoundProject(
     NamingPattern StagingSchema,
@@ -25,12 +26,15 @@ public sealed record BoundProject(
     BoundTenantDefaults? TenantDefaults = null,
     IReadOnlyList<Waves.BundleWave>? Waves = null,
     Distribution Distribution = Distribution.Postgres,
-    bool CanonicalTenantsTest = false)
+    bool CanonicalTenantsTest = false,
+    IReadOnlyList<BoundMappingOverride>? MappingOverrides = null)
 {
     /// <summary>Above this many tenants a canonical view gets warning TM2020 (see docs/performance.md).</summary>
     public const int DefaultCanonicalViewTenantLimit = 200;
 
     public NamingPattern TenantSchema => TenantSchemaPattern ?? NamingPattern.DefaultTenantSchema;
+
+    public IReadOnlyList<BoundMappingOverride> MappingOverrideList => MappingOverrides ?? new BoundMappingOverride[0];
 
     /// <summary>The tenant column TenantModels adds to shared tables and canonical views.</summary>
     public const string TenantColumn = "tenant_id";

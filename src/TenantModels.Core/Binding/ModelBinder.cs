@@ -88,15 +88,18 @@ internal sealed class ModelBinder
         return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable, Tests: tests.Count == 0 ? null : tests);
     }
 
-    private BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping)
+    /// <param name="tenantSource">A tenant's own shape of the source (its <c>overrides:</c> tables); null for the source as declared.</param>
+    internal BoundSourceMapping? BindMapping(ModelSyntax model, IReadOnlyList<BoundColumn> columns, SourceMappingSyntax mapping, BoundSource? tenantSource = null)
     {
-        if (!_sources.TryGetValue(mapping.Source.Value, out var source))
+        BoundSource? declared = null;
+        if (tenantSource is null && !_sources.TryGetValue(mapping.Source.Value, out declared))
         {
             _diagnostics.Report(DefinitionDiagnostics.UnknownSource, mapping.Source.Location, mapping.Source.Value,
                 NameSuggestions.DidYouMean(mapping.Source.Value, _sources.Keys));
             return null;
         }
 
+        var source = tenantSource ?? declared!;
         var table = Table(source, mapping.Table);
         var joins = new List<BoundJoin>();
         foreach (var join in mapping.Joins)

@@ -12,7 +12,9 @@ public static class ProjectBinder
     /// <param name="tenantsApart">The tenants are bound on their own (the source generator binds the models without
     /// tenants.yaml, so that an edit to one side does not re-bind the other): attribute names in SQL cannot be checked
     /// here, and are checked by the full compile of the build.</param>
-    public static BoundProject Bind(ProjectSyntax project, DiagnosticBag diagnostics, bool tenantsApart = false)
+    /// <param name="modelsApart">The tenants are bound without the models (the source generator's tenants analysis): tenants'
+    /// mapping overrides name models, so they cannot be checked here, and are checked by the full compile of the build.</param>
+    public static BoundProject Bind(ProjectSyntax project, DiagnosticBag diagnostics, bool tenantsApart = false, bool modelsApart = false)
     {
         var settings = SettingsBinder.Bind(project.Settings, diagnostics);
         var sources = new SortedDictionary<string, BoundSource>(System.StringComparer.Ordinal);
@@ -53,7 +55,8 @@ public static class ProjectBinder
         // Waves select tenants: without the registry (tenantsApart) there is nothing to check them against.
         var waves = tenantsApart ? null : Waves.WaveBinder.Bind(project.Settings.Waves, tenants, tenantBinder.AttributeTypes, diagnostics);
         SeedKeyChecker.Check(models, diagnostics);
+        var overrides = modelsApart ? new BoundMappingOverride[0] : MappingOverrideBinder.Bind(project.Tenants.Tenants, tenants, sources, syntaxByName, models, binder, diagnostics);
         return new BoundProject(settings.StagingSchema, settings.CanonicalSchema, tenants, sources, models, settings.TenantSchema, settings.SharedSchema, settings.Database, security, settings.CanonicalViewTenantLimit, tenantBinder.Defaults, waves, settings.Distribution,
-            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics));
+            ProjectTestBinder.CanonicalTenants(project.Settings, diagnostics), overrides.Count == 0 ? null : overrides);
     }
 }

@@ -30,9 +30,10 @@ public static class ArtefactExpander
                 continue;
             }
 
+            var variants = artefact.VariantsByTenant();
             foreach (var tenant in tenants.Where(t => AppliesTo(artefact, t)))
             {
-                var expanded = ArtefactTemplate.ExpandFor(artefact, sql, tenant);
+                var expanded = ArtefactTemplate.ExpandFor(artefact, variants.TryGetValue(tenant.Id, out var own) ? sqlOf(own) : sql, tenant);
                 instances.Add(new ArtefactInstance(artefact, tenant.Id, expanded, Checksums.Of(expanded)));
             }
         }

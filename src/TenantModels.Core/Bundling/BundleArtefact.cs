@@ -18,6 +18,8 @@ namespace TenantModels.Core.Bundling;
 /// model's definition as <c>path:line:column</c>, the path relative to the project folder, so a failure of that SQL against a
 /// database can point at the YAML. Only such artefacts carry it: everything else is generated from validated declarations.
 /// Left out of the content hash: moving a model within its file changes no object.</param>
+/// <param name="TenantVariants">Tenants that run their own statement instead of the shared template (mapping overrides),
+/// by tenant id; null when none, and then the manifest has no key for it, so other bundles keep their exact bytes.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -31,4 +33,40 @@ public sealed record BundleArtefact(
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
     BundleSeed? Seed = null,
-    string? DefinedAt = null);
+    string? DefinedAt = null,
+    IReadOnlyList<TenantVariant>? TenantVariants = null)
+{
+    /// <summary>
+    /// The artefact as it applies to one tenant: with the tenant's own file and checksum when it has a variant, else
+    /// itself. Whatever expands the artefact for a tenant reads its SQL through this.
+    /// </summary>
+    public BundleArtefact ForTenant(string tenantId)
+    {
+        if (TenantVariants is null)
+        {
+            return this;
+        }
+
+        foreach (var variant in TenantVariants)
+        {
+            if (variant.Tenant == tenantId)
+            {
+                return this with { Path = variant.Path, Checksum = variant.Checksum, TenantVariants = null };
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The artefact as each overriding tenant has it (<see cref="ForTenant"/>), by tenant id: for expanding it for many tenants.</summary>
+    public IReadOnlyDictionary<string, BundleArtefact> VariantsByTenant()
+    {
+        var byTenant = new Dictionary<string, BundleArtefact>(System.StringComparer.Ordinal);
+        foreach (var variant in TenantVariants ?? new TenantVariant[0])
+        {
+            byTenant[variant.Tenant] = ForTenant(variant.Tenant);
+        }
+
+        return byTenant;
+    }
+}

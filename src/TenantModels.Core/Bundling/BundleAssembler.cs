@@ -6,6 +6,9 @@ namespace TenantModels.Core.Bundling;
 /// <summary>Turns compiled artefacts into a bundle: file paths, checksums, content hash (the expanded deploy script is streamed when written: <see cref="DeployScript"/>).</summary>
 public static class BundleAssembler
 {
+    /// <summary>Where tenants' own statements (<see cref="TenantVariant"/>) are: one folder per tenant, the files named like the shared ones.</summary>
+    public const string TenantVariantFolder = "artefacts/tenants";
+
     public static Bundle Assemble(
         string project,
         string bundleVersion,
@@ -38,7 +41,15 @@ public static class BundleAssembler
                 files.Add(seed.UpsertPath, data.Upsert);
             }
 
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt));
+            List<TenantVariant>? variants = null;
+            foreach (var tenantSql in c.TenantSql ?? new KeyValuePair<string, string>[0])
+            {
+                var variantPath = TenantVariantFolder + "/" + tenantSql.Key + "/" + c.Id + ".sql";
+                files.Add(variantPath, tenantSql.Value);
+                (variants ??= new List<TenantVariant>()).Add(new TenantVariant(tenantSql.Key, variantPath, Checksums.Of(tenantSql.Value)));
+            }
+
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, variants));
         }
 
         if (security is not null && isolationChecks is not null)
@@ -56,7 +67,9 @@ public static class BundleAssembler
             tests.Add(test with { Path = path, Checksum = Checksums.Of(sql) });
         }
 
-        var format = tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion : BundleManifest.CurrentFormatVersion;
+        var format = artefacts.Any(a => a.TenantVariants is not null) ? BundleManifest.TenantVariantsFormatVersion
+            : tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion
+            : BundleManifest.CurrentFormatVersion;
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
             TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution,

@@ -94,6 +94,11 @@ public static class BundleDirectory
                 files[seed.RowsPath] = ReadChecked(directory, seed.RowsPath, seed.RowsChecksum, $"the rows of '{artefact.Id}'");
                 files[seed.UpsertPath] = ReadChecked(directory, seed.UpsertPath, seed.UpsertChecksum, $"the upsert of '{artefact.Id}'");
             }
+            foreach (var variant in artefact.TenantVariants ?? new TenantVariant[0])
+            {
+                files[variant.Path] = ReadChecked(directory, variant.Path, variant.Checksum, $"tenant '{variant.Tenant}''s statement of '{artefact.Id}'");
+            }
+
             if (artefact.Scope == ArtefactScope.Union)
             {
                 try

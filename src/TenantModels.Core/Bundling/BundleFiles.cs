@@ -17,6 +17,11 @@ public static class BundleFiles
         foreach (var artefact in manifest.Artefacts)
         {
             listed.Add(artefact.Path);
+            foreach (var variant in artefact.TenantVariants ?? new TenantVariant[0])
+            {
+                listed.Add(variant.Path);
+            }
+
             if (artefact.Seed is { } seed)
             {
                 listed.Add(seed.RowsPath);

@@ -52,8 +52,15 @@ public sealed record BundleManifest(
     /// </summary>
     public const int TenantValuesFormatVersion = 3;
 
+    /// <summary>
+    /// 4: some artefacts have tenants' own statements (<see cref="BundleArtefact.TenantVariants"/>, from mapping overrides).
+    /// A runner that does not know them would run the shared statement for those tenants, so it must refuse the bundle;
+    /// bundles without overrides keep their format.
+    /// </summary>
+    public const int TenantVariantsFormatVersion = 4;
+
     /// <summary>The newest format this build reads.</summary>
-    public const int NewestReadableFormatVersion = TenantValuesFormatVersion;
+    public const int NewestReadableFormatVersion = TenantVariantsFormatVersion;
 
     /// <summary>The oldest format this build still reads: format 1 (TenantModels 0.1.0), whose deploy.sql has no checksum.</summary>
     public const int OldestReadableFormatVersion = 1;

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Bundling;
 
 /// <summary>What the compiler hands to the bundler: one artefact's SQL (a template for tenant scope) and its dependencies.</summary>
+/// <param name="TenantSql">Tenants whose statement differs from the shared template (tenants.yaml <c>overrides:</c>), by tenant id,
+/// each a template like <paramref name="Sql"/>; null when every tenant runs the shared one.</param>
 /// <param name="DefinedAt">For artefacts holding SQL the user wrote: the model's definition (<c>models/x.yaml:1:8</c>), see <see cref="BundleArtefact.DefinedAt"/>.</param>
 public sealed record CompiledArtefact(
     string Id,
@@ -16,4 +18,5 @@ public sealed record CompiledArtefact(
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
     SeedData? Seed = null,
-    string? DefinedAt = null);
+    string? DefinedAt = null,
+    IReadOnlyList<KeyValuePair<string, string>>? TenantSql = null);

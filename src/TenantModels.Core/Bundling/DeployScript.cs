@@ -32,7 +32,7 @@ public static class DeployScript
         writer.Write("\n-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
         foreach (var artefact in deployed)
         {
-            WriteArtefact(writer, artefact, sqlOf(artefact), tenants);
+            WriteArtefact(writer, artefact, sqlOf(artefact), tenants, sqlOf);
         }
     }
 
@@ -68,14 +68,14 @@ public static class DeployScript
             var one = new[] { tenant };
             foreach (var (artefact, sql) in templates)
             {
-                WriteArtefact(writer, artefact, sql, one);
+                WriteArtefact(writer, artefact, sql, one, sqlOf);
             }
 
             writer.Write("\nCOMMIT;\n");
         }
     }
 
-    private static void WriteArtefact(TextWriter writer, BundleArtefact artefact, string sql, IReadOnlyList<BundleTenant> tenants)
+    private static void WriteArtefact(TextWriter writer, BundleArtefact artefact, string sql, IReadOnlyList<BundleTenant> tenants, Func<BundleArtefact, string> sqlOf)
     {
         switch (artefact.Scope)
         {
@@ -95,12 +95,14 @@ public static class DeployScript
                 Header(writer, artefact, null);
                 union.WriteExpanded(writer, tenants);
                 break;
-            case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
+            case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || artefact.TenantVariants is not null
+                || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
                 // A partition is a union template over one tenant's sources: few per model, no need to stream each;
-                // per-tenant values are written by the string form.
+                // per-tenant values are written by the string form, and so are tenants' own statements (overrides).
+                var variants = artefact.VariantsByTenant();
                 foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                 {
-                    Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, sql, tenant));
+                    Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, variants.TryGetValue(tenant.Id, out var own) ? sqlOf(own) : sql, tenant));
                 }
 
                 break;

@@ -144,6 +144,15 @@ public static class ManifestJson
                 TableDefinitionJson.Write(sb, table);
             }
 
+            if (a.TenantVariants is { } variants)
+            {
+                // Only on artefacts some tenant overrides, so other artefacts keep their exact bytes.
+                sb.Append(", \"tenantVariants\": [")
+                  .Append(string.Join(", ", variants.Select(v =>
+                      "{ \"tenant\": " + Str(v.Tenant) + ", \"path\": " + Str(v.Path) + ", \"checksum\": " + Str(v.Checksum) + " }").ToArray()))
+                  .Append(']');
+            }
+
             if (a.DefinedAt is { } definedAt)
             {
                 // Only on artefacts of SQL models, so other artefacts keep their exact bytes.
@@ -255,7 +264,8 @@ public static class ManifestJson
                 ReadRenames(a),
                 a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null,
                 a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null,
-                a.TryGetProperty("definedAt", out var definedAt) && definedAt.ValueKind == JsonValueKind.String ? definedAt.GetString() : null)).ToList();
+                a.TryGetProperty("definedAt", out var definedAt) && definedAt.ValueKind == JsonValueKind.String ? definedAt.GetString() : null,
+                a.TryGetProperty("tenantVariants", out var variants) ? ReadVariants(variants) : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,
@@ -292,6 +302,11 @@ public static class ManifestJson
         t.GetProperty("path").GetString()!,
         t.GetProperty("checksum").GetString()!,
         t.TryGetProperty("definedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetString() : null)).ToList();
+
+    private static IReadOnlyList<TenantVariant> ReadVariants(JsonElement variants) => variants.EnumerateArray().Select(v => new TenantVariant(
+        v.GetProperty("tenant").GetString()!,
+        v.GetProperty("path").GetString()!,
+        v.GetProperty("checksum").GetString()!)).ToList();
 
     private static BundleSeed ReadSeed(JsonElement seed) => new(
         seed.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList(),

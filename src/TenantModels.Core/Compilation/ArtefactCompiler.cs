@@ -68,7 +68,7 @@ public static class ArtefactCompiler
             {
                 foreach (var mapping in model.Mappings.OrderBy(m => m.Source.Name, System.StringComparer.Ordinal))
                 {
-                    AddSecured(artefacts, project, model, StagingViewCompiler.View(project, model, mapping));
+                    AddSecured(artefacts, project, model, StagingViewCompiler.WithOverrides(project, model, mapping));
                 }
             }
             else if (model.Materialized == Materialization.Table)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TenantModels.Core.Binding;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Sql;
@@ -30,6 +31,21 @@ internal static class StagingViewCompiler
         }
 
         return "CAST(" + value + " AS " + mapping.Target.Type.SqlName + ")";
+    }
+
+    /// <summary>
+    /// The staging view with the tenants that override its mapping as variants: one shared template for every other
+    /// tenant, so the bundle grows with the overrides, not with the tenants.
+    /// </summary>
+    public static CompiledArtefact WithOverrides(BoundProject project, BoundModel model, BoundSourceMapping mapping)
+    {
+        var shared = View(project, model, mapping);
+        var variants = project.MappingOverrideList
+            .Where(o => o.Model == model.Name && o.Mapping.Source.Name == mapping.Source.Name)
+            .Select(o => new KeyValuePair<string, string>(o.Tenant, View(project, model, o.Mapping).Sql))
+            .Where(v => v.Value != shared.Sql) // an override that changes nothing needs no file of its own
+            .ToList();
+        return variants.Count == 0 ? shared : shared with { TenantSql = variants };
     }
 
     public static CompiledArtefact View(BoundProject project, BoundModel model, BoundSourceMapping mapping)

@@ -171,6 +171,12 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor InvalidDataTest = Error("TM1111", "Invalid data test",
         "data test '{0}' of model '{1}' is invalid: {2}");
 
+    public static readonly DiagnosticDescriptor OverrideOfUnreadSource = Error("TM1140", "Override of a source the tenant does not read",
+        "tenant '{0}' overrides source '{1}', which is not among its sources ({2}): the override would never apply");
+
+    public static readonly DiagnosticDescriptor OverrideOfMissingMapping = Error("TM1141", "Override of a mapping the model does not have",
+        "tenant '{0}' overrides the mapping of model '{1}' from source '{2}', but the model has no mapping from that source");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -39,7 +39,7 @@ internal static class TenantData
                 string scope;
                 if (artefact.Scope == ArtefactScope.Tenant && ArtefactExpander.AppliesTo(artefact, tenant) && artefact.Kind != ArtefactKind.Refresh)
                 {
-                    sql = ArtefactTemplate.ExpandFor(artefact, bundle.SqlOf(artefact), tenant);
+                    sql = ArtefactTemplate.ExpandFor(artefact, bundle.SqlOf(artefact.ForTenant(tenant.Id)), tenant);
                     scope = "tenant";
                 }
                 else if (artefact.Scope == ArtefactScope.Union)

@@ -108,7 +108,7 @@ internal static class ModelParser
         return mappings;
     }
 
-    private static ColumnMappingSyntax? ParseColumnMapping(MappingReader mapping, Located<string> column, YamlNode value, DiagnosticBag diagnostics)
+    internal static ColumnMappingSyntax? ParseColumnMapping(MappingReader mapping, Located<string> column, YamlNode value, DiagnosticBag diagnostics)
     {
         if (value is YamlScalarNode scalar)
         {
@@ -137,7 +137,7 @@ internal static class ModelParser
     }
 
     /// <summary><c>join: { table: "condition" }</c> or <c>join: { table: { on: "condition", type: inner } }</c>.</summary>
-    private static IReadOnlyList<JoinSyntax> ParseJoins(MappingReader mapping, DiagnosticBag diagnostics)
+    internal static IReadOnlyList<JoinSyntax> ParseJoins(MappingReader mapping, DiagnosticBag diagnostics)
     {
         var joins = new List<JoinSyntax>();
         foreach (var entry in mapping.Entries("join"))

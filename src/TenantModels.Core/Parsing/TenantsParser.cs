@@ -24,11 +24,12 @@ internal static class TenantsParser
         var tenants = new List<TenantSyntax>();
         foreach (var item in file.Sequence("tenants", required: true))
         {
-            var tenant = MappingReader.For(item, path, "tenant", diagnostics, With(SettingKeys, "id", "name"));
+            var tenant = MappingReader.For(item, path, "tenant", diagnostics, With(SettingKeys, "id", "name", "overrides"));
             var id = tenant?.Scalar("id", required: true);
             if (tenant is not null && id is not null)
             {
-                tenants.Add(new TenantSyntax(id.Value, tenant.Scalar("name")?.Value, Settings(tenant)));
+                tenants.Add(new TenantSyntax(id.Value, tenant.Scalar("name")?.Value, Settings(tenant),
+                    tenant.Node("overrides") is null ? null : OverridesParser.Parse(tenant, diagnostics)));
             }
         }
 

@@ -14,6 +14,7 @@ public sealed class DeploymentTarget
     private readonly Dictionary<string, UnionTemplate> _parsedTemplates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TableDefinition?> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedData?> _seeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, BundleArtefact>> _variants = new(StringComparer.Ordinal);
 
     public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
     {
@@ -75,6 +76,26 @@ public sealed class DeploymentTarget
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// The template <paramref name="tenantId"/> runs of <paramref name="artefact"/>: its own statement (a mapping override)
+    /// or the shared one. The variants are looked up by tenant, not scanned, so a plan stays linear in the tenants even
+    /// when many of them override.
+    /// </summary>
+    internal string SqlFor(BundleArtefact artefact, string tenantId)
+    {
+        if (artefact.TenantVariants is null)
+        {
+            return Bundle.SqlOf(artefact);
+        }
+
+        if (!_variants.TryGetValue(artefact.Id, out var byTenant))
+        {
+            _variants[artefact.Id] = byTenant = artefact.VariantsByTenant();
+        }
+
+        return Bundle.SqlOf(byTenant.TryGetValue(tenantId, out var own) ? own : artefact);
     }
 
     /// <summary><see cref="Bundle.TableOf"/>, once per artefact (an older bundle's is read back from its SQL).</summary>

@@ -10,7 +10,8 @@ internal static class DesiredInstances
 {
     public static DesiredInstance ForTenant(DeploymentTarget target, BundleArtefact artefact, BundleTenant tenant)
     {
-        var sql = ArtefactTemplate.ExpandFor(artefact, target.Bundle.SqlOf(artefact), tenant, target.ParsedTemplate);
+        // A tenant with its own statement (a mapping override) has it expanded instead of the shared template.
+        var sql = ArtefactTemplate.ExpandFor(artefact, target.SqlFor(artefact, tenant.Id), tenant, target.ParsedTemplate);
         return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact));
     }
 

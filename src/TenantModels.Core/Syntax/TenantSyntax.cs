@@ -3,7 +3,11 @@ using System.Collections.Generic;
 namespace TenantModels.Core.Syntax;
 
 /// <summary>One entry of tenants.yaml; a null setting takes the registry's default.</summary>
-public sealed record TenantSyntax(Located<string> Id, string? Name, TenantSettingsSyntax Settings);
+/// <param name="Overrides">Per source, where this tenant's raw layout and mappings differ (<c>overrides:</c>); empty when none.</param>
+public sealed record TenantSyntax(Located<string> Id, string? Name, TenantSettingsSyntax Settings, IReadOnlyList<SourceOverrideSyntax>? Overrides = null)
+{
+    public IReadOnlyList<SourceOverrideSyntax> OverrideList => Overrides ?? new SourceOverrideSyntax[0];
+}
 
 /// <summary>
 /// Settings a tenant can override and the registry's <c>defaults:</c> can set (the global → tenant hierarchy).

@@ -16,6 +16,7 @@ public static class DefinitionValidator
     {
         var tenants = Unique(project.Tenants.Tenants, t => t.Id, "tenant", diagnostics, DefinitionDiagnostics.DuplicateTenant)
             .Where(t => ValidTenantId(t.Id, diagnostics))
+            .Select(t => t.Overrides is null ? t : t with { Overrides = t.Overrides.Select(o => o with { Tables = ValidTables(o.Tables, diagnostics) }).ToList() })
             .ToList();
         var attributeTypes = ValidColumns(project.Tenants.AttributeTypes, diagnostics);
         var sources = Unique(project.Sources.Where(s => ValidName(s.Name, "source", diagnostics)), s => s.Name, "source", diagnostics)

@@ -34,7 +34,7 @@ internal sealed class TenantsAnalysis
     public static TenantsAnalysis Analyze(ImmutableArray<ParsedDefinition> files, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), diagnostics), diagnostics);
+        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(ProjectSyntaxBuilder.Build(files), diagnostics), diagnostics, modelsApart: true);
         cancellationToken.ThrowIfCancellationRequested();
         var code = CodeModelBuilder.Build(bound);
         var spec = new TenantsSpec(

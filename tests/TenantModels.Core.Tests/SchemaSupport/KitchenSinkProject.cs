@@ -61,6 +61,23 @@ internal static class KitchenSinkProject
             database: eu_1
             sources: [crm]
             attributes: { white_label_id: 1, region: eu }
+            overrides:
+              crm:
+                tables:
+                  contact:
+                    columns:
+                      mail: text
+                      amount_cents: { type: bigint, nullable: false, description: Amount in cents }
+                mappings:
+                  contact_view:
+                    table: contact
+                    join:
+                      org: "org.id = contact.org_id"
+                      owner: { on: "owner.id = contact.owner_id", type: left }
+                    columns:
+                      email: mail
+                      amount: { expr: "contact.amount_cents / 100.0", round: 2 }
+                      org_name: { from: org.name }
           - id: globex
 
         """;

@@ -38,7 +38,7 @@ public sealed class RefreshTests
         var before1 = Rows(db, tenant1);
         Assert.AreNotEqual(0, before1.Length, "the sample's materialized view must start with rows, or the refresh check proves nothing");
         Db.Execute(db, "INSERT INTO tenant1_raw_erp.fact_invoice_secondary VALUES ('M-200', '2024-04-05', '2', '50', '0', 'mum03')");
-        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-05-02', '1', '100', '0', 'del01')");
+        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '02.05.2024', '1', '100', '0', 'del01')");
         Assert.IsTrue(Rows(db, tenant1).SequenceEqual(before1), "a materialized view changed before refresh");
 
         var result = CliRun.Against(db, "refresh", bundle);
@@ -59,7 +59,7 @@ public sealed class RefreshTests
         var before1 = Rows(db, tenant1);
         var before2 = Rows(db, tenant2);
         Db.Execute(db, "INSERT INTO tenant1_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-04-09', 'not a number', '1', '0', 'mum01')");
-        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-05-02', '1', '100', '0', 'del02')");
+        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '02.05.2024', '1', '100', '0', 'del02')");
 
         var result = CliRun.Against(db, "refresh", bundle, "--json");
 
@@ -91,7 +91,7 @@ public sealed class RefreshTests
     {
         var (db, bundle, tenant1, tenant2) = Deployed("refresh_selection");
         Db.Execute(db, "INSERT INTO tenant1_raw_erp.fact_invoice_secondary VALUES ('M-200', '2024-04-05', '2', '50', '0', 'mum03')");
-        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '2024-05-02', '1', '100', '0', 'del01')");
+        Db.Execute(db, "INSERT INTO tenant2_raw_erp.fact_invoice_secondary VALUES ('M-100', '02.05.2024', '1', '100', '0', 'del01')");
         var before1 = Rows(db, tenant1);
         var before2 = Rows(db, tenant2);
 

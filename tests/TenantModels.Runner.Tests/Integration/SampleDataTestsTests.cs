@@ -39,7 +39,7 @@ public sealed class SampleDataTestsTests
         Assert.IsTrue(runs.All(r => r.GetProperty("status").GetString() == "passed"), clean.Out);
 
         // A load that lost tenant2's material dimension and wrote a negative quantity.
-        Db.Execute(db, "DELETE FROM tenant2_raw_erp.dim_material; UPDATE tenant2_raw_erp.fact_invoice_secondary SET qty = '-7'");
+        Db.Execute(db, "DELETE FROM tenant2_raw_erp.dim_material; UPDATE tenant2_raw_erp.fact_invoice_secondary SET invoice_qty = '-7'");
         var broken = CliRun.Against(db, "test", bundle);
 
         Assert.AreEqual(ExitCodes.TestsFailed, broken.ExitCode, broken.ToString());

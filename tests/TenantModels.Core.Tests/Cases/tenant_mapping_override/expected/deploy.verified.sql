@@ -1,0 +1,54 @@
+-- TenantModels deploy script for tenant_mapping_override 1.0.0
+-- sha256:372a9aa23770679c454e652b6624b1a87db6869a49ef97f360e9a513b6a38dd3
+-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
+
+-- staging_schema.erp (tenant tenant1)
+CREATE SCHEMA IF NOT EXISTS "tenant1_stg_erp";
+
+-- staging_schema.erp (tenant tenant2)
+CREATE SCHEMA IF NOT EXISTS "tenant2_stg_erp";
+
+-- staging_schema.erp (tenant tenant3)
+CREATE SCHEMA IF NOT EXISTS "tenant3_stg_erp";
+
+-- staging_view.erp.sales_line (tenant tenant1)
+CREATE OR REPLACE VIEW "tenant1_stg_erp"."sales_line" WITH (security_invoker = true) AS
+SELECT
+    CAST("invoice_lines"."materialcode" AS text) AS "material_code",
+    CAST("invoice_lines"."qty" AS integer) AS "quantity",
+    CAST(round(CAST("invoice_lines"."unit_price" AS numeric), 2) AS numeric(12,2)) AS "unit_price",
+    CAST((upper(invoice_lines.territory)) AS text) AS "territory_code",
+    CAST(NULL AS text) AS "region"
+FROM "tenant1_raw_erp"."invoice_lines" AS "invoice_lines";
+
+-- staging_view.erp.sales_line (tenant tenant2)
+CREATE OR REPLACE VIEW "tenant2_stg_erp"."sales_line" WITH (security_invoker = true) AS
+SELECT
+    CAST("invoice_lines"."materialcode" AS text) AS "material_code",
+    CAST("invoice_lines"."qty_units" AS integer) AS "quantity",
+    CAST(round(CAST((invoice_lines.price_cents / 100.0) AS numeric), 2) AS numeric(12,2)) AS "unit_price",
+    CAST((upper(invoice_lines.territory)) AS text) AS "territory_code",
+    CAST("territories"."region" AS text) AS "region"
+FROM "tenant2_raw_erp"."invoice_lines" AS "invoice_lines"
+LEFT JOIN "tenant2_raw_erp"."territories" AS "territories" ON territories.code = invoice_lines.territory;
+
+-- staging_view.erp.sales_line (tenant tenant3)
+CREATE OR REPLACE VIEW "tenant3_stg_erp"."sales_line" WITH (security_invoker = true) AS
+SELECT
+    CAST("invoice_lines"."materialcode" AS text) AS "material_code",
+    CAST("invoice_lines"."qty" AS integer) AS "quantity",
+    CAST(round(CAST("invoice_lines"."unit_price" AS numeric), 2) AS numeric(12,2)) AS "unit_price",
+    CAST((upper(invoice_lines.territory)) AS text) AS "territory_code",
+    CAST(NULL AS text) AS "region"
+FROM "tenant3_raw_erp"."invoice_lines" AS "invoice_lines";
+
+-- canonical_schema
+CREATE SCHEMA IF NOT EXISTS "canonical";
+
+-- canonical_view.sales_line
+CREATE OR REPLACE VIEW "canonical"."sales_line" WITH (security_invoker = true) AS
+SELECT "material_code", "quantity", "unit_price", "territory_code", "region", CAST('tenant1' AS text) AS "tenant_id" FROM "tenant1_stg_erp"."sales_line"
+UNION ALL
+SELECT "material_code", "quantity", "unit_price", "territory_code", "region", CAST('tenant2' AS text) AS "tenant_id" FROM "tenant2_stg_erp"."sales_line"
+UNION ALL
+SELECT "material_code", "quantity", "unit_price", "territory_code", "region", CAST('tenant3' AS text) AS "tenant_id" FROM "tenant3_stg_erp"."sales_line";
