@@ -18,6 +18,10 @@ namespace TenantModels.Core.Bundling;
 /// model's definition as <c>path:line:column</c>, the path relative to the project folder, so a failure of that SQL against a
 /// database can point at the YAML. Only such artefacts carry it: everything else is generated from validated declarations.
 /// Left out of the content hash: moving a model within its file changes no object.</param>
+/// <param name="SqlAt">With <paramref name="DefinedAt"/>, when the model's <c>sql:</c> lines map one to one onto the YAML's (a
+/// literal block or a one-line value): <c>line:column</c> of the body's first line in the same file, each later line one
+/// YAML line further at the same column, so an error position in the SQL is located at the YAML line and column. Left
+/// out of the content hash like <paramref name="DefinedAt"/>.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -31,4 +35,5 @@ public sealed record BundleArtefact(
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
     BundleSeed? Seed = null,
-    string? DefinedAt = null);
+    string? DefinedAt = null,
+    string? SqlAt = null);

@@ -38,7 +38,7 @@ public static class BundleAssembler
                 files.Add(seed.UpsertPath, data.Upsert);
             }
 
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, c.SqlAt));
         }
 
         if (security is not null && isolationChecks is not null)
@@ -78,7 +78,7 @@ public static class BundleAssembler
         {
             ContentHash = string.Empty,
             DeployChecksum = null,
-            Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null ? a : a with { DefinedAt = null }).ToList(),
+            Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null && a.SqlAt is null ? a : a with { DefinedAt = null, SqlAt = null }).ToList(),
             DataTests = manifest.DataTests?.Select(t => t with { DefinedAt = null }).ToList(),
             Descriptions = null,
         }));

@@ -4,6 +4,7 @@ namespace TenantModels.Core.Bundling;
 
 /// <summary>What the compiler hands to the bundler: one artefact's SQL (a template for tenant scope) and its dependencies.</summary>
 /// <param name="DefinedAt">For artefacts holding SQL the user wrote: the model's definition (<c>models/x.yaml:1:8</c>), see <see cref="BundleArtefact.DefinedAt"/>.</param>
+/// <param name="SqlAt">Where the first line of the model's <c>sql:</c> body is, see <see cref="BundleArtefact.SqlAt"/>.</param>
 public sealed record CompiledArtefact(
     string Id,
     ArtefactKind Kind,
@@ -16,4 +17,5 @@ public sealed record CompiledArtefact(
     IReadOnlyList<ColumnRename>? RenamedColumns = null,
     Planning.TableDefinition? Table = null,
     SeedData? Seed = null,
-    string? DefinedAt = null);
+    string? DefinedAt = null,
+    string? SqlAt = null);

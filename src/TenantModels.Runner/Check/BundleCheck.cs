@@ -96,7 +96,7 @@ internal sealed class BundleCheck
 
         return error is null
             ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Passed, DefinedAt: artefact.DefinedAt)
-            : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt, Statement: sql);
+            : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt, Statement: sql, SqlAt: artefact.SqlAt);
     }
 
     /// <summary>The statement for the check tenant, as a deployment runs it (a union over that one tenant).</summary>

@@ -60,7 +60,7 @@ public sealed class CheckCommandTests
         canonical: true
         """;
 
-    private static string CompileToTemp(string where, params (string Path, string Text)[] extra)
+    internal static string CompileToTemp(string where, params (string Path, string Text)[] extra)
     {
         var files = new List<(string Path, string Text)>
         {
@@ -89,15 +89,16 @@ public sealed class CheckCommandTests
             $"the scratch database {scratch} was left behind");
 
     [TestMethod]
-    public void ATypoInAModelsSqlFailsTheCheckAtTheModelsYamlAndLeavesNoDatabase()
+    public void ATypoInAModelsSqlFailsTheCheckAtItsYamlLineAndColumnAndLeavesNoDatabase()
     {
         var bundle = CompileToTemp("wher");
 
         var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
 
         Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        // `wher` is on line 13 of the YAML file (the sixth of its sql: block, which starts on line 8), at column 3.
         StringAssert.Contains(result.Error,
-            "models/busy_days.yaml(2,8): error TM3070: artefact 'view.busy_days' failed the check on a scratch database with SQLSTATE 42601: syntax error at or near",
+            "models/busy_days.yaml(13,3): error TM3070: artefact 'view.busy_days' failed the check on a scratch database with SQLSTATE 42601: syntax error at or near",
             result.ToString());
         // The typo is on the sixth line of the model's sql:, as the user wrote it.
         StringAssert.Contains(result.Error, "syntax error at or near \"wher\" (line 6 of the sql: of the model defined at models/busy_days.yaml:2:8)", result.ToString());
