@@ -111,6 +111,42 @@ public sealed class CheckCommandTests
         AssertDropped(ScratchNameOf(result));
     }
 
+    /// <summary>A data test whose SQL names a column the model does not have: its query is run on the scratch database too.</summary>
+    [TestMethod]
+    public void ADataTestNamingAnUnknownColumnFailsTheCheckAtTheTestsYamlLine()
+    {
+        var bundle = CompileToTemp("where", ("models/daily_totals.yaml", """
+            model: daily_totals
+            columns:
+              n: bigint
+            sql: select count(*) as n from pg_class
+            tests:
+              - expression: "n > 0"
+              - expression: "no_such_column > 0"
+            """));
+
+        var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "models/daily_totals.yaml(7,5): error TM3091: data test 'daily_totals.expression_2' (models/daily_totals.yaml:7:5) could not run for tenant 'acme' with SQLSTATE 42703: column \"no_such_column\" does not exist", result.ToString());
+        Assert.AreEqual(1, Regex.Matches(result.Error, "error TM").Count, "the other tests' queries run: " + result);
+        StringAssert.Contains(result.Out, "ok           test daily_totals.expression", result.ToString());
+        StringAssert.Contains(result.Out, "FAILED       test daily_totals.expression_2", result.ToString());
+        AssertDropped(ScratchNameOf(result));
+    }
+
+    /// <summary>What the SDK passes when it runs the check during a build: IDEs open the file from MSBuild's error list.</summary>
+    [TestMethod]
+    public void WithTheProjectFolderTheDiagnosticNamesTheYamlByItsFullPath()
+    {
+        var project = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tm-check-project");
+
+        var result = CliRun.Run(null, "check", CompileToTemp("wher"), "--dev-connection", SharedPostgres.Server.ConnectionString, "--project-dir", project);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        StringAssert.StartsWith(result.Error, System.IO.Path.Combine(project, "models", "busy_days.yaml") + "(13,3): error TM3070:", result.ToString());
+    }
+
     [TestMethod]
     public void TheSameProjectFixedPassesTheCheck()
     {
