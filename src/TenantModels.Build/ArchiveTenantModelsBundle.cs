@@ -29,7 +29,7 @@ public sealed class ArchiveTenantModelsBundle : Task
         }
         catch (InvalidDataException e)
         {
-            Log.LogError(null, "TM0004", null, BundleDirectory, 0, 0, 0, 0, "{0}", "the bundle to archive is invalid: " + e.Message);
+            Log.LogError(null, "TM0006", null, BundleDirectory, 0, 0, 0, 0, "{0}", "the bundle to archive is invalid: " + e.Message);
             return false;
         }
 

@@ -21,6 +21,7 @@ public sealed class PackageLayoutTests
         {
             "Sdk/Sdk.props", "Sdk/Sdk.targets", "tasks/netstandard2.0/TenantModels.Build.dll",
             "tasks/netstandard2.0/TenantModels.Core.dll", "tasks/netstandard2.0/YamlDotNet.dll",
+            "tools/runner/tenantmodels.dll", "tools/runner/tenantmodels.runtimeconfig.json", "tools/runner/Npgsql.dll",
             "README.md", "schemas/tenantmodels.schema.json", "schemas/tenants.schema.json", "schemas/source.schema.json", "schemas/model.schema.json",
         })
         {
@@ -30,6 +31,8 @@ public sealed class PackageLayoutTests
         // MSBuild provides these; a second copy in the task folder could be loaded instead and break the host.
         Assert.IsFalse(entries.Any(e => e.Contains("Microsoft.Build", StringComparison.OrdinalIgnoreCase)), string.Join("\n", entries));
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "an MSBuild SDK package has nothing to reference");
+        // Npgsql is the runner's, run out of process: never beside the task, where MSBuild would load it.
+        Assert.IsFalse(entries.Any(e => e.StartsWith("tasks/", StringComparison.Ordinal) && e.Contains("Npgsql", StringComparison.Ordinal)), string.Join("\n", entries));
 
         using var nuspecStream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var nuspec = XDocument.Load(nuspecStream);

@@ -67,7 +67,7 @@ internal static class SqlBodyParser
             ok = false;
         }
 
-        return ok ? new BoundSql(parts, sources.SingleOrDefault()) : null;
+        return ok ? new BoundSql(parts, sources.SingleOrDefault(), model.SqlBodyAt) : null;
     }
 
     private static ModelReference? Check(ModelSyntax model, Match match, SourceLocation at, ModelCatalog catalog, DiagnosticBag diagnostics)

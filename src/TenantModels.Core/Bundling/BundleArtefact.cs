@@ -20,6 +20,10 @@ namespace TenantModels.Core.Bundling;
 /// Left out of the content hash: moving a model within its file changes no object.</param>
 /// <param name="TenantVariants">Tenants that run their own statement instead of the shared template (mapping overrides),
 /// by tenant id; null when none, and then the manifest has no key for it, so other bundles keep their exact bytes.</param>
+/// <param name="SqlAt">With <paramref name="DefinedAt"/>, when the model's <c>sql:</c> lines map one to one onto the YAML's (a
+/// literal block or a one-line value): <c>line:column</c> of the body's first line in the same file, each later line one
+/// YAML line further at the same column, so an error position in the SQL is located at the YAML line and column. Left
+/// out of the content hash like <paramref name="DefinedAt"/>.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -34,7 +38,8 @@ public sealed record BundleArtefact(
     Planning.TableDefinition? Table = null,
     BundleSeed? Seed = null,
     string? DefinedAt = null,
-    IReadOnlyList<TenantVariant>? TenantVariants = null)
+    IReadOnlyList<TenantVariant>? TenantVariants = null,
+    string? SqlAt = null)
 {
     /// <summary>
     /// The artefact as it applies to one tenant: with the tenant's own file and checksum when it has a variant, else

@@ -49,7 +49,7 @@ public static class BundleAssembler
                 (variants ??= new List<TenantVariant>()).Add(new TenantVariant(tenantSql.Key, variantPath, Checksums.Of(tenantSql.Value)));
             }
 
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, variants));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, variants, c.SqlAt));
         }
 
         if (security is not null && isolationChecks is not null)
@@ -91,7 +91,7 @@ public static class BundleAssembler
         {
             ContentHash = string.Empty,
             DeployChecksum = null,
-            Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null ? a : a with { DefinedAt = null }).ToList(),
+            Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null && a.SqlAt is null ? a : a with { DefinedAt = null, SqlAt = null }).ToList(),
             DataTests = manifest.DataTests?.Select(t => t with { DefinedAt = null }).ToList(),
             Descriptions = null,
         }));

@@ -6,6 +6,7 @@ namespace TenantModels.Core.Bundling;
 /// <param name="TenantSql">Tenants whose statement differs from the shared template (tenants.yaml <c>overrides:</c>), by tenant id,
 /// each a template like <paramref name="Sql"/>; null when every tenant runs the shared one.</param>
 /// <param name="DefinedAt">For artefacts holding SQL the user wrote: the model's definition (<c>models/x.yaml:1:8</c>), see <see cref="BundleArtefact.DefinedAt"/>.</param>
+/// <param name="SqlAt">Where the first line of the model's <c>sql:</c> body is, see <see cref="BundleArtefact.SqlAt"/>.</param>
 public sealed record CompiledArtefact(
     string Id,
     ArtefactKind Kind,
@@ -19,4 +20,5 @@ public sealed record CompiledArtefact(
     Planning.TableDefinition? Table = null,
     SeedData? Seed = null,
     string? DefinedAt = null,
-    IReadOnlyList<KeyValuePair<string, string>>? TenantSql = null);
+    IReadOnlyList<KeyValuePair<string, string>>? TenantSql = null,
+    string? SqlAt = null);

@@ -159,6 +159,12 @@ public static class ManifestJson
                 sb.Append(", \"definedAt\": ").Append(Str(definedAt));
             }
 
+            if (a.SqlAt is { } sqlAt)
+            {
+                // Only when the model's sql: maps line for line onto the YAML, so other artefacts keep their exact bytes.
+                sb.Append(", \"sqlAt\": ").Append(Str(sqlAt));
+            }
+
             sb.Append(" }");
         });
         if (manifest.DataTests is { Count: > 0 } tests)
@@ -265,7 +271,8 @@ public static class ManifestJson
                 a.TryGetProperty("table", out var table) ? TableDefinitionJson.Read(table) : null,
                 a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null,
                 a.TryGetProperty("definedAt", out var definedAt) && definedAt.ValueKind == JsonValueKind.String ? definedAt.GetString() : null,
-                a.TryGetProperty("tenantVariants", out var variants) ? ReadVariants(variants) : null)).ToList();
+                a.TryGetProperty("tenantVariants", out var variants) ? ReadVariants(variants) : null,
+                a.TryGetProperty("sqlAt", out var sqlAt) && sqlAt.ValueKind == JsonValueKind.String ? sqlAt.GetString() : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,

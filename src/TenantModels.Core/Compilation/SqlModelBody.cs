@@ -18,11 +18,17 @@ public static class SqlModelBody
     /// The 1-based line of the body holding the 1-based character <paramref name="position"/> of <paramref name="statement"/>,
     /// or 0 when the position is outside the body (in what the compiler wrapped around it, or in a later statement).
     /// </summary>
-    public static int LineOf(string statement, int position)
+    public static int LineOf(string statement, int position) => PositionOf(statement, position).Line;
+
+    /// <summary>
+    /// The 1-based line of the body and the 1-based character within that line of <paramref name="position"/> (PostgreSQL's
+    /// error position, 1-based characters); (0, 0) when the position is outside the body.
+    /// </summary>
+    public static (int Line, int Column) PositionOf(string statement, int position)
     {
         if (position < 1 || position > statement.Length)
         {
-            return 0;
+            return (0, 0);
         }
 
         var lines = statement.Split('\n');
@@ -31,16 +37,17 @@ public static class SqlModelBody
         {
             if (line >= FirstLine && lines[line - 1].StartsWith(Closing, System.StringComparison.Ordinal))
             {
-                return 0;
+                return (0, 0);
             }
 
+            var lineStart = offset;
             offset += lines[line - 1].Length + 1;
             if (position <= offset)
             {
-                return line >= FirstLine ? line - FirstLine + 1 : 0;
+                return line >= FirstLine ? (line - FirstLine + 1, position - lineStart) : (0, 0);
             }
         }
 
-        return 0;
+        return (0, 0);
     }
 }

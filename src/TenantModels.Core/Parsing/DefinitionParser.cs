@@ -48,7 +48,7 @@ public static class DefinitionParser
                     Add(sources, SourceParser.Parse(file.Path, root, diagnostics));
                     break;
                 case DefinitionFileKind.Model:
-                    Add(models, ModelParser.Parse(file.Path, root, diagnostics));
+                    Add(models, ModelParser.Parse(file.Path, root, diagnostics, file.Text));
                     break;
             }
         }

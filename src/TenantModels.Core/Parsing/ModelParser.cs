@@ -7,7 +7,7 @@ namespace TenantModels.Core.Parsing;
 
 internal static class ModelParser
 {
-    public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
+    public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics, string? text = null)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
             "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests");
@@ -32,7 +32,8 @@ internal static class ModelParser
             file.Node("grants") is null ? null : ParseGrants(file),
             file.Scalar("description")?.Value,
             canonical,
-            Tests(file, diagnostics));
+            Tests(file, diagnostics),
+            SqlBodyStart.Of(path, file.Node("sql"), text));
     }
 
     /// <summary>The model's own <c>tests:</c>, then each column's (long form), in the order written.</summary>

@@ -5,6 +5,8 @@ namespace TenantModels.Core.Syntax;
 /// <summary>A file under models/: one model.</summary>
 /// <param name="From">Per-source mappings (a staging view per tenant and source); empty for tables and SQL views.</param>
 /// <param name="Sql">The SELECT of a view or materialized view written in SQL, with <c>{{ ref('model') }}</c> references.</param>
+/// <param name="SqlBodyAt">Where the first line of <paramref name="Sql"/>'s body is, and the column each of its lines starts at;
+/// null when its lines do not map one to one onto the file's (a folded block, a quoted value over several lines).</param>
 /// <param name="CanonicalForm">How the model is canonical; null (and <paramref name="Canonical"/> false) when it is not.</param>
 public sealed record ModelSyntax(
     Located<string> Name,
@@ -19,7 +21,8 @@ public sealed record ModelSyntax(
     IReadOnlyList<GrantSyntax>? Grants = null,
     string? Description = null,
     CanonicalSyntax? CanonicalForm = null,
-    IReadOnlyList<DataTestSyntax>? Tests = null);
+    IReadOnlyList<DataTestSyntax>? Tests = null,
+    Diagnostics.SourceLocation? SqlBodyAt = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -116,7 +116,7 @@ internal static class UnitRunner
             catch (PostgresException e) when (!Connections.IsBroken(connection))
             {
                 transaction.Rollback();
-                var diagnostic = StepFailure.Describe(unit.Key, step, e);
+                var diagnostic = StepFailure.Describe(unit.Key, step, e, manifest);
                 return (diagnostic, StepFailure.Detail(step, e, diagnostic));
             }
         }

@@ -12,7 +12,8 @@ namespace TenantModels.Runner.Check;
 /// <summary>
 /// Applies every artefact of a bundle, in manifest order, for one tenant to an empty database, and records what PostgreSQL
 /// made of each. A failure does not stop the check: what depends on a failed artefact is reported as not checked (its
-/// error would only repeat the first), everything else still runs.
+/// error would only repeat the first), everything else still runs. Then the data tests' queries run on what was created
+/// (<see cref="CheckedDataTests"/>).
 /// </summary>
 /// <remarks>
 /// All in one transaction, each artefact behind its own savepoint, rolled back at the end: a secured bundle creates roles,
@@ -29,7 +30,8 @@ internal sealed class BundleCheck
         _tenant = tenant;
     }
 
-    public IReadOnlyList<CheckedArtefact> Run(string scratchConnection, CancellationToken cancellation)
+    /// <returns>What became of each artefact, in manifest order, and of each data test's query run on what they created.</returns>
+    public (IReadOnlyList<CheckedArtefact> Artefacts, IReadOnlyList<Output.DataTestResult> DataTests) Run(string scratchConnection, CancellationToken cancellation)
     {
         var results = new List<CheckedArtefact>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
@@ -52,8 +54,10 @@ internal sealed class BundleCheck
             results.Add(result);
         }
 
+        cancellation.ThrowIfCancellationRequested();
+        var tests = CheckedDataTests.Run(connection, transaction, _bundle, _tenant, results);
         transaction.Rollback();
-        return results;
+        return (results, tests);
     }
 
     private CheckedArtefact Check(NpgsqlConnection connection, NpgsqlTransaction transaction, BundleArtefact artefact, string? tenantId, IReadOnlyList<(string Name, Regex Reference)> rawSchemas,
@@ -96,7 +100,7 @@ internal sealed class BundleCheck
 
         return error is null
             ? new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Passed, DefinedAt: artefact.DefinedAt)
-            : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt, Statement: sql);
+            : new CheckedArtefact(artefact.Id, tenantId, CheckOutcome.Failed, Error: error, DefinedAt: artefact.DefinedAt, Statement: sql, SqlAt: artefact.SqlAt);
     }
 
     /// <summary>The statement for the check tenant, as a deployment runs it (a union over that one tenant).</summary>

@@ -1,17 +1,19 @@
-using System.Globalization;
 using TenantModels.Core.Compilation;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Runner.Output;
 
 namespace TenantModels.Runner.Check;
 
-/// <summary>TM3070 for an artefact PostgreSQL rejected, located at the model's YAML when the bundle records it.</summary>
+/// <summary>
+/// TM3070 for an artefact PostgreSQL rejected, located at the error's line and column in the model's <c>sql:</c> when the
+/// bundle records where it starts, at the model when it records only that (<see cref="ModelSqlLocation"/>).
+/// </summary>
 internal static class CheckFailure
 {
     public static Diagnostic Describe(CheckedArtefact failed)
     {
         var error = failed.Error!;
-        var location = Location(failed.DefinedAt);
+        var location = ModelSqlLocation.Of(failed.DefinedAt, failed.SqlAt, failed.Statement, error.Position);
         return RunnerDiagnostics.ArtefactFailedCheck.At(
             location,
             failed.ArtefactId,
@@ -35,19 +37,5 @@ internal static class CheckFailure
     }
 
     /// <summary>Reads <c>models/x.yaml:3:5</c> (the path may itself hold colons: the last two fields are the position).</summary>
-    public static SourceLocation Location(string? definedAt)
-    {
-        if (definedAt is null)
-        {
-            return SourceLocation.None;
-        }
-
-        var column = definedAt.LastIndexOf(':');
-        var line = column > 0 ? definedAt.LastIndexOf(':', column - 1) : -1;
-        return line > 0
-            && int.TryParse(definedAt.Substring(line + 1, column - line - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var l)
-            && int.TryParse(definedAt.Substring(column + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var c)
-            ? new SourceLocation(definedAt.Substring(0, line), l, c)
-            : new SourceLocation(definedAt, 0, 0);
-    }
+    public static SourceLocation Location(string? definedAt) => ModelSqlLocation.Parse(definedAt);
 }

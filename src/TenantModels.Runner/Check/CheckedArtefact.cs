@@ -19,6 +19,7 @@ internal enum CheckOutcome
 }
 
 /// <param name="TenantId">The check tenant for tenant artefacts; null for global and union ones.</param>
+/// <param name="SqlAt">The artefact's <see cref="TenantModels.Core.Bundling.BundleArtefact.SqlAt"/>: where its SQL model's body starts in the YAML.</param>
 /// <param name="Statement">For a failure: the SQL that failed, which the error's position points into.</param>
 internal sealed record CheckedArtefact(string ArtefactId, string? TenantId, CheckOutcome Outcome, string? Reason = null, PostgresException? Error = null, string? DefinedAt = null,
-    string? Statement = null);
+    string? Statement = null, string? SqlAt = null);

@@ -5,7 +5,8 @@ namespace TenantModels.Runner.Cli;
 
 /// <summary>Arguments of <c>tenantmodels check</c>.</summary>
 /// <param name="DevConnection">A server the check may create (and drop) a scratch database on; never production.</param>
-public sealed record CheckOptions(string BundleDirectory, string DevConnection, bool Json)
+/// <param name="ProjectDirectory">The model project's folder: diagnostics name the YAML files by full path under it (as the SDK's build passes it), not relative to the project.</param>
+public sealed record CheckOptions(string BundleDirectory, string DevConnection, bool Json, string? ProjectDirectory = null)
 {
     internal static Command CreateCommand(Func<CheckOptions, int> run)
     {
@@ -16,12 +17,17 @@ public sealed record CheckOptions(string BundleDirectory, string DevConnection, 
                 "creates a scratch database, applies the bundle for one tenant, and drops it again. Needs CREATEDB.",
             Required = true,
         };
+        var projectDirectory = new Option<string?>("--project-dir")
+        {
+            Description = "The model project's folder: diagnostics name the YAML files by full path under it, so IDEs open them (the SDK passes it when it runs the check during dotnet build).",
+        };
         var json = CommonOptions.Json();
         var command = new Command("check", "Apply every artefact of the bundle for one tenant to a scratch database on a development server, then drop it; exit 8 when any artefact fails.");
         command.Arguments.Add(bundle);
         command.Options.Add(devConnection);
+        command.Options.Add(projectDirectory);
         command.Options.Add(json);
-        command.SetAction(result => run(new CheckOptions(result.GetValue(bundle)!, result.GetValue(devConnection)!, result.GetValue(json))));
+        command.SetAction(result => run(new CheckOptions(result.GetValue(bundle)!, result.GetValue(devConnection)!, result.GetValue(json), result.GetValue(projectDirectory))));
         return command;
     }
 }

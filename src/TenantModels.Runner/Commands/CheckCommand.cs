@@ -68,7 +68,7 @@ internal sealed class CheckCommand
         };
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, interrupt);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, interrupt);
-        IReadOnlyList<CheckedArtefact>? results = null;
+        (IReadOnlyList<CheckedArtefact> Artefacts, IReadOnlyList<DataTestResult> DataTests)? results = null;
         try
         {
             results = new BundleCheck(bundle, tenant).Run(scratch.ConnectionString, cancellation.Token);
@@ -91,7 +91,7 @@ internal sealed class CheckCommand
         }
 
         // The results first, then the drop: the output reads in the order things happened.
-        var exitCode = Report(reporter, results, partial);
+        var exitCode = Report(reporter, results.Value.Artefacts, results.Value.DataTests, partial, options.ProjectDirectory);
         Drop(scratch, reporter);
         return exitCode;
     }
@@ -112,7 +112,7 @@ internal sealed class CheckCommand
         reporter.Line($"Dropped scratch database {scratch.Name}.");
     }
 
-    private int Report(Reporter reporter, IReadOnlyList<CheckedArtefact> results, RunResult partial)
+    private int Report(Reporter reporter, IReadOnlyList<CheckedArtefact> results, IReadOnlyList<DataTestResult> tests, RunResult partial, string? projectDirectory)
     {
         var diagnostics = new List<DiagnosticResult>();
         foreach (var result in results)
@@ -125,7 +125,7 @@ internal sealed class CheckCommand
                     break;
                 case CheckOutcome.Failed:
                     reporter.Line($"  FAILED       {result.ArtefactId}{tenant}");
-                    var diagnostic = CheckFailure.Describe(result);
+                    var diagnostic = InProject(CheckFailure.Describe(result), projectDirectory);
                     _context.Error.WriteLine(Reporter.Format(diagnostic));
                     diagnostics.Add(new DiagnosticResult(diagnostic.Code, diagnostic.Message, result.ArtefactId, result.TenantId, result.Error!.SqlState));
                     break;
@@ -138,16 +138,61 @@ internal sealed class CheckCommand
         var failed = results.Count(r => r.Outcome == CheckOutcome.Failed);
         var notChecked = results.Count(r => r.Outcome is CheckOutcome.NotChecked or CheckOutcome.StoodIn);
         reporter.Line($"Checked {results.Count - notChecked} of {results.Count} artefact(s): {failed} failed, {notChecked} not checked.");
-        var exitCode = failed == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+        var testsFailed = ReportDataTests(reporter, tests, diagnostics, projectDirectory);
+        var exitCode = failed == 0 && testsFailed == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
         reporter.WriteJson(partial with
         {
-            Status = failed == 0 ? "ok" : "failed",
+            Status = exitCode == ExitCodes.Success ? "ok" : "failed",
             ExitCode = exitCode,
             Steps = results.Select(r => new StepResult(r.ArtefactId, r.TenantId, OutcomeText(r.Outcome) + (r.Reason is null ? string.Empty : ": " + r.Reason), string.Empty)).ToList(),
             Diagnostics = diagnostics.Count == 0 ? null : diagnostics,
-        });
+        } with
+        { Tests = tests.Count == 0 ? null : tests });
         return exitCode;
     }
+
+    /// <summary>
+    /// Each data test's query as <c>ok</c> (it ran: the rows it finds in a scratch database say nothing), <c>FAILED</c>
+    /// (PostgreSQL rejected it: TM3091 at the test's YAML line) or <c>not checked</c>; returns how many failed.
+    /// </summary>
+    private int ReportDataTests(Reporter reporter, IReadOnlyList<DataTestResult> tests, List<DiagnosticResult> diagnostics, string? projectDirectory)
+    {
+        if (tests.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var test in tests)
+        {
+            switch (test.Status)
+            {
+                case "error":
+                    reporter.Line($"  FAILED       test {test.Test}");
+                    var diagnostic = InProject(RunnerDiagnostics.DataTestError.At(ModelSqlLocation.Parse(test.DefinedAt), test.Test, test.DefinedAt ?? test.Model, test.Tenant,
+                        test.SqlState ?? "-", test.Message ?? "-"), projectDirectory);
+                    _context.Error.WriteLine(Reporter.Format(diagnostic));
+                    diagnostics.Add(new DiagnosticResult(diagnostic.Code, diagnostic.Message, test.Test, test.Tenant, test.SqlState));
+                    break;
+                case "skipped":
+                    reporter.Line($"  not checked  test {test.Test}: {test.Message}");
+                    break;
+                default:
+                    reporter.Line($"  ok           test {test.Test}");
+                    break;
+            }
+        }
+
+        var errors = tests.Count(t => t.Status == "error");
+        var skipped = tests.Count(t => t.Status == "skipped");
+        reporter.Line($"Ran {tests.Count - skipped} of {tests.Count} data test query(ies): {errors} failed, {skipped} not checked.");
+        return errors;
+    }
+
+    /// <summary>With <c>--project-dir</c>: the YAML file by full path, which IDEs open from MSBuild's error list.</summary>
+    private static Diagnostic InProject(Diagnostic diagnostic, string? projectDirectory) =>
+        projectDirectory is null || diagnostic.Location.Path.Length == 0 || Path.IsPathRooted(diagnostic.Location.Path)
+            ? diagnostic
+            : diagnostic with { Location = diagnostic.Location with { Path = Path.GetFullPath(Path.Combine(projectDirectory, diagnostic.Location.Path)) } };
 
     private static string OutcomeText(CheckOutcome outcome) => outcome switch
     {

@@ -1,4 +1,6 @@
+using System.Linq;
 using Npgsql;
+using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Planning;
 using TenantModels.Runner.Output;
@@ -12,9 +14,9 @@ namespace TenantModels.Runner.Commands;
 /// </summary>
 internal static class StepFailure
 {
-    public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error) =>
+    public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error, BundleManifest? manifest = null) =>
         RunnerDiagnostics.StatementFailed.At(
-            SourceLocation.None,
+            Location(step, error, manifest),
             step.ArtefactId,
             step.TenantId is null ? "global" : "tenant " + step.TenantId,
             error.SqlState,
@@ -26,6 +28,21 @@ internal static class StepFailure
                 PlanUnitKind.Global => "the transaction of global artefacts",
                 _ => "the transaction of union artefacts",
             });
+
+    /// <summary>
+    /// For the creation of a SQL model's view: the error's line and column in the model's YAML (or the model), so editors and
+    /// CI annotate the definition; no location for everything else, which is generated from validated declarations.
+    /// </summary>
+    private static SourceLocation Location(PlanStep step, PostgresException error, BundleManifest? manifest)
+    {
+        if (step.Action != PlanStepAction.Create || manifest is null)
+        {
+            return SourceLocation.None;
+        }
+
+        var artefact = manifest.Artefacts.FirstOrDefault(a => a.Id == step.ArtefactId);
+        return artefact?.DefinedAt is null ? SourceLocation.None : ModelSqlLocation.Of(artefact, step.Sql, error.Position);
+    }
 
     public static DiagnosticResult Detail(PlanStep step, PostgresException error, Diagnostic diagnostic) =>
         new(diagnostic.Code, diagnostic.Message, step.ArtefactId, step.TenantId, error.SqlState);

@@ -93,6 +93,16 @@ internal static class TenantTestRun
         }
     }
 
+    /// <summary>
+    /// One test for one tenant on the caller's transaction, behind a savepoint: <c>check</c> runs the tests on the objects
+    /// it created in its own transaction, which no other connection sees.
+    /// </summary>
+    public static DataTestResult RunOne(NpgsqlConnection connection, NpgsqlTransaction transaction, Bundle bundle, BundleDataTest test, BundleTenant tenant, int samples) =>
+        RunOne(connection, transaction, bundle.ArtefactFiles[test.Path], test, tenant, samples);
+
+    /// <summary>A test not run for the tenant, and why.</summary>
+    public static DataTestResult Skipped(BundleTenant tenant, BundleDataTest test, string reason) => Result(tenant, test, "skipped", 0, message: reason);
+
     private static DataTestResult RunOne(NpgsqlConnection connection, NpgsqlTransaction transaction, string template, BundleDataTest test, BundleTenant tenant, int samples)
     {
         var sql = "SELECT " + SqlWriter.QuoteLiteral(tenant.Id) + "::text AS tm_tenant, tm_test.failing, tm_test.sample FROM (\n" + ArtefactTemplate.Expand(template, tenant).TrimEnd() + "\n) AS tm_test";

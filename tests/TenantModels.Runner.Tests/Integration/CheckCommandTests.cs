@@ -60,7 +60,7 @@ public sealed class CheckCommandTests
         canonical: true
         """;
 
-    private static string CompileToTemp(string where, params (string Path, string Text)[] extra)
+    internal static string CompileToTemp(string where, params (string Path, string Text)[] extra)
     {
         var files = new List<(string Path, string Text)>
         {
@@ -89,15 +89,16 @@ public sealed class CheckCommandTests
             $"the scratch database {scratch} was left behind");
 
     [TestMethod]
-    public void ATypoInAModelsSqlFailsTheCheckAtTheModelsYamlAndLeavesNoDatabase()
+    public void ATypoInAModelsSqlFailsTheCheckAtItsYamlLineAndColumnAndLeavesNoDatabase()
     {
         var bundle = CompileToTemp("wher");
 
         var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
 
         Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        // `wher` is on line 13 of the YAML file (the sixth of its sql: block, which starts on line 8), at column 3.
         StringAssert.Contains(result.Error,
-            "models/busy_days.yaml(2,8): error TM3070: artefact 'view.busy_days' failed the check on a scratch database with SQLSTATE 42601: syntax error at or near",
+            "models/busy_days.yaml(13,3): error TM3070: artefact 'view.busy_days' failed the check on a scratch database with SQLSTATE 42601: syntax error at or near",
             result.ToString());
         // The typo is on the sixth line of the model's sql:, as the user wrote it.
         StringAssert.Contains(result.Error, "syntax error at or near \"wher\" (line 6 of the sql: of the model defined at models/busy_days.yaml:2:8)", result.ToString());
@@ -108,6 +109,42 @@ public sealed class CheckCommandTests
         StringAssert.Contains(result.Out, "not checked  staging_view.outreach.call (tenant acme): it reads the raw tables of source 'outreach'", result.ToString());
         StringAssert.Contains(result.Out, "ok           canonical_view.call", result.ToString());
         AssertDropped(ScratchNameOf(result));
+    }
+
+    /// <summary>A data test whose SQL names a column the model does not have: its query is run on the scratch database too.</summary>
+    [TestMethod]
+    public void ADataTestNamingAnUnknownColumnFailsTheCheckAtTheTestsYamlLine()
+    {
+        var bundle = CompileToTemp("where", ("models/daily_totals.yaml", """
+            model: daily_totals
+            columns:
+              n: bigint
+            sql: select count(*) as n from pg_class
+            tests:
+              - expression: "n > 0"
+              - expression: "no_such_column > 0"
+            """));
+
+        var result = CliRun.Run(null, "check", bundle, "--dev-connection", SharedPostgres.Server.ConnectionString);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Error, "models/daily_totals.yaml(7,5): error TM3091: data test 'daily_totals.expression_2' (models/daily_totals.yaml:7:5) could not run for tenant 'acme' with SQLSTATE 42703: column \"no_such_column\" does not exist", result.ToString());
+        Assert.AreEqual(1, Regex.Matches(result.Error, "error TM").Count, "the other tests' queries run: " + result);
+        StringAssert.Contains(result.Out, "ok           test daily_totals.expression", result.ToString());
+        StringAssert.Contains(result.Out, "FAILED       test daily_totals.expression_2", result.ToString());
+        AssertDropped(ScratchNameOf(result));
+    }
+
+    /// <summary>What the SDK passes when it runs the check during a build: IDEs open the file from MSBuild's error list.</summary>
+    [TestMethod]
+    public void WithTheProjectFolderTheDiagnosticNamesTheYamlByItsFullPath()
+    {
+        var project = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tm-check-project");
+
+        var result = CliRun.Run(null, "check", CompileToTemp("wher"), "--dev-connection", SharedPostgres.Server.ConnectionString, "--project-dir", project);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, result.ExitCode, result.ToString());
+        StringAssert.StartsWith(result.Error, System.IO.Path.Combine(project, "models", "busy_days.yaml") + "(13,3): error TM3070:", result.ToString());
     }
 
     [TestMethod]
