@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests", "schedule");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -32,7 +32,8 @@ internal static class ModelParser
             file.Node("grants") is null ? null : ParseGrants(file),
             file.Scalar("description")?.Value,
             canonical,
-            Tests(file, diagnostics));
+            Tests(file, diagnostics),
+            ScheduleParser.Parse(file, diagnostics));
     }
 
     /// <summary>The model's own <c>tests:</c>, then each column's (long form), in the order written.</summary>

@@ -6,6 +6,7 @@ namespace TenantModels.Core.Syntax;
 /// <param name="From">Per-source mappings (a staging view per tenant and source); empty for tables and SQL views.</param>
 /// <param name="Sql">The SELECT of a view or materialized view written in SQL, with <c>{{ ref('model') }}</c> references.</param>
 /// <param name="CanonicalForm">How the model is canonical; null (and <paramref name="Canonical"/> false) when it is not.</param>
+/// <param name="Schedule">When the model's per-tenant refresh runs (pg_cron jobs); null when it is refreshed on demand only.</param>
 public sealed record ModelSyntax(
     Located<string> Name,
     Located<string> Materialized,
@@ -19,7 +20,8 @@ public sealed record ModelSyntax(
     IReadOnlyList<GrantSyntax>? Grants = null,
     string? Description = null,
     CanonicalSyntax? CanonicalForm = null,
-    IReadOnlyList<DataTestSyntax>? Tests = null);
+    IReadOnlyList<DataTestSyntax>? Tests = null,
+    ScheduleSyntax? Schedule = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(
