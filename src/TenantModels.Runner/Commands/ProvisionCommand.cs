@@ -167,6 +167,19 @@ internal sealed class ProvisionCommand
             DeploymentRecord.FinishDeployment(connection, id, Array.Empty<string>());
         }
 
+        // The tenant's refresh jobs follow it: installed with it, removed with it.
+        var jobs = Schedules.RefreshSchedules.Install(connection, preflight.ConnectionString, bundle,
+            provisioning ? new[] { DeploymentTarget.WithDefaults(manifest, plan.Tenant) } : Array.Empty<BundleTenant>(), new[] { plan.Tenant.Id }, out var unavailable);
+        if (jobs is { Any: true } changes)
+        {
+            reporter.Line(Schedules.RefreshSchedules.Describe(changes));
+        }
+
+        if (unavailable is not null)
+        {
+            reporter.Error(unavailable);
+        }
+
         reporter.Line(provisioning
             ? $"Provisioned tenant {plan.Tenant.Id}: {unit.Steps.Count} step(s) in one transaction."
             : $"Removed tenant {plan.Tenant.Id}: {unit.Steps.Count} step(s) in one transaction (its raw schemas were not touched).");

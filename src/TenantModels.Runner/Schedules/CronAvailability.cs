@@ -1,0 +1,47 @@
+using System;
+using System.Linq;
+using Npgsql;
+
+namespace TenantModels.Runner.Schedules;
+
+/// <summary>
+/// Whether pg_cron can run this database's refresh jobs: loaded at server start (<c>shared_preload_libraries</c>), and its
+/// extension created in the one database it keeps its jobs in (<c>cron.database_name</c>, which may be another database).
+/// </summary>
+/// <param name="CronDatabase">Where <c>cron.job</c> is; null when pg_cron is not usable.</param>
+/// <param name="Problem">Why it is not usable, for TM3100; null when it is.</param>
+/// <param name="Remedy">What the operator does about it.</param>
+internal sealed record CronAvailability(string? CronDatabase, string? Problem, string? Remedy)
+{
+    private const string Setup = "docs/runner.md, \"Scheduled refreshes\"";
+
+    public static CronAvailability Of(NpgsqlConnection connection, string connectionString)
+    {
+        string libraries;
+        string? database;
+        using (var settings = new NpgsqlCommand("SELECT current_setting('shared_preload_libraries'), current_setting('cron.database_name', true)", connection))
+        using (var reader = settings.ExecuteReader())
+        {
+            reader.Read();
+            libraries = reader.GetString(0);
+            database = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        if (!libraries.Split(',').Select(l => l.Trim().Trim('"')).Contains("pg_cron", StringComparer.Ordinal))
+        {
+            return new CronAvailability(null, $"pg_cron is not loaded (shared_preload_libraries = '{libraries}')",
+                $"install pg_cron (Debian: apt-get install postgresql-15-cron), add pg_cron to shared_preload_libraries, set cron.database_name, restart PostgreSQL and CREATE EXTENSION pg_cron in that database ({Setup})");
+        }
+
+        database ??= "postgres";
+        using var cron = CronConnection.Open(connection, connectionString, database);
+        using var extension = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'pg_cron')", cron.Connection);
+        if (extension.ExecuteScalar() is not true)
+        {
+            return new CronAvailability(null, $"the pg_cron extension is not created in database '{database}' (cron.database_name)",
+                $"run CREATE EXTENSION pg_cron in database '{database}' as a superuser ({Setup})");
+        }
+
+        return new CronAvailability(database, null, null);
+    }
+}
