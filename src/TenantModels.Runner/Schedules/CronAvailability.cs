@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Npgsql;
 
 namespace TenantModels.Runner.Schedules;
@@ -17,23 +15,20 @@ internal sealed record CronAvailability(string? CronDatabase, string? Problem, s
 
     public static CronAvailability Of(NpgsqlConnection connection, string connectionString)
     {
-        string libraries;
+        // pg_cron defines cron.database_name when the server loads it: reading it needs no privilege, unlike
+        // shared_preload_libraries (pg_read_all_settings), so a role that only deploys can tell.
         string? database;
-        using (var settings = new NpgsqlCommand("SELECT current_setting('shared_preload_libraries'), current_setting('cron.database_name', true)", connection))
-        using (var reader = settings.ExecuteReader())
+        using (var setting = new NpgsqlCommand("SELECT current_setting('cron.database_name', true)", connection))
         {
-            reader.Read();
-            libraries = reader.GetString(0);
-            database = reader.IsDBNull(1) ? null : reader.GetString(1);
+            database = setting.ExecuteScalar() as string;
         }
 
-        if (!libraries.Split(',').Select(l => l.Trim().Trim('"')).Contains("pg_cron", StringComparer.Ordinal))
+        if (database is null)
         {
-            return new CronAvailability(null, $"pg_cron is not loaded (shared_preload_libraries = '{libraries}')",
+            return new CronAvailability(null, "pg_cron is not loaded (shared_preload_libraries does not name it)",
                 $"install pg_cron (Debian: apt-get install postgresql-15-cron), add pg_cron to shared_preload_libraries, set cron.database_name, restart PostgreSQL and CREATE EXTENSION pg_cron in that database ({Setup})");
         }
 
-        database ??= "postgres";
         using var cron = CronConnection.Open(connection, connectionString, database);
         using var extension = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'pg_cron')", cron.Connection);
         if (extension.ExecuteScalar() is not true)

@@ -211,6 +211,28 @@ public sealed class ScheduledRefreshTests
         Assert.AreEqual(1L, Db.Scalar<long>(db, $"SELECT count(*) FROM {View("acme")}"));
     }
 
+    [TestMethod]
+    public void When_pg_cron_refuses_the_jobs_the_objects_stay_applied_and_TM3101_says_so()
+    {
+        // A role that owns its database but was never granted pg_cron's schema: scheduling is refused (42501).
+        var role = "deployer_" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        var admin = SharedCronPostgres.Server.ConnectionString;
+        var db = Database(SharedCronPostgres.Server, "schedule_refused");
+        Db.Execute(admin, $"CREATE ROLE {role} LOGIN; ALTER DATABASE \"{Name(db)}\" OWNER TO {role}");
+        foreach (var tenant in new[] { "acme", "globex" })
+        {
+            Db.Execute(db, $"GRANT USAGE ON SCHEMA {tenant}_raw_shop TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA {tenant}_raw_shop TO {role}");
+        }
+
+        var asRole = new Npgsql.NpgsqlConnectionStringBuilder(db) { Username = role }.ConnectionString;
+        var applied = CliRun.Against(asRole, "apply", Bundle("1.0.0", "\"06:00\""));
+
+        Assert.AreEqual(ExitCodes.Failed, applied.ExitCode, applied.ToString());
+        StringAssert.Contains(applied.Error, "error TM3101: the refresh jobs of " + Name(db) + " could not be installed in pg_cron with SQLSTATE 42501");
+        Assert.AreEqual(1L, Db.Scalar<long>(db, $"SELECT count(*) FROM {View("acme")}"), "the objects were not applied");
+        Assert.AreEqual(0, Jobs(db).Length);
+    }
+
     /// <summary>A materialized view built from one source is the tenant's staging view of it.</summary>
     private static string View(string tenant) => $"\"{tenant}_stg_shop\".\"{Model}\"";
 }
