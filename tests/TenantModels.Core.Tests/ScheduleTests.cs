@@ -27,6 +27,25 @@ public sealed class ScheduleTests
     }
 
     [TestMethod]
+    public void The_SalesEtl_sample_refreshes_mornings_and_evenings_in_its_tenants_time_zone()
+    {
+        var compiled = Pipeline.ModelProjectCompiler.Compile(Pipeline.ProjectInput.FromDirectory(RepoPaths.Combine("samples", "SalesEtl"), "SalesEtl", "1.0.0"));
+        Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var manifest = compiled.Bundle!.Manifest;
+
+        var schedule = manifest.Schedules!.Single();
+        Assert.AreEqual("secondary_sales_by_territory", schedule.Model);
+        CollectionAssert.AreEqual(new[] { "09:00", "18:00" }, schedule.At.ToList());
+        CollectionAssert.AreEqual(
+            new[] { "tenant1:Asia/Kolkata:7200", "tenant2:Asia/Kolkata:7200", "tenant3:Asia/Kolkata:7200", ":Asia/Kolkata:7200" },
+            manifest.ScheduleTenants!.Select(t => $"{t.Tenant}:{t.TimeZone}:{t.RefreshTimeoutSeconds}").ToList());
+        // tenant3 is disabled: no job.
+        CollectionAssert.AreEqual(
+            new[] { "tenantmodels:sales:tenant1:secondary_sales_by_territory", "tenantmodels:sales:tenant2:secondary_sales_by_territory" },
+            RefreshJobs.For(compiled.Bundle, "sales", manifest.Tenants).Select(j => j.Name).ToList());
+    }
+
+    [TestMethod]
     public void Runs_land_on_every_utc_minute_an_at_time_can_fall_on()
     {
         Assert.AreEqual("0,15,30,45 * * * *", ScheduleClock.Cron(new[] { "06:00", "18:00" }));
