@@ -168,16 +168,24 @@ internal sealed class ProvisionCommand
         }
 
         // The tenant's refresh jobs follow it: installed with it, removed with it.
-        var jobs = Schedules.RefreshSchedules.Install(connection, preflight.ConnectionString, bundle,
-            provisioning ? new[] { DeploymentTarget.WithDefaults(manifest, plan.Tenant) } : Array.Empty<BundleTenant>(), new[] { plan.Tenant.Id }, out var unavailable);
-        if (jobs is { Any: true } changes)
+        try
         {
-            reporter.Line(Schedules.RefreshSchedules.Describe(changes));
-        }
+            var jobs = Schedules.RefreshSchedules.Install(connection, preflight.ConnectionString, bundle,
+                provisioning ? new[] { DeploymentTarget.WithDefaults(manifest, plan.Tenant) } : Array.Empty<BundleTenant>(), new[] { plan.Tenant.Id }, out var unavailable);
+            if (jobs is { Any: true } changes)
+            {
+                reporter.Line(Schedules.RefreshSchedules.Describe(changes));
+            }
 
-        if (unavailable is not null)
+            if (unavailable is not null)
+            {
+                reporter.Error(unavailable);
+            }
+        }
+        catch (PostgresException e)
         {
-            reporter.Error(unavailable);
+            // The tenant's objects are committed: say that its jobs are not, and how to get them.
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.ScheduleNotInstalled.At(SourceLocation.None, preflight.Database, e.SqlState, e.MessageText));
         }
 
         reporter.Line(provisioning
