@@ -20,18 +20,18 @@ public sealed class ScheduledRefreshTests
     private const string Model = "orders";
 
     /// <summary>A project of two tenants (acme in Asia/Kolkata, globex in UTC) and a materialized view per tenant.</summary>
-    private static string Bundle(string version, string? schedule)
+    private static string Bundle(string version, string? schedule, string acmeTimeout = "30s")
     {
         var project = CliRun.TempDirectory();
         Directory.CreateDirectory(Path.Combine(project, "sources"));
         Directory.CreateDirectory(Path.Combine(project, "models"));
-        File.WriteAllText(Path.Combine(project, "tenants.yaml"), """
+        File.WriteAllText(Path.Combine(project, "tenants.yaml"), $"""
             defaults:
               sources: [shop]
             tenants:
               - id: acme
                 time_zone: Asia/Kolkata
-                refresh_timeout: 30s
+                refresh_timeout: {acmeTimeout}
               - id: globex
             """);
         File.WriteAllText(Path.Combine(project, "sources", "shop.yaml"), """
@@ -80,6 +80,13 @@ public sealed class ScheduledRefreshTests
     /// <summary>Runs a job's command as pg_cron does: one simple-protocol query (psql -c) in the job's database.</summary>
     private static void RunAsPgCron(string db, string command)
     {
+        var (exitCode, error) = TryAsPgCron(db, command);
+        Assert.AreEqual(0, exitCode, "the job's command failed: " + error);
+    }
+
+    /// <returns>psql's exit code and what it wrote to stderr.</returns>
+    private static (int ExitCode, string Error) TryAsPgCron(string db, string command)
+    {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(db);
         var psql = Path.Combine(PostgresBinaries.FindBinDirectory(), "psql");
         var start = new System.Diagnostics.ProcessStartInfo(psql) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -92,7 +99,8 @@ public sealed class ScheduledRefreshTests
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, "the job's command failed: " + error + output.Result);
+        _ = output.Result;
+        return (process.ExitCode, error);
     }
 
     [TestMethod]
@@ -178,6 +186,26 @@ public sealed class ScheduledRefreshTests
         StringAssert.Contains(status.Out, "  acme (Asia/Kolkata): last refresh 20");
         StringAssert.Contains(status.Out, "  globex (UTC): last refresh never");
         StringAssert.Contains(status.Out, $"    {Model}: no run yet; next 20");
+    }
+
+    [TestMethod]
+    public void A_job_that_runs_past_the_tenants_refresh_timeout_is_cancelled_and_records_nothing()
+    {
+        var now = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Kolkata").ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var db = Database(SharedCronPostgres.Server, "schedule_timeout");
+        Assert.AreEqual(ExitCodes.Success, CliRun.Against(db, "apply", Bundle("1.0.0", $"\"{now}\"", acmeTimeout: "1s")).ExitCode);
+        StringAssert.Contains(Command(db, "acme"), "SET LOCAL statement_timeout = '1s';");
+
+        // The refresh waits for the raw table, held by another transaction, longer than acme's one second.
+        (int ExitCode, string Error) run;
+        using (new HeldTableLock(db, "acme_raw_shop.orders"))
+        {
+            run = TryAsPgCron(db, Command(db, "acme"));
+        }
+
+        Assert.AreNotEqual(0, run.ExitCode);
+        StringAssert.Contains(run.Error, "canceling statement due to statement timeout");
+        Assert.AreEqual(0L, Db.Scalar<long>(db, "SELECT count(*) FROM tenantmodels.refresh"), "a cancelled refresh was recorded");
     }
 
     [TestMethod]
