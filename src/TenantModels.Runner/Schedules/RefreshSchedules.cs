@@ -25,10 +25,25 @@ internal static class RefreshSchedules
     public static CronJobChanges? Install(NpgsqlConnection connection, string connectionString, Bundle bundle, IEnumerable<BundleTenant> tenants, IReadOnlyCollection<string>? scope, out Diagnostic? unavailable)
     {
         unavailable = null;
-        if (!Has(bundle.Manifest) && !CronMayHoldJobs(connection))
+        if (!Has(bundle.Manifest))
         {
-            return null;
+            // Only jobs an earlier bundle left to remove: never worth failing an apply that has no schedules over.
+            try
+            {
+                return CronMayHoldJobs(connection) ? Sync(connection, connectionString, bundle, tenants, scope, out _) : null;
+            }
+            catch (NpgsqlException)
+            {
+                return null;
+            }
         }
+
+        return Sync(connection, connectionString, bundle, tenants, scope, out unavailable);
+    }
+
+    private static CronJobChanges? Sync(NpgsqlConnection connection, string connectionString, Bundle bundle, IEnumerable<BundleTenant> tenants, IReadOnlyCollection<string>? scope, out Diagnostic? unavailable)
+    {
+        unavailable = null;
 
         var availability = CronAvailability.Of(connection, connectionString);
         if (availability.CronDatabase is not { } cronDatabase)
