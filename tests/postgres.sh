@@ -22,6 +22,23 @@ pg_ensure_installed() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
+# pg_cron for the scheduled-refresh tests (their server loads it: tests/TenantModels.Testing/SharedCronPostgres.cs),
+# from Debian's packages, built for the installed PostgreSQL major version.
+pg_cron_ensure_installed() {
+  local bin major
+  bin="$(pg_bin_dir)" || return 1
+  major="$("$bin/pg_config" --version 2>/dev/null | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')"
+  [ -n "$major" ] || major="$(basename "$(dirname "$bin")")"
+  if [ -f "/usr/lib/postgresql/$major/lib/pg_cron.so" ]; then
+    return 0
+  fi
+  echo "== Installing pg_cron (apt-get install postgresql-$major-cron)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "postgresql-$major-cron" >/dev/null
+}
+
 # PostgreSQL refuses to run as root: run server commands as the postgres user then.
 pg_as_server_user() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

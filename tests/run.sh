@@ -12,6 +12,7 @@ export MSBUILDDISABLENODEREUSE=1
 # The PostgreSQL tests start a throwaway server from these binaries (installed from Debian's packages if missing).
 source tests/postgres.sh
 pg_ensure_installed
+pg_cron_ensure_installed
 
 # The documentation site's browser tests (tests/TenantModels.Docs.Tests) open it in Debian's headless Chromium.
 chromium_ensure_installed() {

@@ -14,6 +14,7 @@ public static class PostgresLifetime
     public static void StopSharedServerAndDeleteScratch()
     {
         SharedPostgres.Stop();
+        SharedCronPostgres.Stop();
         if (System.IO.Directory.Exists(Support.CliRun.TempRoot))
         {
             System.IO.Directory.Delete(Support.CliRun.TempRoot, recursive: true);

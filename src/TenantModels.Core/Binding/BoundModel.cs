@@ -24,6 +24,7 @@ public enum Materialization
 /// <param name="Sql">The SELECT of a model written in SQL; null otherwise.</param>
 /// <param name="Keys">Keys and indexes (tables; indexes of materialized views); null when none.</param>
 /// <param name="DependsOn">Models this one references (SQL refs, foreign keys), sorted.</param>
+/// <param name="Schedule">When pg_cron refreshes it per tenant; null when only <c>tenantmodels refresh</c> does.</param>
 /// <param name="CanonicalTable">For <c>canonical: table</c>: the table form; null for the view form or a model that is not canonical.</param>
 public sealed record BoundModel(
     string Name,
@@ -40,7 +41,8 @@ public sealed record BoundModel(
     IReadOnlyList<BoundGrant>? Grants = null,
     string? Description = null,
     BoundCanonicalTable? CanonicalTable = null,
-    IReadOnlyList<BoundDataTest>? Tests = null)
+    IReadOnlyList<BoundDataTest>? Tests = null,
+    BoundSchedule? Schedule = null)
 {
     public bool IsFromSources => Mappings.Count > 0;
 

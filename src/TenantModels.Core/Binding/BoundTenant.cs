@@ -7,6 +7,8 @@ namespace TenantModels.Core.Binding;
 /// <summary>A tenant with defaults applied.</summary>
 /// <param name="Priority">Lower runs first (the ETL seed's schedule_priority); ties keep registry order.</param>
 /// <param name="Database">Target database key for a target map; null for the default target.</param>
+/// <param name="TimeZone">IANA name its scheduled refreshes' times are read in; null: UTC.</param>
+/// <param name="RefreshTimeoutSeconds">statement_timeout of its scheduled refreshes; null: the server's.</param>
 public sealed record BoundTenant(
     string Id,
     string Name,
@@ -16,7 +18,9 @@ public sealed record BoundTenant(
     string? Tier,
     string? Database,
     IReadOnlyList<BoundAttribute> Attributes,
-    SourceLocation Location)
+    SourceLocation Location,
+    string? TimeZone = null,
+    int? RefreshTimeoutSeconds = null)
 {
     public const int DefaultPriority = 100;
 }
@@ -26,7 +30,9 @@ public sealed record BoundAttribute(string Name, PostgresType Type, bool Nullabl
 
 /// <summary>The registry's <c>defaults:</c> after checking: what a tenant not listed in it (provisioned at run time) gets.</summary>
 /// <param name="Attributes">Every declared attribute, with its default value or null.</param>
-public sealed record BoundTenantDefaults(string? Tier, IReadOnlyList<BoundAttribute> Attributes)
+/// <param name="TimeZone">The defaults' <c>time_zone</c>, null when none (UTC).</param>
+/// <param name="RefreshTimeoutSeconds">The defaults' <c>refresh_timeout</c>, null when none.</param>
+public sealed record BoundTenantDefaults(string? Tier, IReadOnlyList<BoundAttribute> Attributes, string? TimeZone = null, int? RefreshTimeoutSeconds = null)
 {
     public static BoundTenantDefaults None { get; } = new(null, new BoundAttribute[0]);
 }

@@ -56,6 +56,7 @@ internal sealed class ModelBinder
         var scope = Scopes[model.Scope.Value];
         var shapeOk = ModelShapeRules.Check(model, materialized, scope, columns, _diagnostics);
         var canonicalOk = CanonicalBinder.Bind(model, columns, _diagnostics, out var canonicalTable);
+        var scheduleOk = ScheduleBinder.Bind(model, materialized, scope, canonicalTable, _diagnostics, out var schedule);
 
         var mappings = new List<BoundSourceMapping>();
         foreach (var mapping in model.From)
@@ -73,7 +74,7 @@ internal sealed class ModelBinder
             ? SeedBinder.Bind(model, seedPath, scope, columns, SeedKey(keys), _seedFiles, _diagnostics)
             : null;
         var tests = DataTestBinder.Bind(model, columns, _catalog, _attributes, _diagnostics);
-        if (tests is null || !shapeOk || !canonicalOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
+        if (tests is null || !shapeOk || !canonicalOk || !scheduleOk || !allTyped || mappings.Count != model.From.Count || columns.Count == 0
             || (model.Sql is not null && sql is null) || (model.Keys is not null && keys is null) || (model.Seed is not null && seed is null))
         {
             return null;
@@ -85,7 +86,7 @@ internal sealed class ModelBinder
             .Distinct()
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToList();
-        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable, Tests: tests.Count == 0 ? null : tests);
+        return new BoundModel(model.Name.Value, scope, materialized, columns, mappings, model.Canonical, model.Name.Location, sql, keys, dependsOn, seed, Description: model.Description, CanonicalTable: canonicalTable, Tests: tests.Count == 0 ? null : tests, Schedule: schedule);
     }
 
     /// <param name="tenantSource">A tenant's own shape of the source (its <c>overrides:</c> tables); null for the source as declared.</param>

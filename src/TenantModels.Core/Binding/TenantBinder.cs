@@ -20,6 +20,8 @@ internal sealed class TenantBinder
     private readonly IReadOnlyList<string> _defaultSources;
     private readonly int _defaultPriority;
     private readonly string? _defaultDatabase;
+    private readonly string? _defaultTimeZone;
+    private readonly int? _defaultRefreshTimeout;
 
     public TenantBinder(TenantRegistrySyntax registry, IReadOnlyDictionary<string, BoundSource> sources, DiagnosticBag diagnostics)
     {
@@ -32,6 +34,8 @@ internal sealed class TenantBinder
         _defaultSources = defaults.Sources is null ? new string[0] : Sources(defaults.Sources);
         _defaultPriority = defaults.Priority is { } p ? Priority(p) : BoundTenant.DefaultPriority;
         _defaultDatabase = defaults.Database is { } d ? Database(d) : null;
+        _defaultTimeZone = defaults.TimeZone is { } zone ? TenantScheduleSettings.TimeZone(zone, diagnostics) : null;
+        _defaultRefreshTimeout = defaults.RefreshTimeout is { } timeout ? TenantScheduleSettings.TimeoutSeconds(timeout, diagnostics) : null;
     }
 
     public IReadOnlyList<BoundTenant> BindAll() => _registry.Tenants.Select(Bind).ToList();
@@ -41,7 +45,9 @@ internal sealed class TenantBinder
 
     public BoundTenantDefaults Defaults => new(
         _registry.Defaults.Tier?.Value,
-        _attributeTypes.Select(a => new BoundAttribute(a.Name, a.Type, a.Nullable, _defaultAttributes.TryGetValue(a.Name, out var value) ? value : null)).ToList());
+        _attributeTypes.Select(a => new BoundAttribute(a.Name, a.Type, a.Nullable, _defaultAttributes.TryGetValue(a.Name, out var value) ? value : null)).ToList(),
+        _defaultTimeZone,
+        _defaultRefreshTimeout);
 
     private BoundTenant Bind(TenantSyntax tenant)
     {
@@ -74,7 +80,9 @@ internal sealed class TenantBinder
             (settings.Tier ?? defaults.Tier)?.Value,
             settings.Database is { } database ? Database(database) : _defaultDatabase,
             attributes,
-            tenant.Id.Location);
+            tenant.Id.Location,
+            settings.TimeZone is { } zone ? TenantScheduleSettings.TimeZone(zone, _diagnostics) : _defaultTimeZone,
+            settings.RefreshTimeout is { } timeout ? TenantScheduleSettings.TimeoutSeconds(timeout, _diagnostics) : _defaultRefreshTimeout);
     }
 
     private IReadOnlyDictionary<string, string> Attributes(IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> written)

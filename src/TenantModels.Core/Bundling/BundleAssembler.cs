@@ -24,7 +24,9 @@ public static class BundleAssembler
         string? distribution = null,
         IReadOnlyList<BundleDataTest>? dataTests = null,
         IReadOnlyDictionary<string, string>? dataTestSql = null,
-        IReadOnlyList<ModelDescription>? descriptions = null)
+        IReadOnlyList<ModelDescription>? descriptions = null,
+        IReadOnlyList<BundleSchedule>? schedules = null,
+        IReadOnlyList<ScheduleTenant>? scheduleTenants = null)
     {
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var artefacts = new List<BundleArtefact>(compiled.Count);
@@ -73,7 +75,8 @@ public static class BundleAssembler
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,
             BundleManifest.CurrentToolchainVersion, BundleManifest.CurrentDefinitionsSchemaVersion, security,
             TenantValues: tenantValues is { Count: > 0 } ? tenantValues : null, Attributes: attributes is { Count: > 0 } ? attributes : null, Waves: waves is { Count: > 0 } ? waves : null, Distribution: distribution,
-            DataTests: tests.Count > 0 ? tests : null, Descriptions: descriptions is { Count: > 0 } ? descriptions : null);
+            DataTests: tests.Count > 0 ? tests : null, Descriptions: descriptions is { Count: > 0 } ? descriptions : null,
+            Schedules: schedules is { Count: > 0 } ? schedules : null, ScheduleTenants: schedules is { Count: > 0 } ? scheduleTenants : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
         // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.

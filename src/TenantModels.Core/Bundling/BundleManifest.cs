@@ -21,6 +21,10 @@ namespace TenantModels.Core.Bundling;
 /// distributes tenant schemas); written only then, so other bundles keep their exact bytes.
 /// <paramref name="DataTests"/>: the data tests <c>tenantmodels test</c> runs (<see cref="BundleDataTest"/>); written only when
 /// there are some, so other bundles keep their exact bytes, and runners that do not know them read the bundle as before.
+/// <paramref name="Schedules"/>: the models refreshed on a schedule (pg_cron jobs the runner installs), and
+/// <paramref name="ScheduleTenants"/> the time zone and timeout each tenant's jobs run with (the registry's defaults last, for
+/// tenants provisioned at run time). Covered by the content hash; written only when some model has a schedule, so other
+/// bundles keep their exact bytes.
 /// </remarks>
 public sealed record BundleManifest(
     int FormatVersion,
@@ -40,7 +44,9 @@ public sealed record BundleManifest(
     IReadOnlyList<Waves.BundleWave>? Waves = null,
     string? Distribution = null,
     IReadOnlyList<BundleDataTest>? DataTests = null,
-    IReadOnlyList<ModelDescription>? Descriptions = null)
+    IReadOnlyList<ModelDescription>? Descriptions = null,
+    IReadOnlyList<BundleSchedule>? Schedules = null,
+    IReadOnlyList<ScheduleTenant>? ScheduleTenants = null)
 {
     /// <summary>The bundle format this build of TenantModels writes when the SQL uses no per-tenant values. 2: manifests carry deploy.sql's checksum.</summary>
     public const int CurrentFormatVersion = 2;

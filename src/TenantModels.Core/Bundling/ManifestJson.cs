@@ -111,6 +111,17 @@ public static class ManifestJson
             json.Append("],\n");
         }
 
+        if (manifest.Schedules is { Count: > 0 } schedules)
+        {
+            // Only written when some model has a schedule, so other bundles keep their exact bytes.
+            json.Append("  \"schedules\": [");
+            AppendItems(json, schedules, SchedulesJson.Write);
+            json.Append("],\n");
+            json.Append("  \"scheduleTenants\": [");
+            AppendItems(json, manifest.ScheduleTenants ?? Array.Empty<ScheduleTenant>(), SchedulesJson.Write);
+            json.Append("],\n");
+        }
+
         json.Append("  \"artefacts\": [");
         AppendItems(json, manifest.Artefacts, (sb, a) =>
         {
@@ -291,7 +302,9 @@ public static class ManifestJson
                 root.TryGetProperty("waves", out var waves) ? WavesJson.Read(waves) : null,
                 root.TryGetProperty("distribution", out var distribution) && distribution.ValueKind == JsonValueKind.String ? distribution.GetString() : null,
                 root.TryGetProperty("dataTests", out var tests) ? ReadDataTests(tests) : null,
-                root.TryGetProperty("descriptions", out var descriptions) ? ReadDescriptions(descriptions) : null);
+                root.TryGetProperty("descriptions", out var descriptions) ? ReadDescriptions(descriptions) : null,
+                root.TryGetProperty("schedules", out var schedules) ? SchedulesJson.ReadSchedules(schedules) : null,
+                root.TryGetProperty("scheduleTenants", out var scheduleTenants) ? SchedulesJson.ReadTenants(scheduleTenants) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -177,6 +177,24 @@ public static class DefinitionDiagnostics
     public static readonly DiagnosticDescriptor OverrideOfMissingMapping = Error("TM1141", "Override of a mapping the model does not have",
         "tenant '{0}' overrides the mapping of model '{1}' from source '{2}', but the model has no mapping from that source");
 
+    public static readonly DiagnosticDescriptor InvalidSchedule = Error("TM1130", "Invalid schedule",
+        "schedule of model '{0}' is invalid: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidScheduleTime = Error("TM1131", "Invalid schedule time",
+        "'{0}' is not a time of day: write HH:MM on the 24-hour clock, e.g. \"06:00\" or \"18:30\"");
+
+    public static readonly DiagnosticDescriptor InvalidCronExpression = Error("TM1132", "Invalid cron expression",
+        "'{0}' is not a cron expression pg_cron runs: {1}");
+
+    public static readonly DiagnosticDescriptor ScheduleNotRefreshable = Error("TM1133", "Schedule on a model that is not refreshed",
+        "model '{0}' has a schedule but {1}: only materialized views of tenant scope and canonical: table models are refreshed per tenant");
+
+    public static readonly DiagnosticDescriptor UnknownTimeZone = Error("TM1134", "Unknown time zone",
+        "'{0}' is not an IANA time zone name{1}");
+
+    public static readonly DiagnosticDescriptor InvalidRefreshTimeout = Error("TM1135", "Invalid refresh timeout",
+        "'{0}' is not a valid refresh_timeout: write a whole number of seconds, minutes or hours from 1s to 24h, e.g. 90s, 10m or 1h");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

@@ -120,6 +120,12 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor DataTestError = Error("TM3091", "Data test could not run",
         "data test '{0}' ({1}) could not run for tenant '{2}' with SQLSTATE {3}: {4}");
 
+    public static readonly DiagnosticDescriptor CronNotAvailable = new("TM3100", DiagnosticSeverity.Warning, "pg_cron not available",
+        "the bundle schedules refreshes but {0}: its models were applied without their refresh jobs, so they are refreshed only by tenantmodels refresh; to have them scheduled, {1}, then apply again");
+
+    public static readonly DiagnosticDescriptor ScheduleNotInstalled = Error("TM3101", "Refresh schedule not installed",
+        "the refresh jobs of {0} could not be installed in pg_cron with SQLSTATE {1}: {2}; the objects were applied, apply again once it is fixed");
+
     private static DiagnosticDescriptor Error(string code, string title, string format) =>
         new(code, DiagnosticSeverity.Error, title, format);
 }

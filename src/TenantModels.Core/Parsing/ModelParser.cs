@@ -10,7 +10,7 @@ internal static class ModelParser
     public static ModelSyntax? Parse(string path, YamlNode? root, DiagnosticBag diagnostics, string? text = null)
     {
         var file = MappingReader.For(root, path, "model file", diagnostics,
-            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests");
+            "model", "materialized", "scope", "columns", "from", "sql", "canonical", "primary_key", "unique", "indexes", "foreign_keys", "seed", "grants", "description", "tests", "schedule");
         var name = file?.Scalar("model", required: true);
         if (file is null || name is null)
         {
@@ -33,7 +33,8 @@ internal static class ModelParser
             file.Scalar("description")?.Value,
             canonical,
             Tests(file, diagnostics),
-            SqlBodyStart.Of(path, file.Node("sql"), text));
+            SqlBodyStart.Of(path, file.Node("sql"), text),
+            ScheduleParser.Parse(file, diagnostics));
     }
 
     /// <summary>The model's own <c>tests:</c>, then each column's (long form), in the order written.</summary>

@@ -8,7 +8,7 @@ namespace TenantModels.Core.Parsing;
 
 internal static class TenantsParser
 {
-    private static readonly string[] SettingKeys = { "enabled", "priority", "tier", "database", "sources", "attributes" };
+    private static readonly string[] SettingKeys = { "enabled", "priority", "tier", "database", "sources", "attributes", "time_zone", "refresh_timeout" };
 
     public static TenantRegistrySyntax Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
@@ -45,7 +45,9 @@ internal static class TenantsParser
         reader.Scalar("tier"),
         reader.Scalar("database"),
         reader.Node("sources") is null ? null : reader.ScalarList("sources"),
-        Attributes(reader));
+        Attributes(reader),
+        reader.Scalar("time_zone"),
+        reader.Scalar("refresh_timeout"));
 
     private static IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes(MappingReader reader)
     {

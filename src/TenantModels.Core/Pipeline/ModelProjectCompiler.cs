@@ -37,7 +37,8 @@ public static class ModelProjectCompiler
             : null;
         var checks = security is null ? null : IsolationCheck.Write(IsolationCheckCompiler.Compile(bound));
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution),
-            DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal), Descriptions(bound));
+            DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal), Descriptions(bound),
+            Scheduling.ScheduleCompiler.Schedules(bound, artefacts), Scheduling.ScheduleCompiler.Tenants(bound));
         return new CompileResult(diagnostics.ToSortedList(), bundle);
     }
 

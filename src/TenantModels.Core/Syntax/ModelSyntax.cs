@@ -8,6 +8,7 @@ namespace TenantModels.Core.Syntax;
 /// <param name="SqlBodyAt">Where the first line of <paramref name="Sql"/>'s body is, and the column each of its lines starts at;
 /// null when its lines do not map one to one onto the file's (a folded block, a quoted value over several lines).</param>
 /// <param name="CanonicalForm">How the model is canonical; null (and <paramref name="Canonical"/> false) when it is not.</param>
+/// <param name="Schedule">When the model's per-tenant refresh runs (pg_cron jobs); null when it is refreshed on demand only.</param>
 public sealed record ModelSyntax(
     Located<string> Name,
     Located<string> Materialized,
@@ -22,7 +23,8 @@ public sealed record ModelSyntax(
     string? Description = null,
     CanonicalSyntax? CanonicalForm = null,
     IReadOnlyList<DataTestSyntax>? Tests = null,
-    Diagnostics.SourceLocation? SqlBodyAt = null);
+    Diagnostics.SourceLocation? SqlBodyAt = null,
+    ScheduleSyntax? Schedule = null);
 
 /// <summary>How one source provides a model's rows: a base table, optional joins, and one expression per model column.</summary>
 public sealed record SourceMappingSyntax(

@@ -13,13 +13,17 @@ public sealed record TenantSyntax(Located<string> Id, string? Name, TenantSettin
 /// Settings a tenant can override and the registry's <c>defaults:</c> can set (the global → tenant hierarchy).
 /// Null means "not written here".
 /// </summary>
+/// <param name="TimeZone">IANA time zone the model schedules' <c>at</c> times are read in (<c>time_zone</c>).</param>
+/// <param name="RefreshTimeout">How long a scheduled refresh of the tenant may run (<c>refresh_timeout</c>).</param>
 public sealed record TenantSettingsSyntax(
     bool? Enabled,
     Located<string>? Priority,
     Located<string>? Tier,
     Located<string>? Database,
     IReadOnlyList<Located<string>>? Sources,
-    IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes)
+    IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes,
+    Located<string>? TimeZone = null,
+    Located<string>? RefreshTimeout = null)
 {
     public static TenantSettingsSyntax Empty { get; } = new(null, null, null, null, null, new KeyValuePair<Located<string>, AttributeValueSyntax>[0]);
 }

@@ -10,6 +10,7 @@ using TenantModels.Runner.Commands;
 using TenantModels.Runner.Connection;
 using TenantModels.Runner.Database;
 using TenantModels.Runner.Output;
+using TenantModels.Runner.Schedules;
 using TenantModels.Runner.Selection;
 
 namespace TenantModels.Runner.Apply;
@@ -64,7 +65,7 @@ internal sealed class TargetDeployer
 
             try
             {
-                return ApplyLocked(dataSource, connection, include);
+                return ApplyLocked(dataSource, connection, connectionString, include);
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or FormatException)
             {
@@ -77,7 +78,7 @@ internal sealed class TargetDeployer
         }
     }
 
-    private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, Func<BundleTenant, bool>? include)
+    private TargetResult ApplyLocked(NpgsqlDataSource dataSource, NpgsqlConnection connection, string connectionString, Func<BundleTenant, bool>? include)
     {
         var manifest = _bundle.Manifest;
         if (Citus.CitusReadiness.Refusal(connection, manifest, _target) is { } notCitus)
@@ -118,6 +119,11 @@ internal sealed class TargetDeployer
         {
             RememberVerified(() => SchemaFingerprints.Store(connection, comparison.Verified));
             _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
+            if (!InstallSchedules(connection, connectionString, target, Array.Empty<string>()))
+            {
+                return new TargetResult(_target, "partial", ExitCodes.Failed, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
+            }
+
             return new TargetResult(_target, "up-to-date", ExitCodes.Success, Array.Empty<StepResult>(), Array.Empty<UnitResult>(), _diagnostics);
         }
 
@@ -142,10 +148,13 @@ internal sealed class TargetDeployer
                 failedUnits.Select(u => u.Diagnostic is { } d ? d.Code + ": " + d.Message : "no diagnostic").ToList());
         }
 
+        var scheduled = InstallSchedules(connection, connectionString, target, failedUnits.Select(u => u.Tenant).OfType<string>().ToList());
         if (failed.Count == 0)
         {
             _output.Line($"Applied {steps.Count} step(s): the database now matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
-            return new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics);
+            return scheduled
+                ? new TargetResult(_target, "applied", ExitCodes.Success, steps, units, _diagnostics)
+                : new TargetResult(_target, "partial", ExitCodes.Failed, steps, units, _diagnostics);
         }
 
         var summary = UnitsSummary.Failed(units, "applied");
@@ -153,6 +162,43 @@ internal sealed class TargetDeployer
         _diagnostics.Add(new DiagnosticResult(summary.Code, summary.Message));
         _output.Line($"Applied {steps.Count} step(s); failed: {string.Join(", ", failed)}{UnitsSummary.Skipped(units)}.");
         return new TargetResult(_target, steps.Count == 0 ? "failed" : "partial", ExitCodes.Failed, steps, units, _diagnostics);
+    }
+
+    /// <summary>
+    /// Installs the bundle's refresh jobs in pg_cron once the objects are in place: for every tenant of the target (the
+    /// selected ones only, with a selection), except tenants whose unit failed, whose jobs stay as they were.
+    /// </summary>
+    /// <returns>False when pg_cron refused (TM3101, recorded): the objects stay applied.</returns>
+    private bool InstallSchedules(NpgsqlConnection connection, string connectionString, DeploymentTarget target, IReadOnlyList<string> failedTenants)
+    {
+        IReadOnlyCollection<string>? scope = target.Selected;
+        if (failedTenants.Count > 0)
+        {
+            scope = target.Tenants.Select(t => t.Id).Where(id => target.IsSelected(id) && !failedTenants.Contains(id)).ToList();
+        }
+
+        try
+        {
+            if (RefreshSchedules.Install(connection, connectionString, _bundle, target.Tenants, scope, out var unavailable) is { Any: true } changes)
+            {
+                _output.Line(RefreshSchedules.Describe(changes));
+            }
+
+            if (unavailable is not null)
+            {
+                _output.Error(Reporter.Format(unavailable));
+                _diagnostics.Add(new DiagnosticResult(unavailable.Code, unavailable.Message));
+            }
+
+            return true;
+        }
+        catch (PostgresException e)
+        {
+            var diagnostic = RunnerDiagnostics.ScheduleNotInstalled.At(SourceLocation.None, connection.Database ?? _target, e.SqlState, e.MessageText);
+            _output.Error(Reporter.Format(diagnostic));
+            _diagnostics.Add(new DiagnosticResult(diagnostic.Code, diagnostic.Message));
+            return false;
+        }
     }
 
     /// <summary>Stores which schemas were found as recorded: only a cache of comparisons, so failing to is said, never fatal.</summary>

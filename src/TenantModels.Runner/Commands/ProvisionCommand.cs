@@ -173,6 +173,27 @@ internal sealed class ProvisionCommand
             DeploymentRecord.FinishDeployment(connection, id, Array.Empty<string>());
         }
 
+        // The tenant's refresh jobs follow it: installed with it, removed with it.
+        try
+        {
+            var jobs = Schedules.RefreshSchedules.Install(connection, preflight.ConnectionString, bundle,
+                provisioning ? new[] { DeploymentTarget.WithDefaults(manifest, plan.Tenant) } : Array.Empty<BundleTenant>(), new[] { plan.Tenant.Id }, out var unavailable);
+            if (jobs is { Any: true } changes)
+            {
+                reporter.Line(Schedules.RefreshSchedules.Describe(changes));
+            }
+
+            if (unavailable is not null)
+            {
+                reporter.Error(unavailable);
+            }
+        }
+        catch (PostgresException e)
+        {
+            // The tenant's objects are committed: say that its jobs are not, and how to get them.
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.ScheduleNotInstalled.At(SourceLocation.None, preflight.Database, e.SqlState, e.MessageText));
+        }
+
         reporter.Line(provisioning
             ? $"Provisioned tenant {plan.Tenant.Id}: {unit.Steps.Count} step(s) in one transaction."
             : $"Removed tenant {plan.Tenant.Id}: {unit.Steps.Count} step(s) in one transaction (its raw schemas were not touched).");

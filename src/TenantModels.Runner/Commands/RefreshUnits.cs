@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Planning;
+using TenantModels.Core.Sql;
 
 namespace TenantModels.Runner.Commands;
 
@@ -35,7 +36,7 @@ internal static class RefreshUnits
             var at = position.TryGetValue(record.ArtefactId, out var i) ? i : int.MaxValue;
             if (record.Kind == ArtefactKind.MaterializedView)
             {
-                var sql = $"REFRESH MATERIALIZED VIEW {(concurrently ? "CONCURRENTLY " : string.Empty)}{record.Object} WITH DATA";
+                var sql = RefreshStatements.MaterializedView(record.Object!, concurrently);
                 steps.Add((record.TenantId, at, new RefreshStep(record.ArtefactId, ArtefactKind.MaterializedView, record.Object!, sql, record.Live)));
             }
             else if (record.Kind == ArtefactKind.Partition && record.TenantId is { } tenantId

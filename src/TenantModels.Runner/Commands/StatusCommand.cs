@@ -100,6 +100,11 @@ internal sealed class StatusCommand
             }
         }
 
+        foreach (var line in Schedules.ScheduleStatus.Read(connectionString, manifest, tenants))
+        {
+            output.Line(line);
+        }
+
         var deployed = last is null
             ? null
             : new DeployedResult(last.Project, last.BundleVersion, last.ContentHash, last.AppliedAt.ToString("o", CultureInfo.InvariantCulture), recorded.Count, tenants)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Npgsql;
+using TenantModels.Core.Sql;
 
 namespace TenantModels.Runner.Database;
 
@@ -17,9 +18,7 @@ internal static class RefreshLog
 
     public static void Record(NpgsqlConnection connection, NpgsqlTransaction transaction, string? tenantId)
     {
-        using var command = new NpgsqlCommand(
-            "INSERT INTO tenantmodels.refresh (tenant_id, refreshed_at) VALUES ($1, now()) ON CONFLICT (tenant_id) DO UPDATE SET refreshed_at = excluded.refreshed_at",
-            connection, transaction);
+        using var command = new NpgsqlCommand(RefreshStatements.Record("$1"), connection, transaction);
         command.Parameters.AddWithValue(tenantId ?? string.Empty);
         command.ExecuteNonQuery();
     }

@@ -102,7 +102,7 @@ internal sealed class Reporter
     }
 
     public static string Format(Diagnostic diagnostic) =>
-        diagnostic.Location.Path.Length == 0 ? $"tenantmodels: error {diagnostic.Code}: {diagnostic.Message}" : diagnostic.ToString();
+        diagnostic.Location.Path.Length == 0 ? $"tenantmodels: {(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code}: {diagnostic.Message}" : diagnostic.ToString();
 
     public static IReadOnlyList<StepResult> Steps(DeploymentPlan plan) => plan.Units.SelectMany(Steps).ToList();
 

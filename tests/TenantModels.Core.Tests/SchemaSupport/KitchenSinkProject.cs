@@ -52,6 +52,8 @@ internal static class KitchenSinkProject
           database: main
           sources: [crm]
           attributes: { white_label_id: 0 }
+          time_zone: UTC
+          refresh_timeout: 10m
         tenants:
           - id: acme
             name: Acme
@@ -61,6 +63,8 @@ internal static class KitchenSinkProject
             database: eu_1
             sources: [crm]
             attributes: { white_label_id: 1, region: eu }
+            time_zone: Europe/Berlin
+            refresh_timeout: 90
             overrides:
               crm:
                 tables:
@@ -196,6 +200,7 @@ internal static class KitchenSinkProject
           indexes:
             - [email]
             - { columns: [contact_id], unique: true }
+        schedule: { at: ["06:00", "18:00"] }
 
         """;
 
@@ -212,6 +217,7 @@ internal static class KitchenSinkProject
           group by o.name
         indexes:
           - { columns: [name], unique: true }
+        schedule: { cron: "0 5 * * 1-5" }
 
         """;
 
