@@ -61,6 +61,20 @@ public sealed class BeforeBuildTests
     }
 
     [TestMethod]
+    public async Task A_column_without_a_type_names_its_two_forms_not_the_file()
+    {
+        var path = _project.File("models/call.yaml");
+        var text = Document.Replace(Document.Read(path), "call_created_at: timestamp", "call_created_at:");
+        var diagnostics = await _server.ShowAsync(path, text);
+        var line = Document.Of(text, "call_created_at:").Line;
+        var onLine = diagnostics.Where(d => d.Line == line).ToList();
+        Assert.AreEqual(1, onLine.Count, string.Join("; ", diagnostics));
+        // The object form is named by its keys, not by the title of the whole file ("object(TenantModels model ...)").
+        StringAssert.Contains(onLine[0].Message, "{ type, nullable", onLine[0].ToString());
+        Assert.IsFalse(onLine[0].Message.Contains("TenantModels model", StringComparison.Ordinal), onLine[0].ToString());
+    }
+
+    [TestMethod]
     public async Task Materialized_completes_its_three_values()
     {
         var path = _project.File("models/call.yaml");
