@@ -47,7 +47,18 @@ internal sealed class YamlLanguageServer : IAsyncDisposable
         };
         start.ArgumentList.Add(ServerScript());
         start.ArgumentList.Add("--stdio");
-        var server = new YamlLanguageServer(Process.Start(start) ?? throw new InvalidOperationException("could not start node"));
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Assert.Fail($"Node.js (node) is needed to run yaml-language-server and could not be started: {e.Message}. tests/run.sh installs it; on Debian: apt-get install nodejs npm.");
+            throw;
+        }
+
+        var server = new YamlLanguageServer(process);
 
         // The "yaml" section as VS Code sends it: the settings.json keys without their "yaml." prefix.
         var yaml = new JsonObject { ["validate"] = true, ["completion"] = true, ["hover"] = true };

@@ -63,7 +63,24 @@ public static class ProjectSchemaBuilder
             });
         }
 
-        return Schema("TenantModels model (models/*.yaml), with this project's names", allOf);
+        var schema = Schema("TenantModels model (models/*.yaml), with this project's names", allOf);
+        // Each model's column list once; the dozen places that take one of its columns refer to it.
+        var definitions = new JsonObject();
+        foreach (var model in names.Models.Where(m => m.Columns.Count > 0))
+        {
+            definitions[ColumnsDefinition(model)] = new JsonObject
+            {
+                ["enum"] = new JsonArray(model.Columns.Select(c => (JsonNode?)JsonValue.Create(c.Name)).ToArray()),
+                ["enumDescriptions"] = new JsonArray(model.Columns.Select(c => (JsonNode?)JsonValue.Create(ColumnDescription(model, c))).ToArray()),
+            };
+        }
+
+        if (definitions.Count > 0)
+        {
+            schema["definitions"] = definitions;
+        }
+
+        return schema;
     }
 
     public static JsonObject Tenants(ProjectNames names)
@@ -227,11 +244,11 @@ public static class ProjectSchemaBuilder
         return schema;
     }
 
-    private static JsonObject ColumnEnum(NamedColumns model) => new()
-    {
-        ["enum"] = new JsonArray(model.Columns.Select(c => (JsonNode?)JsonValue.Create(c.Name)).ToArray()),
-        ["enumDescriptions"] = new JsonArray(model.Columns.Select(c => (JsonNode?)JsonValue.Create(ColumnDescription(model, c))).ToArray()),
-    };
+    /// <summary>One of the model's columns: a reference to its list in the schema's definitions.</summary>
+    private static JsonObject ColumnEnum(NamedColumns model) => new() { ["$ref"] = "#/definitions/" + ColumnsDefinition(model) };
+
+    // Model names are PostgreSQL names ([a-z][a-z0-9_]*): nothing to escape in a JSON pointer.
+    private static string ColumnsDefinition(NamedColumns model) => "columns_of_" + model.Name;
 
     private static string ColumnDescription(NamedColumns model, ColumnName column) => $"{column.Type} column of model {model.Name}.";
 
