@@ -26,6 +26,25 @@ chromium_ensure_installed() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 chromium_ensure_installed
+# The editor tests (tests/TenantModels.Editor.Tests) drive Red Hat's yaml-language-server, the server of VS Code's YAML
+# extension: installed with npm (Node.js from Debian's packages if missing) into ~/.cache/tenantmodels/yaml-language-server.
+yaml_language_server_ensure_installed() {
+  local version="1.25.0" dir="${TENANTMODELS_YAML_LANGUAGE_SERVER_DIR:-$HOME/.cache/tenantmodels/yaml-language-server}"
+  if grep -qs "\"version\": \"${version}\"" "$dir/node_modules/yaml-language-server/package.json"; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "== Installing Node.js and npm (apt-get install nodejs npm)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "== Installing yaml-language-server ${version} into ${dir}"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --silent "yaml-language-server@${version}" >/dev/null
+}
+yaml_language_server_ensure_installed
 # The Citus tests (tests/TenantModels.Citus.Tests) need Citus in that PostgreSQL: built once per machine into
 # ~/.cache/tenantmodels/citus (its build dependencies installed with apt-get), then copied in. A no-op once done.
 echo "== Citus for the Citus tests (tests/citus/ensure-citus.sh)"

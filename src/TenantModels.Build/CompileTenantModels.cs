@@ -6,6 +6,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Diagnostics;
+using TenantModels.Core.Editor;
 using TenantModels.Core.Pipeline;
 
 namespace TenantModels.Build;
@@ -37,6 +38,12 @@ public sealed class CompileTenantModels : Task
     [Required]
     public string BundleDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where to write the project-specific editor schemas (docs/editors.md); empty: not written. Written from the
+    /// definitions even when they have errors: the names help most while those are being fixed.
+    /// </summary>
+    public string EditorSchemaDirectory { get; set; } = string.Empty;
+
     [Output]
     public string ManifestPath { get; set; } = string.Empty;
 
@@ -51,6 +58,7 @@ public sealed class CompileTenantModels : Task
                 return Fail(bundleDirectory);
             }
 
+            WriteEditorSchemas(files);
             var result = ModelProjectCompiler.Compile(new ProjectInput(ProjectName, Version, files));
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -98,6 +106,25 @@ public sealed class CompileTenantModels : Task
 
         // Item order follows the file system's globbing; sort so the compiler sees the same input everywhere.
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+    }
+
+    private void WriteEditorSchemas(IReadOnlyList<DefinitionFile> files)
+    {
+        if (string.IsNullOrEmpty(EditorSchemaDirectory))
+        {
+            return;
+        }
+
+        var directory = Path.GetFullPath(Path.Combine(ProjectDirectory, EditorSchemaDirectory));
+        try
+        {
+            ProjectSchemas.Write(files, directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An editor aid: the bundle matters more than completion, so this never fails the build.
+            Log.LogMessage(MessageImportance.High, "TenantModels: could not write the editor schemas to {0}: {1}", directory, e.Message);
+        }
     }
 
     private void Report(Diagnostic diagnostic)

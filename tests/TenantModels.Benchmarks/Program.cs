@@ -20,6 +20,7 @@ public static class Program
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
     /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
     /// or <c>-- plan-noop [tenants...]</c> for planning with nothing to do, in process (see <see cref="NoOpPlanningBenchmark"/>),
+    /// or <c>-- editor-schemas [tenants] [models]</c> for the project-specific editor schemas a build writes (see <see cref="EditorSchemasBenchmark"/>),
     /// or <c>-- data-tests [tenants...]</c> for <c>tenantmodels test</c> over every tenant (see <see cref="DataTestsMeasurement"/>).
     /// </summary>
     public static void Main(string[] args)
@@ -88,6 +89,13 @@ public static class Program
         {
             var tenants = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             GeneratorIdeMeasurement.Run(tenants.Length == 0 ? new[] { 100, 1000, 10000 } : tenants, System.Console.Out);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == EditorSchemasBenchmark.Command)
+        {
+            var sizes = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            EditorSchemasBenchmark.Run(sizes.Length > 0 ? sizes[0] : 1000, sizes.Length > 1 ? sizes[1] : 20, System.Console.Out);
             return;
         }
 

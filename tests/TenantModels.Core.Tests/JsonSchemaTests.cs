@@ -336,6 +336,27 @@ public sealed class JsonSchemaTests
     }
 
     /// <summary>
+    /// yaml-language-server names each alternative of an anyOf/oneOf in its "Incorrect type. Expected ..." message and
+    /// on hover: an object or list alternative without a title of its own is named after the file's title
+    /// ("object(TenantModels model (models/*.yaml))"), so each one has a short title listing its keys.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Schemas))]
+    public void Object_and_list_alternatives_have_titles(string file)
+    {
+        var untitled = Subschemas(Load(file), "#")
+            .SelectMany(s => new[] { "anyOf", "oneOf" }
+                .Where(k => s.Schema.TryGetProperty(k, out _))
+                .SelectMany(k => s.Schema.GetProperty(k).EnumerateArray().Select((branch, i) => (Pointer: $"{s.Pointer}/{k}/{i}", Branch: branch))))
+            .Where(b => b.Branch.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is "object" or "array")
+            .Where(b => !b.Branch.TryGetProperty("title", out _))
+            .Select(b => b.Pointer)
+            .ToList();
+
+        Assert.AreEqual(0, untitled.Count, string.Join("\n", untitled));
+    }
+
+    /// <summary>
     /// An editor labels a completion from an example with the example's text: an object shows as "[object Object]", so
     /// objects are snippets with a label (the document's own examples are never offered as a value).
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class PackageLayoutTests
             "tasks/netstandard2.0/TenantModels.Core.dll", "tasks/netstandard2.0/YamlDotNet.dll",
             "tools/runner/tenantmodels.dll", "tools/runner/tenantmodels.runtimeconfig.json", "tools/runner/Npgsql.dll",
             "README.md", "schemas/tenantmodels.schema.json", "schemas/tenants.schema.json", "schemas/source.schema.json", "schemas/model.schema.json",
+            "schemas/project/tenantmodels.schema.json", "schemas/project/tenants.schema.json", "schemas/project/source.schema.json", "schemas/project/model.schema.json",
         })
         {
             CollectionAssert.Contains(entries, expected);

@@ -28,7 +28,11 @@ public sealed class SampleBuildTests
         foreach (var schema in new[] { "tenantmodels", "tenants", "source", "model" })
         {
             Assert.IsTrue(File.Exists(project.PathOf($"obj/tenantmodels/schemas/{schema}.schema.json")), schema);
+            // ... and the project's own, which the build writes with the names it defines.
+            StringAssert.Contains(File.ReadAllText(project.PathOf($"obj/tenantmodels/schemas/project/{schema}.schema.json")), $"\"$ref\": \"../{schema}.schema.json\"", schema);
         }
+
+        Assert.IsTrue(File.Exists(project.PathOf("obj/tenantmodels/schemas/project/written-by-build.stamp")), "the build wrote no project schemas");
     }
 
     [TestMethod]

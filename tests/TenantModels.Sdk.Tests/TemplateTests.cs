@@ -30,6 +30,12 @@ public sealed class TemplateTests
 
         // The version is in the project file; no global.json is needed, and nuget.config names the feed given.
         StringAssert.StartsWith(File.ReadAllText(Path.Combine(directory, "Acme.csproj")), $"<Project Sdk=\"TenantModels.Sdk/{SdkFixture.ProductVersion}\">");
+        // dotnet new restored the project, which copied the editor schemas: completion works before the first build.
+        foreach (var schema in new[] { "model", "project/model", "project/tenants" })
+        {
+            Assert.IsTrue(File.Exists(Path.Combine(directory, "obj", "tenantmodels", "schemas", schema + ".schema.json")), $"{schema}.schema.json was not copied:\n{created.Output}");
+        }
+
         Assert.IsFalse(File.Exists(Path.Combine(directory, "global.json")), "the template wrote a global.json");
         StringAssert.Contains(File.ReadAllText(Path.Combine(directory, "nuget.config")), $"value=\"{SdkFixture.Feed}\"");
 
@@ -70,6 +76,7 @@ public sealed class TemplateTests
 
         var files = Directory.EnumerateFiles(Path.Combine(workspace, "Acme"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(workspace, "Acme"), f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("obj/", System.StringComparison.Ordinal)) // the restore dotnet new runs writes obj/
             .OrderBy(f => f, System.StringComparer.Ordinal)
             .ToList();
         CollectionAssert.AreEqual(
