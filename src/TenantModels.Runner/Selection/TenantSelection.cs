@@ -94,7 +94,7 @@ internal sealed class TenantSelection
         return new TenantSelection(arguments, where);
     }
 
-    /// <summary>Whether a tenant of the registry (or provisioned at run time: no tier, no attributes) is selected.</summary>
+    /// <summary>Whether a tenant of the registry, or provisioned at run time (with the tier and attributes it was given, if any), is selected.</summary>
     public bool Matches(BundleTenant tenant) =>
         (_ids.Count == 0 || _ids.Contains(tenant.Id))
         && (Arguments.Tier is null || string.Equals(tenant.Tier, Arguments.Tier, StringComparison.Ordinal))
