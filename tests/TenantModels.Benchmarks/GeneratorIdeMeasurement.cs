@@ -14,13 +14,14 @@ namespace TenantModels.Benchmarks;
 /// <remarks>
 /// Each figure is wall time, then this process's CPU time (user + system, all threads) for the same runs: on a shared
 /// machine the CPU time moves much less than the wall time. <c>GENERATOR_IDE_RUNS</c> sets the repetitions (default 3;
-/// 1 also skips the warm-ups of the slow figures, for code too slow to run them twice).
+/// 1 also skips the warm-ups of the slow figures, for code too slow to run them twice); <c>GENERATOR_IDE_MODELS</c> the
+/// number of models (default 200).
 /// </remarks>
 internal static class GeneratorIdeMeasurement
 {
     public const string Command = "generator-ide";
 
-    private const int Models = 200;
+    private static readonly int Models = int.TryParse(Environment.GetEnvironmentVariable("GENERATOR_IDE_MODELS"), out var models) ? models : 200;
     private const int Keystrokes = 21;
 
     private static readonly int Repetitions = int.TryParse(Environment.GetEnvironmentVariable("GENERATOR_IDE_RUNS"), out var runs) ? runs : 3;
