@@ -14,20 +14,23 @@ namespace TenantModels.Runner.Commands;
 /// </summary>
 internal static class StepFailure
 {
-    public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error, BundleManifest? manifest = null) =>
-        RunnerDiagnostics.StatementFailed.At(
-            Location(step, error, manifest),
+    public static Diagnostic Describe(PlanUnitKey unit, PlanStep step, PostgresException error, BundleManifest? manifest = null)
+    {
+        var location = Location(step, error, manifest);
+        return RunnerDiagnostics.StatementFailed.At(
+            location,
             step.ArtefactId,
             step.TenantId is null ? "global" : "tenant " + step.TenantId,
             error.SqlState,
             ErrorCause.WithDetail(error),
-            Hint(error.SqlState),
+            Hint(error.SqlState, inModelSql: location != SourceLocation.None),
             unit.Kind switch
             {
                 PlanUnitKind.Tenant => $"the transaction of tenant {unit.TenantId}",
                 PlanUnitKind.Global => "the transaction of global artefacts",
                 _ => "the transaction of union artefacts",
             });
+    }
 
     /// <summary>
     /// For the creation of a SQL model's view: the error's line and column in the model's YAML (or the model), so editors and
@@ -47,8 +50,11 @@ internal static class StepFailure
     public static DiagnosticResult Detail(PlanStep step, PostgresException error, Diagnostic diagnostic) =>
         new(diagnostic.Code, diagnostic.Message, step.ArtefactId, step.TenantId, error.SqlState);
 
-    private static string Hint(string sqlState) => sqlState switch
+    /// <param name="inModelSql">The error is located in a SQL model's own statement (a user's SQL), not in generated SQL.</param>
+    private static string Hint(string sqlState, bool inModelSql) => sqlState switch
     {
+        PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName or PostgresErrorCodes.UndefinedColumn when inModelSql =>
+            " (the model's SQL at this line names a relation or column that does not exist: check the name, or the ref() of the model it reads)",
         PostgresErrorCodes.LockNotAvailable =>
             " (another session held a lock on an object this step changes for longer than --lock-timeout; retry when it is idle)",
         PostgresErrorCodes.QueryCanceled =>

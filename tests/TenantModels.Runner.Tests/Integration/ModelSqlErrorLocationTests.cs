@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Runner.Tests.Support;
 using TenantModels.Testing;
@@ -65,5 +66,10 @@ public sealed class ModelSqlErrorLocationTests
 
         Assert.AreEqual(ExitCodes.Failed, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Error, "models/totals.yaml(8,16): error TM3005: artefact 'view.totals' (global) failed with SQLSTATE 42703", result.ToString());
+
+        // The error is in the model's own SQL: the hint points there, not at a raw source schema this model does not read.
+        var located = result.Error.Split('\n').Single(l => l.Contains("models/totals.yaml(8,16): error TM3005", System.StringComparison.Ordinal));
+        StringAssert.Contains(located, "the model's SQL at this line names a relation or column that does not exist");
+        Assert.IsFalse(located.Contains("raw source schema", System.StringComparison.Ordinal), located);
     }
 }
