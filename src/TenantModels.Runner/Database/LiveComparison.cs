@@ -12,5 +12,7 @@ namespace TenantModels.Runner.Database;
 /// <param name="SkippedChecks">Row-visibility checks not run because the connecting role may not SET ROLE.</param>
 /// <param name="Verified">The key of every managed schema found unchanged or compared without finding anything (<see cref="SchemaFingerprints"/>): what apply stores.</param>
 /// <param name="ComparedSchemas">How many managed schemas were compared object by object (the others had not changed since).</param>
+/// <param name="Rows">The record rows the comparison read (without catalog snapshots), with their versions and times: for
+/// callers that report them, so the record is read once.</param>
 internal sealed record LiveComparison(IReadOnlyList<DeployedArtefact> Records, IReadOnlyList<DriftResult> Drift, int SkippedChecks,
-    IReadOnlyDictionary<string, string> Verified, int ComparedSchemas);
+    IReadOnlyDictionary<string, string> Verified, int ComparedSchemas, IReadOnlyList<RecordedRow> Rows);

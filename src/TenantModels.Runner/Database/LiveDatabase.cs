@@ -48,7 +48,7 @@ internal static class LiveDatabase
         var records = rows.Select(r => conditions.TryGetValue(Key(r.Artefact), out var live) || liveTables.ContainsKey(Key(r.Artefact))
             ? r.Artefact with { Live = conditions.TryGetValue(Key(r.Artefact), out var condition) ? condition : null, LiveTable = liveTables.GetValueOrDefault(Key(r.Artefact)) }
             : r.Artefact).ToList();
-        return new LiveComparison(records, drift, skipped, verified, compared);
+        return new LiveComparison(records, drift, skipped, verified, compared, rows);
     }
 
     /// <summary>
