@@ -14,36 +14,31 @@ namespace TenantModels.Editor.Tests;
 [TestClass]
 public sealed class AfterBuildTests
 {
-    private static readonly ScratchFolder Scratch = new("tm-editor-after");
-    private static SampleProject _project = null!;
-    private static YamlLanguageServer _server = null!;
+    private static EditorSession? _session;
+
+    private static SampleProject Project => _session!.Project;
+
+    private static YamlLanguageServer Server => _session!.Server;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _project = SampleProject.Copy("CallAnalytics", Scratch.NewPath("CallAnalytics"));
-        _project.Build();
-        _server = await YamlLanguageServer.StartAsync(_project.Directory, EditorSettings.FromDocs());
-    }
+    public static async Task StartAsync(TestContext context) => _session = await EditorSession.StartAsync("tm-editor-after", build: true);
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (_server is not null)
+        if (_session is not null)
         {
-            await _server.DisposeAsync();
+            await _session.DisposeAsync();
         }
-
-        Scratch.Delete();
     }
 
     [TestMethod]
     public async Task Every_definition_file_passes_the_project_schema()
     {
-        Assert.IsTrue(File.Exists(_project.File("obj/tenantmodels/schemas/project/written-by-build.stamp")), "the build wrote no project schemas");
+        Assert.IsTrue(File.Exists(Project.File("obj/tenantmodels/schemas/project/written-by-build.stamp")), "the build wrote no project schemas");
         foreach (var file in new[] { "tenantmodels.yaml", "tenants.yaml", "sources/outreach.yaml", "sources/salesloft.yaml", "models/call.yaml" })
         {
-            var diagnostics = await _server.OpenAsync(_project.File(file));
+            var diagnostics = await Server.OpenAsync(Project.File(file));
             Assert.AreEqual(0, diagnostics.Count, $"{file}: {string.Join("; ", diagnostics)}");
         }
     }
@@ -51,20 +46,20 @@ public sealed class AfterBuildTests
     [TestMethod]
     public async Task Primary_key_completes_the_model_s_columns()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "canonical: true", "canonical: true\nprimary_key:\n  - ");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "primary_key:\n  - ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.AreEquivalent(new[] { "call_created_at", "call_disposition_name", "call_id", "user_id" }, labels, string.Join(", ", labels));
     }
 
     [TestMethod]
     public async Task An_unknown_column_in_the_primary_key_is_flagged_on_its_line()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "canonical: true", "canonical: true\nprimary_key: [call_id, call_idd]");
-        var diagnostics = await _server.ShowAsync(path, text);
+        var diagnostics = await Server.ShowAsync(path, text);
         var (line, character) = Document.Of(text, "call_idd]");
         Assert.AreEqual(1, diagnostics.Count, string.Join("; ", diagnostics));
         Assert.AreEqual((line, character), (diagnostics[0].Line, diagnostics[0].Character), diagnostics[0].ToString());
@@ -74,11 +69,11 @@ public sealed class AfterBuildTests
     [TestMethod]
     public async Task A_mapping_target_completes_the_model_s_columns_not_yet_mapped()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "      user_id: relationship_user_id\n", "      \n");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "call_created_at: created_at\n      ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.Contains(labels, "user_id", string.Join(", ", labels));
         CollectionAssert.DoesNotContain(labels, "call_id", string.Join(", ", labels));
     }
@@ -86,20 +81,20 @@ public sealed class AfterBuildTests
     [TestMethod]
     public async Task A_source_s_table_completes_its_tables()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "    table: call\n    join:", "    table: \n    join:");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "    table: ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.AreEquivalent(new[] { "call", "call_disposition" }, labels, string.Join(", ", labels));
     }
 
     [TestMethod]
     public async Task An_unknown_source_of_a_tenant_is_flagged_on_its_line()
     {
-        var path = _project.File("tenants.yaml");
+        var path = Project.File("tenants.yaml");
         var text = Document.Replace(Document.Read(path), "sources: [salesloft]", "sources: [salesloft, hubspot]");
-        var diagnostics = await _server.ShowAsync(path, text);
+        var diagnostics = await Server.ShowAsync(path, text);
         var line = Document.Of(text, "hubspot").Line;
         Assert.AreEqual(1, diagnostics.Count, string.Join("; ", diagnostics));
         Assert.AreEqual(line, diagnostics[0].Line, diagnostics[0].ToString());
@@ -109,11 +104,11 @@ public sealed class AfterBuildTests
     [TestMethod]
     public async Task Hovering_a_key_still_shows_the_generic_description()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Read(path);
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.Of(text, "scope: tenant");
-        var hover = await _server.HoverAsync(path, line, character + 1);
+        var hover = await Server.HoverAsync(path, line, character + 1);
         StringAssert.Contains(hover, "one object per tenant", hover);
     }
 }

@@ -13,27 +13,22 @@ namespace TenantModels.Editor.Tests;
 [TestClass]
 public sealed class BeforeBuildTests
 {
-    private static readonly ScratchFolder Scratch = new("tm-editor-before");
-    private static SampleProject _project = null!;
-    private static YamlLanguageServer _server = null!;
+    private static EditorSession? _session;
+
+    private static SampleProject Project => _session!.Project;
+
+    private static YamlLanguageServer Server => _session!.Server;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _project = SampleProject.Copy("CallAnalytics", Scratch.NewPath("CallAnalytics"));
-        _project.Restore();
-        _server = await YamlLanguageServer.StartAsync(_project.Directory, EditorSettings.FromDocs());
-    }
+    public static async Task StartAsync(TestContext context) => _session = await EditorSession.StartAsync("tm-editor-before", build: false);
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (_server is not null)
+        if (_session is not null)
         {
-            await _server.DisposeAsync();
+            await _session.DisposeAsync();
         }
-
-        Scratch.Delete();
     }
 
     [TestMethod]
@@ -41,7 +36,7 @@ public sealed class BeforeBuildTests
     {
         foreach (var file in new[] { "tenantmodels.yaml", "tenants.yaml", "sources/outreach.yaml", "models/call.yaml" })
         {
-            var diagnostics = await _server.OpenAsync(_project.File(file));
+            var diagnostics = await Server.OpenAsync(Project.File(file));
             Assert.AreEqual(0, diagnostics.Count, $"{file}: {string.Join("; ", diagnostics)}");
         }
     }
@@ -49,9 +44,9 @@ public sealed class BeforeBuildTests
     [TestMethod]
     public async Task A_misspelt_canonical_form_is_flagged_on_its_line_naming_view_and_table()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "canonical: true", "canonical: tabel");
-        var diagnostics = await _server.ShowAsync(path, text);
+        var diagnostics = await Server.ShowAsync(path, text);
         var line = Document.Of(text, "canonical: tabel").Line;
         var onLine = diagnostics.Where(d => d.Line == line).ToList();
         Assert.AreEqual(1, onLine.Count, string.Join("; ", diagnostics));
@@ -63,9 +58,9 @@ public sealed class BeforeBuildTests
     [TestMethod]
     public async Task A_column_without_a_type_names_its_two_forms_not_the_file()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "call_created_at: timestamp", "call_created_at:");
-        var diagnostics = await _server.ShowAsync(path, text);
+        var diagnostics = await Server.ShowAsync(path, text);
         var line = Document.Of(text, "call_created_at:").Line;
         var onLine = diagnostics.Where(d => d.Line == line).ToList();
         Assert.AreEqual(1, onLine.Count, string.Join("; ", diagnostics));
@@ -77,33 +72,33 @@ public sealed class BeforeBuildTests
     [TestMethod]
     public async Task Materialized_completes_its_three_values()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "materialized: view", "materialized: ");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "materialized: ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.AreEquivalent(new[] { "view", "table", "materialized_view" }, labels, string.Join(", ", labels));
     }
 
     [TestMethod]
     public async Task Nullable_completes_true_and_false_only()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "call_created_at: timestamp", "call_created_at: { type: timestamp, nullable: }");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "nullable: ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.AreEquivalent(new[] { "true", "false" }, labels, string.Join(", ", labels));
     }
 
     [TestMethod]
     public async Task Type_completion_offers_type_names_and_no_object()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Replace(Document.Read(path), "call_created_at: timestamp", "call_created_at: ");
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.After(text, "call_created_at: ");
-        var labels = (await _server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
+        var labels = (await Server.CompleteAsync(path, line, character)).Select(c => c.Label).ToList();
         CollectionAssert.Contains(labels, "bigint", string.Join(", ", labels));
         CollectionAssert.Contains(labels, "timestamptz", string.Join(", ", labels));
         Assert.IsFalse(labels.Any(l => l.Contains("[object", StringComparison.Ordinal)), string.Join(", ", labels));
@@ -112,11 +107,11 @@ public sealed class BeforeBuildTests
     [TestMethod]
     public async Task Hovering_a_key_shows_its_description()
     {
-        var path = _project.File("models/call.yaml");
+        var path = Project.File("models/call.yaml");
         var text = Document.Read(path);
-        await _server.ShowAsync(path, text);
+        await Server.ShowAsync(path, text);
         var (line, character) = Document.Of(text, "scope: tenant");
-        var hover = await _server.HoverAsync(path, line, character + 1);
+        var hover = await Server.HoverAsync(path, line, character + 1);
         StringAssert.Contains(hover, "one object per tenant", hover);
     }
 }

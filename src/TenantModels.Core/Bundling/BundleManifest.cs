@@ -80,6 +80,12 @@ public sealed record BundleManifest(
     private static string ToolchainVersionOf(System.Version? version) =>
         version is null ? "0.0.0" : $"{version.Major}.{version.Minor}.{System.Math.Max(version.Build, 0)}";
 
+    /// <summary>The database <c>naming.database</c> gives a tenant; null when tenants share databases (no pattern).</summary>
+    public string? DatabaseOf(string tenantId) => DatabasePattern is { } pattern ? DatabaseOf(pattern, tenantId) : null;
+
+    /// <summary>The database a <c>naming.database</c> pattern gives a tenant (ids are validated names: no escaping needed).</summary>
+    public static string DatabaseOf(string pattern, string tenantId) => pattern.Replace(Naming.NamingPattern.TenantToken, tenantId);
+
     public const string FileName = "manifest.json";
     public const string DeployScriptFileName = "deploy.sql";
 }

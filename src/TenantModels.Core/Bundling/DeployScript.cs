@@ -52,7 +52,7 @@ public static class DeployScript
         foreach (var tenant in tenants)
         {
             // Names are validated lower-case identifiers, so neither the literal nor psql's argument needs escaping.
-            var database = manifest.DatabasePattern!.Replace(Naming.NamingPattern.TenantToken, tenant.Id);
+            var database = manifest.DatabaseOf(tenant.Id)!;
             writer.Write("\n-- database ");
             writer.Write(database);
             writer.Write(" (tenant ");

@@ -70,6 +70,6 @@ internal static class TenantData
 
     private static string DatabaseOf(BundleManifest manifest, BundleTenant tenant) =>
         tenant.Database is { } key ? key + " (target map key)"
-        : manifest.DatabasePattern is { } pattern ? pattern.Replace(Naming.NamingPattern.TenantToken, tenant.Id)
+        : manifest.DatabaseOf(tenant.Id) is { } database ? database
         : "the default target (--connection)";
 }

@@ -68,23 +68,16 @@ public static class TenantProvisioningPlanner
             return null;
         }
 
-        var declared = manifest.Attributes ?? Array.Empty<BundleAttribute>();
         var normalized = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in attributes)
         {
-            var (name, text) = (pair.Key, pair.Value);
-            var attribute = declared.FirstOrDefault(a => a.Name == name);
-            if (attribute is null)
+            if (AttributeValue.TryRead(manifest, pair.Key, pair.Value, out _, out var value, out var why))
             {
-                errors.Add($"the registry declares no attribute '{name}' ({(declared.Count == 0 ? "it declares none" : "it declares " + string.Join(", ", declared.Select(a => a.Name)))})");
-            }
-            else if (!Sql.PostgresTypes.TryParse(attribute.Type, out var type) || !Binding.LiteralValues.TryNormalize(type, text, out var value))
-            {
-                errors.Add($"'{text}' is not a value of attribute '{name}', which is {attribute.Type}");
+                normalized[pair.Key] = value;
             }
             else
             {
-                normalized[name] = value;
+                errors.Add(why!);
             }
         }
 

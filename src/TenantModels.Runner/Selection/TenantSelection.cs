@@ -62,7 +62,6 @@ internal sealed class TenantSelection
     public static TenantSelection? Resolve(SelectionArguments arguments, BundleManifest manifest, out Diagnostic? error)
     {
         error = null;
-        var declared = manifest.Attributes ?? Array.Empty<BundleAttribute>();
         var where = new List<(string Name, PostgresType Type, string Value)>();
         foreach (var condition in arguments.Where)
         {
@@ -74,17 +73,9 @@ internal sealed class TenantSelection
             }
 
             var name = condition.Substring(0, equals).Trim();
-            var text = condition.Substring(equals + 1);
-            var attribute = declared.FirstOrDefault(a => a.Name == name);
-            if (attribute is null)
+            if (!AttributeValue.TryRead(manifest, name, condition.Substring(equals + 1), out var type, out var value, out var why))
             {
-                error = Invalid(condition, $"the registry declares no attribute '{name}'{NameSuggestions.DidYouMean(name, declared.Select(a => a.Name))}; {Known(declared)}");
-                return null;
-            }
-
-            if (!PostgresTypes.TryParse(attribute.Type, out var type) || !LiteralValues.TryNormalize(type, text, out var value))
-            {
-                error = Invalid(condition, $"'{text}' is not a value of attribute '{name}', which is {attribute.Type}; {Known(declared)}");
+                error = Invalid(condition, why!);
                 return null;
             }
 
@@ -145,8 +136,4 @@ internal sealed class TenantSelection
     private static Diagnostic Invalid(string condition, string problem) =>
         RunnerDiagnostics.InvalidSelection.At(SourceLocation.None, "--where " + condition, problem);
 
-    private static string Known(IReadOnlyList<BundleAttribute> declared) =>
-        declared.Count == 0
-            ? "the registry declares no attributes"
-            : "the registry's attributes: " + string.Join(", ", declared.Select(a => $"{a.Name} ({a.Type})"));
 }

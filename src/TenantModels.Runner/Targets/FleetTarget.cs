@@ -51,7 +51,7 @@ internal sealed record FleetTarget(
                 var intruder = pattern is null || resolved.Database is null ? null
                     : mine.FirstOrDefault(t => TenantDatabases.TenantOf(pattern, resolved.Database) is { } owner && owner != t.Id && inBundle.Contains(owner));
                 var error = resolved.Error ?? (intruder is null ? null
-                    : RunnerDiagnostics.WrongTenantDatabase.At(SourceLocation.None, intruder.Id, resolved.Database!, TenantDatabases.TenantOf(pattern!, resolved.Database!)!, TenantDatabases.DatabaseOf(pattern!, intruder.Id)));
+                    : RunnerDiagnostics.WrongTenantDatabase.At(SourceLocation.None, intruder.Id, resolved.Database!, TenantDatabases.TenantOf(pattern!, resolved.Database!)!, manifest.DatabaseOf(intruder.Id)!));
                 fleet.Add(new FleetTarget(entry.Name, resolved.ConnectionString, resolved.Database, include, Error: error, ErrorExit: resolved.Error is null ? ExitCodes.Refused : ExitCodes.UsageError));
                 continue;
             }
@@ -85,7 +85,7 @@ internal sealed record FleetTarget(
         var derived = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tenant in tenants)
         {
-            var database = TenantDatabases.DatabaseOf(pattern, tenant.Id);
+            var database = BundleManifest.DatabaseOf(pattern, tenant.Id);
             derived.Add(database);
             targets.Add(new FleetTarget(entry.Name + "/" + database, TenantDatabases.WithDatabase(maintenance.ConnectionString!, database), database,
                 t => t.Id == tenant.Id || !inBundle.Contains(t.Id), maintenance.ConnectionString, existing.Contains(database) ? null : tenant.Id));

@@ -21,8 +21,6 @@ internal static class TenantDatabases
     public static string WithDatabase(string connection, string database) =>
         new NpgsqlConnectionStringBuilder(connection) { Database = database }.ConnectionString;
 
-    public static string DatabaseOf(string pattern, string tenantId) => pattern.Replace(NamingPattern.TenantToken, tenantId);
-
     /// <summary>The tenant whose database the pattern names <paramref name="database"/>, or null when it names none.</summary>
     public static string? TenantOf(string pattern, string database)
     {

@@ -39,7 +39,7 @@ internal sealed record TenantHome(string Target, string ConnectionString, string
 
             if (pattern is not null && TenantDatabases.TenantOf(pattern, resolved.Database!) is { } owner && owner != tenantId && System.Linq.Enumerable.Any(manifest.Tenants, t => t.Id == owner))
             {
-                error = RunnerDiagnostics.WrongTenantDatabase.At(SourceLocation.None, tenantId, resolved.Database!, owner, TenantDatabases.DatabaseOf(pattern, tenantId));
+                error = RunnerDiagnostics.WrongTenantDatabase.At(SourceLocation.None, tenantId, resolved.Database!, owner, manifest.DatabaseOf(tenantId)!);
                 exitCode = ExitCodes.Refused;
                 return null;
             }
@@ -54,7 +54,7 @@ internal sealed record TenantHome(string Target, string ConnectionString, string
             return null;
         }
 
-        var database = TenantDatabases.DatabaseOf(pattern, tenantId);
+        var database = manifest.DatabaseOf(tenantId)!;
         return new TenantHome(entry.Name + "/" + database, TenantDatabases.WithDatabase(maintenance.ConnectionString!, database), database, maintenance.ConnectionString,
             TenantDatabases.List(maintenance.ConnectionString!, pattern).Contains(database));
     }

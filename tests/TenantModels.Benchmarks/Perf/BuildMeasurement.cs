@@ -14,7 +14,7 @@ namespace TenantModels.Benchmarks.Perf;
 /// </summary>
 internal static class BuildMeasurement
 {
-    private static readonly string[] NoServers = { "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:q" };
+    internal static readonly string[] NoServers = { "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:q" };
 
     public static IReadOnlyList<Figure> Measure(string root, int tenants, int models, int repetitions)
     {
@@ -70,7 +70,7 @@ internal static class BuildMeasurement
     }
 
     /// <summary>The repository's global.json (its msbuild-sdks pin), a feed with the packed SDK, and nothing inherited from parent folders.</summary>
-    private static void WriteIsolation(string folder, string feed)
+    internal static void WriteIsolation(string folder, string feed)
     {
         File.Copy(RepoPaths.Combine("global.json"), Path.Combine(folder, "global.json"), overwrite: true);
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");

@@ -130,6 +130,5 @@ internal static class FleetMeasurement
         }
     }
 
-    private static double Median(Action action) =>
-        Enumerable.Range(0, 3).Select(_ => ApplyMeasurement.Time(action)).OrderBy(t => t).ElementAt(1);
+    private static double Median(Action action) => ApplyMeasurement.MedianOf3(action);
 }

@@ -22,13 +22,11 @@ internal static class GrowthMeasurement
 
     private const int Models = 10;
 
-    private static readonly string[] NoServers = { "-nodeReuse:false", "--disable-build-servers", "-tl:off", "-v:q" };
-
     public static IReadOnlyList<Figure> Measure(string root, IReadOnlyList<int> tenantCounts)
     {
         var figures = new List<Figure>();
         var feed = Path.Combine(root, "feed");
-        Child.Run("dotnet", new[] { "pack", RepoPaths.Combine("sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj"), "-c", "Release", "-o", feed }.Concat(NoServers));
+        Child.Run("dotnet", new[] { "pack", RepoPaths.Combine("sdk", "TenantModels.Sdk", "TenantModels.Sdk.csproj"), "-c", "Release", "-o", feed }.Concat(BuildMeasurement.NoServers));
         using var server = PostgresServer.Start();
         foreach (var tenants in tenantCounts)
         {
@@ -47,24 +45,21 @@ internal static class GrowthMeasurement
     {
         var folder = Path.Combine(root, FormattableString.Invariant($"growth-build-{tenants}"));
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, ".nuget"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
-        File.Copy(RepoPaths.Combine("global.json"), Path.Combine(root, "global.json"), overwrite: true);
-        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "nuget.config"), PackedSdkFeed.NugetConfig(feed));
+        BuildMeasurement.WriteIsolation(root, feed);
         var model = ScaleScenario.Write(folder, tenants, Models, ScaleScenario.TableForm);
         File.WriteAllText(Path.Combine(model, "Scale.csproj"), "<Project Sdk=\"TenantModels.Sdk\">\n  <PropertyGroup>\n    <Version>1.0.0</Version>\n  </PropertyGroup>\n</Project>\n");
 
         // Restore first, so the clean build measures building, not downloading.
-        Child.Run("dotnet", new[] { "restore" }.Concat(NoServers), environment, model);
-        var (clean, cleanPeak) = Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(NoServers), environment, model);
+        Child.Run("dotnet", new[] { "restore" }.Concat(BuildMeasurement.NoServers), environment, model);
+        var (clean, cleanPeak) = Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model);
         yield return new Figure("growth", string.Empty, "clean `dotnet build` (restored)", ApplyMeasurement.Seconds(clean));
         yield return new Figure("growth", string.Empty, "clean build: peak memory of its largest process", Megabytes(cleanPeak));
-        var noOps = Enumerable.Range(0, 3).Select(_ => Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(NoServers), environment, model).Ms).OrderBy(t => t).ToList();
+        var noOps = Enumerable.Range(0, 3).Select(_ => Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model).Ms).OrderBy(t => t).ToList();
         yield return new Figure("growth", string.Empty, "`dotnet build`, nothing changed, median of 3", ApplyMeasurement.Seconds(noOps[1]));
 
         var registry = Path.Combine(model, "tenants.yaml");
         File.WriteAllText(registry, File.ReadAllText(registry).Replace("    name: Tenant 0\n", "    name: Tenant zero\n", StringComparison.Ordinal));
-        var (edited, _) = Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(NoServers), environment, model);
+        var (edited, _) = Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model);
         yield return new Figure("growth", string.Empty, "`dotnet build` after editing one tenant's name",
             ApplyMeasurement.Seconds(edited) + FormattableString.Invariant($" = {edited / noOps[1]:F2}× the no-op build (target ≤ 1.5×)"));
 

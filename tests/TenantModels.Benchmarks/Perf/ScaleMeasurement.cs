@@ -61,6 +61,5 @@ internal static class ScaleMeasurement
             FormattableString.Invariant($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB"));
     }
 
-    private static double Median(Action action) =>
-        Enumerable.Range(0, 3).Select(_ => ApplyMeasurement.Time(action)).OrderBy(t => t).ElementAt(1);
+    private static double Median(Action action) => ApplyMeasurement.MedianOf3(action);
 }
