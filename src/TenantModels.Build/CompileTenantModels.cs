@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TenantModels.Core.Bundling;
+using TenantModels.Core.CodeModel;
 using TenantModels.Core.Diagnostics;
 using TenantModels.Core.Editor;
 using TenantModels.Core.Pipeline;
@@ -44,6 +45,15 @@ public sealed class CompileTenantModels : Task
     /// </summary>
     public string EditorSchemaDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where to write the registry file the generated <c>Tenants</c> reads at run time (<see cref="TenantRegistryFile"/>);
+    /// empty: not written. Like <see cref="TenantAttributesFile"/>, rewritten only when its text changes.
+    /// </summary>
+    public string TenantRegistryPath { get; set; } = string.Empty;
+
+    /// <summary>Where to write the declared attributes the generator compiles <c>TenantAttributes</c> from; empty: not written.</summary>
+    public string TenantAttributesFile { get; set; } = string.Empty;
+
     [Output]
     public string ManifestPath { get; set; } = string.Empty;
 
@@ -58,7 +68,6 @@ public sealed class CompileTenantModels : Task
                 return Fail(bundleDirectory);
             }
 
-            WriteEditorSchemas(files);
             var result = ModelProjectCompiler.Compile(new ProjectInput(ProjectName, Version, files));
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -67,10 +76,19 @@ public sealed class CompileTenantModels : Task
 
             if (!result.Succeeded || result.Bundle is null || Log.HasLoggedErrors)
             {
+                WriteEditorSchemas(result.Syntax!);
                 return Fail(bundleDirectory);
             }
 
+            // The small outputs are written beside the bundle's, whose deploy.sql grows with models × tenants: a build has
+            // both cores, and an edited tenant is a build that waits for nothing else.
+            var aside = System.Threading.Tasks.Task.Run(() =>
+            {
+                WriteEditorSchemas(result.Syntax!);
+                WriteRegistry(result.Project!);
+            });
             Core.Bundling.BundleDirectory.Write(result.Bundle, bundleDirectory);
+            aside.GetAwaiter().GetResult();
             ManifestPath = Path.Combine(bundleDirectory, BundleManifest.FileName);
             Log.LogMessage(MessageImportance.High, "{0} -> {1}", ProjectName, bundleDirectory);
             return true;
@@ -108,7 +126,27 @@ public sealed class CompileTenantModels : Task
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
     }
 
-    private void WriteEditorSchemas(IReadOnlyList<DefinitionFile> files)
+    /// <summary>The registry as data for the generated code: a tenant edit changes the registry file, never the C# compiler's inputs.</summary>
+    private void WriteRegistry(Core.Binding.BoundProject project)
+    {
+        if (string.IsNullOrEmpty(TenantRegistryPath) && string.IsNullOrEmpty(TenantAttributesFile))
+        {
+            return;
+        }
+
+        var code = CodeModelBuilder.Build(project);
+        if (!string.IsNullOrEmpty(TenantRegistryPath))
+        {
+            UnchangedFiles.WriteIfChanged(Path.Combine(ProjectDirectory, TenantRegistryPath), TenantRegistryFile.Registry(code));
+        }
+
+        if (!string.IsNullOrEmpty(TenantAttributesFile))
+        {
+            UnchangedFiles.WriteIfChanged(Path.Combine(ProjectDirectory, TenantAttributesFile), TenantRegistryFile.Attributes(code.Attributes));
+        }
+    }
+
+    private void WriteEditorSchemas(Core.Syntax.ProjectSyntax syntax)
     {
         if (string.IsNullOrEmpty(EditorSchemaDirectory))
         {
@@ -118,7 +156,7 @@ public sealed class CompileTenantModels : Task
         var directory = Path.GetFullPath(Path.Combine(ProjectDirectory, EditorSchemaDirectory));
         try
         {
-            ProjectSchemas.Write(files, directory);
+            ProjectSchemas.Write(syntax, directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,7 +16,22 @@ internal static class Parser
         var global = options.GlobalOptions;
         var directory = Value(global, GeneratorSettings.ProjectDirectoryProperty) ?? Value(global, GeneratorSettings.ProjectDirProperty);
         var diagnostics = string.Equals(Value(global, GeneratorSettings.DiagnosticsProperty), "true", StringComparison.OrdinalIgnoreCase);
-        return new GeneratorSettings(directory, Value(global, GeneratorSettings.RootNamespaceProperty), diagnostics);
+        return new GeneratorSettings(directory, Value(global, GeneratorSettings.RootNamespaceProperty), diagnostics, Value(global, GeneratorSettings.RegistryFileProperty));
+    }
+
+    /// <returns>The declared attributes when <paramref name="file"/> is the SDK's attributes file, else null.</returns>
+    public static AttributesFileSpec? AttributesFile(AdditionalText file, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(System.IO.Path.GetFileName(file.Path), Core.CodeModel.TenantRegistryFile.AttributesFileName, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken);
+        var attributes = text is null ? null : Core.CodeModel.TenantRegistryFile.ReadAttributes(text.ToString());
+        return attributes is null
+            ? null
+            : new AttributesFileSpec(attributes.Select(a => new AttributeSpec(a.Name, a.MemberName, a.SqlType, a.PropertyType, a.Nullable, a.Decoder)).ToEquatableArray());
     }
 
     /// <returns>The file as data, or null when it is not a definition file (by its path relative to the project).</returns>

@@ -40,8 +40,17 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             .Select((file, _) => file!)
             .WithTrackingName(TrackingNames.DefinitionFiles);
 
+        // Where the generator does not read tenants.yaml (the SDK's command-line builds), the declared attributes come from here.
+        var attributesFile = context.AdditionalTextsProvider
+            .Select(Parser.AttributesFile)
+            .Where(file => file is not null)
+            .Collect()
+            .Select((files, _) => files.IsEmpty ? null : files[0])
+            .WithTrackingName(TrackingNames.AttributesFile);
+
         var hasDefinitions = definitions.Collect()
-            .Select((files, _) => files.Length > 0)
+            .Combine(attributesFile)
+            .Select((pair, _) => pair.Left.Length > 0 || pair.Right is not null)
             .WithTrackingName(TrackingNames.HasDefinitions);
 
         var parsed = definitions
@@ -66,7 +75,8 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right ? pair.Left.Spec.Support : null)
             .WithTrackingName(TrackingNames.Support);
         var registry = tenantsAnalysis.Combine(hasDefinitions)
-            .Select((pair, _) => pair.Right ? pair.Left.Spec : null)
+            .Combine(attributesFile.Combine(settings.Select((s, _) => s.RegistryFile)))
+            .Select((input, _) => Registry(input.Left.Left.Spec, input.Left.Right, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.Tenants);
         var models = modelsAnalysis
             .SelectMany((analysis, _) => analysis.Spec.Models)
@@ -117,5 +127,21 @@ public sealed class TenantModelsGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(DiagnosticFactory.Create(diagnostic));
             }
         });
+    }
+
+    /// <summary>
+    /// With a registry file, only the attributes shape the code (from the attributes file when the build gives one, else
+    /// from tenants.yaml), so the spec, and the emitted code, stay the same however the tenants change.
+    /// </summary>
+    private static TenantsSpec? Registry(TenantsSpec analysed, bool hasDefinitions, AttributesFileSpec? attributesFile, string? registryFile)
+    {
+        if (!hasDefinitions)
+        {
+            return null;
+        }
+
+        return registryFile is null
+            ? analysed
+            : new TenantsSpec(attributesFile?.Attributes ?? analysed.Attributes, EquatableArray<TenantSpec>.Empty, registryFile);
     }
 }

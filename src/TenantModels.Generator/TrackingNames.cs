@@ -15,6 +15,9 @@ internal static class TrackingNames
     /// <summary>Each definition file as (path, relative path, text); other AdditionalFiles are dropped.</summary>
     public const string DefinitionFiles = nameof(DefinitionFiles);
 
+    /// <summary>The declared attributes from the SDK's attributes file, when the build gives one.</summary>
+    public const string AttributesFile = nameof(AttributesFile);
+
     /// <summary>Whether there is any definition file at all (nothing is generated otherwise).</summary>
     public const string HasDefinitions = nameof(HasDefinitions);
 

@@ -76,6 +76,38 @@ public sealed class IncrementalBuildTests
             "the deleted model is still in the bundle");
     }
 
+    /// <summary>
+    /// The registry is data the generated code reads at run time: a tenant edit re-runs the TenantModels compiler, not the C#
+    /// compiler (csc would compile every model's code again), and the edit reaches the output; declaring an attribute
+    /// changes the generated C#, so that does compile again.
+    /// </summary>
+    [TestMethod]
+    public void EditingATenant_SkipsTheCSharpCompiler_AndTheRegistryFileFollows()
+    {
+        var project = SdkFixture.CopySample("CallAnalytics", nameof(EditingATenant_SkipsTheCSharpCompiler_AndTheRegistryFileFollows));
+        var first = project.Build();
+        Assert.IsTrue(first.Succeeded, first.ToString());
+        Assert.IsTrue(first.Ran("CoreCompile"), "the first build did not compile C#");
+        var registry = Path.Combine(project.OutputDirectory, "CallAnalytics.tenants.registry");
+        StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme|1|outreach|");
+
+        project.Write("tenants.yaml", project.Read("tenants.yaml").Replace("    name: Acme\n", "    name: Acme Renamed\n", StringComparison.Ordinal));
+        var renamed = project.Build();
+
+        Assert.IsTrue(renamed.Succeeded, renamed.ToString());
+        Assert.IsTrue(renamed.Ran(Target), "a tenant edit did not re-run the TenantModels compiler");
+        Assert.IsTrue(renamed.Skipped("CoreCompile"), "a tenant edit compiled the C# again");
+        StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme Renamed|1|outreach|", "the output's registry file missed the edit");
+        StringAssert.Contains(File.ReadAllText(project.ManifestPath), "Acme Renamed");
+
+        project.Write("tenants.yaml", "attributes:\n  region: text\n" + project.Read("tenants.yaml"));
+        var declared = project.Build();
+
+        Assert.IsTrue(declared.Succeeded, declared.ToString());
+        Assert.IsTrue(declared.Ran("CoreCompile"), "declaring an attribute did not compile the C# again");
+        StringAssert.StartsWith(File.ReadAllText(registry), "tenantmodels-registry/1|id|name|enabled|sources|priority|tier|database|region\n");
+    }
+
     private static void AssertSameBundle(SortedDictionary<string, byte[]> expected,
         SortedDictionary<string, byte[]> actual)
     {

@@ -10,6 +10,39 @@ namespace TenantModels.Core.Bundling;
 /// </remarks>
 public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string, string> ArtefactFiles)
 {
+    private BundleManifest _manifest = Manifest;
+
+    /// <summary>Set for a bundle just assembled: its deploy.sql checksum is computed on first need, or while it is written.</summary>
+    private bool _deployChecksumPending;
+
+    /// <summary>
+    /// The manifest. For a bundle just compiled, deploy.sql's checksum is not known until deploy.sql is expanded (it grows
+    /// with models × tenants): <see cref="BundleDirectory.Write"/> hashes it while writing it, so the build expands it
+    /// once; anything that reads the manifest first gets it computed then.
+    /// </summary>
+    public BundleManifest Manifest
+    {
+        get
+        {
+            if (_deployChecksumPending)
+            {
+                Settle(Checksums.OfWritten(writer => Bundling.DeployScript.Write(_manifest, SqlOf, writer)));
+            }
+
+            return _manifest;
+        }
+
+        init
+        {
+            _manifest = value;
+            _deployChecksumPending = false;
+        }
+    }
+
+    /// <summary>A compiled bundle whose deploy.sql checksum (outside its content hash) is filled in when first needed.</summary>
+    internal static Bundle WithPendingDeployChecksum(BundleManifest manifest, IReadOnlyDictionary<string, string> artefactFiles) =>
+        new(manifest, artefactFiles) { _deployChecksumPending = true };
+
     /// <summary>The whole <c>deploy.sql</c> as one string, built on each call: for tests and small bundles.</summary>
     public string DeployScript => Bundling.DeployScript.ToText(Manifest, SqlOf);
 
@@ -28,5 +61,31 @@ public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string,
     public SeedData? SeedOf(BundleArtefact artefact) =>
         artefact.Seed is { } seed ? new SeedData(seed.Columns, SeedCsv.Read(ArtefactFiles[seed.RowsPath], seed.Columns), ArtefactFiles[seed.UpsertPath]) : null;
 
-    public void WriteDeployScript(TextWriter writer) => Bundling.DeployScript.Write(Manifest, SqlOf, writer);
+    public void WriteDeployScript(TextWriter writer) => Bundling.DeployScript.Write(_manifest, SqlOf, writer);
+
+    /// <summary>Writes deploy.sql as UTF-8 to <paramref name="stream"/>; a pending checksum is taken from these bytes.</summary>
+    internal void WriteDeployScript(Stream stream)
+    {
+        if (!_deployChecksumPending)
+        {
+            using var plain = BundleDirectory.OpenText(stream);
+            WriteDeployScript(plain);
+            return;
+        }
+
+        using var sha256 = System.Security.Cryptography.SHA256.Create();
+        using (var hashing = new System.Security.Cryptography.CryptoStream(stream, sha256, System.Security.Cryptography.CryptoStreamMode.Write))
+        using (var writer = BundleDirectory.OpenText(hashing))
+        {
+            WriteDeployScript(writer);
+        }
+
+        Settle(Checksums.Format(sha256.Hash!));
+    }
+
+    private void Settle(string deployChecksum)
+    {
+        _manifest = _manifest with { DeployChecksum = deployChecksum };
+        _deployChecksumPending = false;
+    }
 }

@@ -79,9 +79,9 @@ public static class BundleAssembler
             Schedules: schedules is { Count: > 0 } ? schedules : null, ScheduleTenants: schedules is { Count: > 0 } ? scheduleTenants : null);
         var manifest = unhashed with { ContentHash = ContentHashOf(unhashed) };
 
-        // deploy.sql names the content hash, so its checksum comes last; it is hashed as it is expanded, never held whole.
-        var deployChecksum = Checksums.OfWritten(writer => DeployScript.Write(manifest, a => files[a.Path], writer));
-        return new Bundle(manifest with { DeployChecksum = deployChecksum }, files);
+        // deploy.sql names the content hash, so its checksum comes last: taken when deploy.sql is written (or first needed),
+        // hashed as it is expanded, never held whole, so writing the bundle expands it once.
+        return Bundle.WithPendingDeployChecksum(manifest, files);
     }
 
     /// <summary>

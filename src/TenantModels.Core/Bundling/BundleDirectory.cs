@@ -29,7 +29,8 @@ public static class BundleDirectory
                 WriteText(Path.Combine(staging, file.Key), file.Value);
             }
 
-            using (var deploy = OpenText(Path.Combine(staging, BundleManifest.DeployScriptFileName)))
+            // First: a just-compiled bundle's manifest takes deploy.sql's checksum from the bytes written here.
+            using (var deploy = new FileStream(Path.Combine(staging, BundleManifest.DeployScriptFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 bundle.WriteDeployScript(deploy);
             }

@@ -36,7 +36,7 @@ public static class Checksums
         return Format(sha256.ComputeHash(file));
     }
 
-    private static string Format(byte[] hash)
+    internal static string Format(byte[] hash)
     {
         var hex = new char[Prefix.Length + (hash.Length * 2)];
         Prefix.CopyTo(0, hex, 0, Prefix.Length);

@@ -100,9 +100,12 @@ public static class DeployScript
                 // A partition is a union template over one tenant's sources: few per model, no need to stream each;
                 // per-tenant values are written by the string form, and so are tenants' own statements (overrides).
                 var variants = artefact.VariantsByTenant();
+                var parsed = new Dictionary<string, UnionTemplate>(StringComparer.Ordinal);
+                UnionTemplate Parse(string template) =>
+                    parsed.TryGetValue(template, out var union) ? union : parsed[template] = UnionTemplate.Parse(template);
                 foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
                 {
-                    Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, variants.TryGetValue(tenant.Id, out var own) ? sqlOf(own) : sql, tenant));
+                    Instance(writer, artefact, tenant.Id, ArtefactTemplate.ExpandFor(artefact, variants.TryGetValue(tenant.Id, out var own) ? sqlOf(own) : sql, tenant, Parse));
                 }
 
                 break;

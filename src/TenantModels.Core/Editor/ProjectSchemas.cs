@@ -45,17 +45,17 @@ public static class ProjectSchemas
     /// project schemas to <paramref name="directory"/>. A file whose text is unchanged is left alone, so an editor
     /// watching it does not reload it for nothing.
     /// </summary>
-    public static void Write(IReadOnlyList<DefinitionFile> files, string directory)
+    public static void Write(IReadOnlyList<DefinitionFile> files, string directory) =>
+        Write(DefinitionParser.Parse(files, new DiagnosticBag()), directory);
+
+    /// <summary>Writes the project schemas from definitions already parsed (the build's compile parsed them).</summary>
+    public static void Write(Syntax.ProjectSyntax syntax, string directory)
     {
-        var names = ProjectNames.From(DefinitionParser.Parse(files, new DiagnosticBag()));
+        var names = ProjectNames.From(syntax);
         Directory.CreateDirectory(directory);
         foreach (var file in Render(names))
         {
-            var path = Path.Combine(directory, file.Key);
-            if (!File.Exists(path) || !string.Equals(File.ReadAllText(path), file.Value, StringComparison.Ordinal))
-            {
-                File.WriteAllText(path, file.Value, new UTF8Encoding(false));
-            }
+            UnchangedFiles.WriteIfChanged(Path.Combine(directory, file.Key), file.Value);
         }
 
         File.WriteAllText(Path.Combine(directory, StampFileName), string.Empty);

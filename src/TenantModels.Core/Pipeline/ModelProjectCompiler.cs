@@ -15,11 +15,12 @@ public static class ModelProjectCompiler
     public static CompileResult Compile(ProjectInput input)
     {
         var diagnostics = new DiagnosticBag();
-        var bound = Bind(input, diagnostics);
+        var syntax = DefinitionParser.Parse(input.Files, diagnostics);
+        var bound = ProjectBinder.Bind(DefinitionValidator.Validate(syntax, diagnostics), diagnostics);
         ArtefactCompiler.Check(bound, diagnostics);
         if (diagnostics.HasErrors)
         {
-            return new CompileResult(diagnostics.ToSortedList(), null);
+            return new CompileResult(diagnostics.ToSortedList(), null, null, syntax);
         }
 
         var artefacts = SqlModelOrigins.Attach(bound, input.Files, ArtefactCompiler.Compile(bound));
@@ -39,7 +40,7 @@ public static class ModelProjectCompiler
         var bundle = BundleAssembler.Assemble(input.ProjectName, input.Version, sources, tenants, artefacts, bound.DatabasePattern?.Pattern, security, checks, values, attributes, bound.Waves, Distributions.ManifestValue(bound.Distribution),
             DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal), Descriptions(bound),
             Scheduling.ScheduleCompiler.Schedules(bound, artefacts), Scheduling.ScheduleCompiler.Tenants(bound));
-        return new CompileResult(diagnostics.ToSortedList(), bundle);
+        return new CompileResult(diagnostics.ToSortedList(), bundle, bound, syntax);
     }
 
     /// <summary>The models' and columns' <c>description:</c>, by model name, for documentation (only models that have one).</summary>

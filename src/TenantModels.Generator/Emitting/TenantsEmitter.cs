@@ -1,4 +1,5 @@
 using System.Linq;
+using TenantModels.Core.CodeModel;
 using TenantModels.Generator.Model;
 
 namespace TenantModels.Generator.Emitting;
@@ -66,14 +67,21 @@ internal static class TenantsEmitter
         w.Line("internal static readonly " + tenant + "[] All;")
             .Line()
             .Line("internal static readonly " + Dictionary + "<string, " + tenant + "> ById;")
-            .Line()
-            .Line("/// <summary>id|name|enabled|sources|priority|tier|database"
-                + string.Concat(spec.Attributes.Select(a => "|" + CodeWriter.Xml(a.Name))) + "; <c>\\0</c> is null, <c>\\\\</c>, <c>\\|</c> and <c>\\uXXXX</c> are escapes.</summary>")
-            .Line("private const string Table = " + TenantTable.Literal(spec) + ";")
             .Line();
+        if (spec.RegistryFile is null)
+        {
+            w.Line("/// <summary>id|name|enabled|sources|priority|tier|database"
+                    + string.Concat(spec.Attributes.Select(a => "|" + CodeWriter.Xml(a.Name))) + "; <c>\\0</c> is null, <c>\\\\</c>, <c>\\|</c> and <c>\\uXXXX</c> are escapes.</summary>")
+                .Line("private const string Table = " + TenantTable.Literal(spec) + ";")
+                .Line();
+        }
+        else
+        {
+            RegistryFileReader(w, spec);
+        }
 
         w.Open("static Registry()");
-        w.Line("var lines = Table.Split('\\n');")
+        w.Line(spec.RegistryFile is null ? "var lines = Table.Split('\\n');" : "var lines = ReadTable();")
             .Line("var all = new global::System.Collections.Generic.List<" + tenant + ">(lines.Length);")
             .Line("ById = new " + Dictionary + "<string, " + tenant + ">(lines.Length, global::System.StringComparer.Ordinal);")
             .Line("var sourceLists = new " + Dictionary + "<string, string[]>(global::System.StringComparer.Ordinal);")
@@ -157,6 +165,39 @@ internal static class TenantsEmitter
             .Line("return true;")
             .Close()
             .Close();
+    }
+
+    /// <summary>
+    /// Reads the table from the registry file the build copies beside the assembly; its first line must name the fields this
+    /// code decodes, so a file of another build is an error that says so instead of values read into the wrong members.
+    /// </summary>
+    private static void RegistryFileReader(CodeWriter w, TenantsSpec spec)
+    {
+        var firstLine = TenantRegistryFile.FirstLine(spec.Attributes.Select(a => new AttributeCode(a.Name, a.MemberName, a.SqlType, a.PropertyType, a.Nullable, a.Decoder)));
+        w.Summary("The registry file the build writes from <c>tenants.yaml</c> beside the assembly: a first line naming the fields, then one line per tenant.")
+            .Line("private const string FileName = " + CodeWriter.Literal(spec.RegistryFile!) + ";")
+            .Line()
+            .Line("private const string FirstLine = " + CodeWriter.Literal(firstLine) + ";")
+            .Line();
+        w.Open("private static string[] ReadTable()");
+        w.Line("var directory = global::System.IO.Path.GetDirectoryName(typeof(Registry).Assembly.Location);")
+            .Line("var path = global::System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? global::System.AppContext.BaseDirectory : directory!, FileName);")
+            .Open("if (!global::System.IO.File.Exists(path))")
+            .Line("throw new global::System.IO.FileNotFoundException(\"The tenant registry of \" + typeof(Registry).Assembly.GetName().Name + \" was not found at '\" + path + \"'. \"")
+            .Line("    + \"The build writes it from tenants.yaml beside the assembly (and into the output of every project that references it): deploy it with the assembly.\", path);")
+            .Close()
+            .Line()
+            .Line("var lines = global::System.IO.File.ReadAllText(path, global::System.Text.Encoding.UTF8).Split('\\n');")
+            .Open("if (lines[0].TrimEnd('\\r') != FirstLine)")
+            .Line("throw new global::System.IO.InvalidDataException(\"The tenant registry at '\" + path + \"' does not fit \" + typeof(Registry).Assembly.GetName().Name + \": it starts '\" + lines[0].TrimEnd('\\r') + \"' where '\" + FirstLine + \"' was expected. \"")
+            .Line("    + \"It was written by another build (for other tenant attributes): deploy the registry file of the build that made the assembly.\");")
+            .Close()
+            .Line()
+            .Line("// The first line is not a tenant; a blank line is skipped.")
+            .Line("lines[0] = string.Empty;")
+            .Line("return lines;")
+            .Close()
+            .Line();
     }
 
     private static void TenantRecord(CodeWriter w, string ns)

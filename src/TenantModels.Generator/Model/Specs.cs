@@ -8,7 +8,12 @@ internal sealed record ModelsSpec(SupportSpec Support, EquatableArray<ModelSpec>
 internal sealed record SupportSpec(string TenantPlaceholder, int MaxIdentifierBytes);
 
 /// <summary>The registry: the declared tenant attributes and every tenant.</summary>
-internal sealed record TenantsSpec(EquatableArray<AttributeSpec> Attributes, EquatableArray<TenantSpec> Tenants);
+/// <param name="RegistryFile">The registry file the generated code reads its tenants from at run time (the SDK names it);
+/// then <paramref name="Tenants"/> is empty, so no tenant edit changes the generated code. Null: the tenants are in the code.</param>
+internal sealed record TenantsSpec(EquatableArray<AttributeSpec> Attributes, EquatableArray<TenantSpec> Tenants, string? RegistryFile = null);
+
+/// <summary>The declared tenant attributes as the SDK's attributes file gives them (builds where the generator does not read <c>tenants.yaml</c>).</summary>
+internal sealed record AttributesFileSpec(EquatableArray<AttributeSpec> Attributes);
 
 /// <param name="Decoder">C# decoding the attribute's text, <c>{0}</c> standing for it (see <c>ClrLiterals.AttributeDecoder</c>).</param>
 internal sealed record AttributeSpec(string Name, string MemberName, string SqlType, string PropertyType, bool Nullable, string Decoder);

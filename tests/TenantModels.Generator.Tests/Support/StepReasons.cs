@@ -11,7 +11,7 @@ internal static class StepReasons
 
     public static readonly string[] AllSteps =
     {
-        TrackingNames.Settings, TrackingNames.CompilationFacts, TrackingNames.EmitOptions, TrackingNames.DefinitionFiles, TrackingNames.HasDefinitions,
+        TrackingNames.Settings, TrackingNames.CompilationFacts, TrackingNames.EmitOptions, TrackingNames.DefinitionFiles, TrackingNames.AttributesFile, TrackingNames.HasDefinitions,
         TrackingNames.ParsedFiles, TrackingNames.TenantsAnalysis, TrackingNames.ModelsAnalysis, TrackingNames.Support, TrackingNames.Tenants, TrackingNames.Models, TrackingNames.Diagnostics,
         TrackingNames.SupportOutput, TrackingNames.TenantsOutput, TrackingNames.ModelOutput,
     };

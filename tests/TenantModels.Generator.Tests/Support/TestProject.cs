@@ -27,6 +27,9 @@ internal sealed class TestProject
 
     public bool ReportDiagnostics { get; set; }
 
+    /// <summary>The SDK's <c>TenantModelsRegistryFile</c>: the generated code reads its tenants from that file; null: they are in the code.</summary>
+    public string? RegistryFile { get; set; }
+
     public IReadOnlyDictionary<string, string> Files => _files;
 
     /// <summary>The definition files of a folder in the repository, claimed to live at <paramref name="directory"/>.</summary>
@@ -53,6 +56,11 @@ internal sealed class TestProject
             options[GeneratorSettings.DiagnosticsProperty] = "true";
         }
 
+        if (RegistryFile is not null)
+        {
+            options[GeneratorSettings.RegistryFileProperty] = RegistryFile;
+        }
+
         return options;
     }
 
@@ -63,6 +71,6 @@ internal sealed class TestProject
     public TestProject With(string relativePath, string text)
     {
         var files = new Dictionary<string, string>(_files) { [relativePath] = text };
-        return new TestProject(Directory, files) { RootNamespace = RootNamespace, ReportDiagnostics = ReportDiagnostics };
+        return new TestProject(Directory, files) { RootNamespace = RootNamespace, ReportDiagnostics = ReportDiagnostics, RegistryFile = RegistryFile };
     }
 }
