@@ -12,7 +12,8 @@ internal static class DesiredInstances
     {
         // A tenant with its own statement (a mapping override) has it expanded instead of the shared template.
         var sql = ArtefactTemplate.ExpandFor(artefact, target.SqlFor(artefact, tenant.Id), tenant, target.ParsedTemplate);
-        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact));
+        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact),
+            target.ExpansionKeys.For(artefact, tenant));
     }
 
     public static DesiredInstance ForGlobal(DeploymentTarget target, BundleArtefact artefact)
@@ -65,9 +66,13 @@ internal static class DesiredInstances
         return artefact.Scope == ArtefactScope.Union ? ForUnion(target, artefact, state) : ForGlobal(target, artefact);
     }
 
-    /// <summary>The instances a unit owns in the desired state.</summary>
-    public static IEnumerable<DesiredInstance> Own(PlanUnitKey key, DeploymentTarget target, RecordedState state)
+    /// <summary>
+    /// The instances a unit owns in the desired state, not expanded yet: each artefact with the tenant it is expanded
+    /// for (null for a global or union artefact), so that the planner can skip the expansion of an unchanged instance.
+    /// </summary>
+    public static IEnumerable<(BundleArtefact Artefact, BundleTenant? Tenant)> Own(PlanUnitKey key, DeploymentTarget target)
     {
+        var tenant = key.Kind == PlanUnitKind.Tenant ? target.FindTenant(key.TenantId!) : null;
         foreach (var artefact in target.Graph.Artefacts)
         {
             var phase = target.Graph.Phase(artefact);
@@ -76,16 +81,13 @@ internal static class DesiredInstances
                 continue;
             }
 
-            if (phase == PlanUnitKind.Tenant)
+            if (phase != PlanUnitKind.Tenant)
             {
-                if (target.FindTenant(key.TenantId!) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant))
-                {
-                    yield return ForTenant(target, artefact, tenant);
-                }
+                yield return (artefact, null);
             }
-            else
+            else if (tenant is not null && ArtefactExpander.AppliesTo(artefact, tenant))
             {
-                yield return Find(target, artefact.Id, null, state)!;
+                yield return (artefact, tenant);
             }
         }
     }
