@@ -73,15 +73,9 @@ internal static class DesiredInstances
     public static IEnumerable<(BundleArtefact Artefact, BundleTenant? Tenant)> Own(PlanUnitKey key, DeploymentTarget target)
     {
         var tenant = key.Kind == PlanUnitKind.Tenant ? target.FindTenant(key.TenantId!) : null;
-        foreach (var artefact in target.Graph.Artefacts)
+        foreach (var artefact in target.Graph.InPhase(key.Kind))
         {
-            var phase = target.Graph.Phase(artefact);
-            if (phase != key.Kind)
-            {
-                continue;
-            }
-
-            if (phase != PlanUnitKind.Tenant)
+            if (key.Kind != PlanUnitKind.Tenant)
             {
                 yield return (artefact, null);
             }

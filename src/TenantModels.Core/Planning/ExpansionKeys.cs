@@ -25,7 +25,7 @@ internal sealed class ExpansionKeys
     public const string Version = "x1";
 
     private readonly DeploymentTarget _target;
-    private readonly Dictionary<string, string> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, ArtefactKind Kind), string> _templates = new();
     private readonly Dictionary<string, string> _tenants = new(StringComparer.Ordinal);
 
     public ExpansionKeys(DeploymentTarget target)
@@ -39,11 +39,10 @@ internal sealed class ExpansionKeys
 
     private string Template(BundleArtefact template)
     {
-        // By kind and file: a variant is its own file, and the same file is expanded the same way for every tenant.
-        var id = ManifestJson.KindName(template.Kind) + "\n" + template.Path;
-        if (!_templates.TryGetValue(id, out var digest))
+        // By file and kind: a variant is its own file, and the same file is expanded the same way for every tenant.
+        if (!_templates.TryGetValue((template.Path, template.Kind), out var digest))
         {
-            _templates[id] = digest = Digest(id + "\n" + _target.Bundle.SqlOf(template));
+            _templates[(template.Path, template.Kind)] = digest = Digest(ManifestJson.KindName(template.Kind) + "\n" + _target.Bundle.SqlOf(template));
         }
 
         return digest;

@@ -120,7 +120,7 @@ internal sealed class TargetDeployer
             RememberVerified(() =>
             {
                 SchemaFingerprints.Store(connection, comparison.Verified);
-                LiveDatabase.Settle(connection, StoreExpansionKeys(connection, plan, upgrade: true));
+                LiveDatabase.Settle(connection, StoreExpansionKeys(connection, plan, upgrade: true), RowsNow(comparison, plan));
             });
             _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             if (!InstallSchedules(connection, connectionString, target, Array.Empty<string>()))
@@ -141,7 +141,8 @@ internal sealed class TargetDeployer
         var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
         sequence.Run();
         RememberVerified(() => LiveDatabase.Settle(connection,
-            plan.Steps.Select(s => SchemaFingerprints.SchemaOf(s.Object)).OfType<string>().Concat(StoreExpansionKeys(connection, plan, upgrade: false))));
+            plan.Steps.Select(s => SchemaFingerprints.SchemaOf(s.Object)).OfType<string>().Concat(StoreExpansionKeys(connection, plan, upgrade: false)),
+            RowsNow(comparison, plan)));
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
@@ -218,6 +219,11 @@ internal sealed class TargetDeployer
             _output.Line("Could not record which schemas match the record (" + ErrorCause.Of(e) + "): the next plan compares them all.");
         }
     }
+
+    /// <summary>The record rows there can be once the plan ran, each with its schema: those read before it and those its steps wrote.</summary>
+    private static IEnumerable<(string ArtefactId, string? TenantId, string? Schema)> RowsNow(LiveComparison comparison, DeploymentPlan plan) =>
+        comparison.Records.Select(r => (r.ArtefactId, r.TenantId, SchemaFingerprints.SchemaOf(r)))
+            .Concat(plan.Steps.Where(s => s.Action != PlanStepAction.Drop).Select(s => (s.ArtefactId, s.TenantId, SchemaFingerprints.SchemaOf(s.Object))));
 
     /// <summary>
     /// Stores the expansion keys the plan found missing or stale, so the next plan skips expanding those instances.

@@ -27,15 +27,28 @@ internal static class DeploymentRecord
         ReadRows(connection, transaction, forPlanning: true);
 
     /// <summary>
-    /// Like <see cref="ReadRows(NpgsqlConnection, NpgsqlTransaction?)"/>, only the rows of objects in the given (quoted)
-    /// schemas, as <see cref="SchemaFingerprints.SchemaOf(DeployedArtefact)"/> places them.
+    /// Like <see cref="ReadRows(NpgsqlConnection, NpgsqlTransaction?)"/>, only the rows of the given (artefact id, tenant
+    /// id) keys (<c>''</c> for no tenant) that exist, looked up by primary key: what the live comparison reads for the
+    /// few schemas it compares, without a pass over every tenant's rows.
     /// </summary>
-    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> schemas) =>
-        RunnerSchema.Version(connection, transaction) < 2
-            ? ReadRows(connection, transaction).Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is { } s && schemas.Contains(s)).ToList()
-            : ReadRows(connection, transaction, forPlanning: false, schemas);
+    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<(string ArtefactId, string TenantId)> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return Array.Empty<RecordedRow>();
+        }
 
-    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning, IReadOnlyCollection<string>? schemas = null)
+        if (RunnerSchema.Version(connection, transaction) < 2)
+        {
+            var wanted = keys.ToHashSet();
+            return ReadRows(connection, transaction).Where(r => wanted.Contains((r.Artefact.ArtefactId, r.Artefact.TenantId ?? string.Empty))).ToList();
+        }
+
+        return ReadRows(connection, transaction, forPlanning: false, keys: keys);
+    }
+
+    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning,
+        IReadOnlyCollection<(string ArtefactId, string TenantId)>? keys = null)
     {
         var rows = new List<RecordedRow>();
         var version = RunnerSchema.Version(connection, transaction);
@@ -60,11 +73,12 @@ internal static class DeploymentRecord
                          included_tenants, catalog_columns, catalog_definition, catalog_options, CASE WHEN kind = 'table' THEN definition END,
                          xmin::text::bigint, {expansionKey}
                   FROM tenantmodels.deployed_artefact
-                  """ + (schemas is null ? string.Empty : "\n" + InSchemas) + "\nORDER BY artefact_id, tenant_id";
+                  """ + (keys is null ? string.Empty : "\n" + WithKeys) + "\nORDER BY artefact_id, tenant_id";
         using var command = new NpgsqlCommand(sql, connection, transaction);
-        if (schemas is not null)
+        if (keys is not null)
         {
-            command.Parameters.AddWithValue(schemas.ToArray());
+            command.Parameters.AddWithValue(keys.Select(k => k.ArtefactId).ToArray());
+            command.Parameters.AddWithValue(keys.Select(k => k.TenantId).ToArray());
         }
 
         using var reader = command.ExecuteReader();
@@ -100,11 +114,10 @@ internal static class DeploymentRecord
         return rows;
     }
 
-    /// <summary>A schema row is its own schema; any other object is in the first part of its always-quoted name.</summary>
-    private const string InSchemas =
+    /// <summary>Rows by primary key: a semi-join the planner runs as one index lookup per key.</summary>
+    private const string WithKeys =
         """
-        WHERE (kind = 'schema' AND object_name = ANY($1))
-           OR (kind <> 'schema' AND substring(object_name FROM '^("(?:[^"]|"")+")\.') = ANY($1))
+        WHERE (artefact_id, tenant_id) IN (SELECT k.artefact_id, k.tenant_id FROM unnest($1::text[], $2::text[]) AS k(artefact_id, tenant_id))
         """;
 
     /// <summary>The most recent deployment, or null when nothing was ever applied.</summary>

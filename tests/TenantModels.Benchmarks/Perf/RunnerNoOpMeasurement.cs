@@ -12,7 +12,8 @@ namespace TenantModels.Benchmarks.Perf;
 /// stock settings, the scale scenario (10 models, canonical models as tables) applied fresh, then the runner as its own
 /// process re-applying it with nothing changed (median of 5, peak memory) and applying one more tenant. With
 /// <c>RUNNER_NOOP_TRACE=&lt;folder&gt;</c>, a sixth no-op and the apply of a second extra tenant run under
-/// <c>dotnet-trace</c> (speedscope files in that folder), after the timed runs.
+/// <c>dotnet-trace</c> (speedscope files in that folder), after the timed runs. With <c>RUNNER_NOOP_HOLD=&lt;file&gt;</c> the
+/// server and database stay up after the timed runs until that file is deleted (its text is the connection string).
 /// </summary>
 internal static class RunnerNoOpMeasurement
 {
@@ -47,6 +48,17 @@ internal static class RunnerNoOpMeasurement
                 output.WriteLine(FormattableString.Invariant($"{shape} | fresh apply --jobs {ApplyMeasurement.Jobs} | {fresh / 1000:F2} s |"));
                 output.WriteLine(FormattableString.Invariant($"{shape} | no-op re-apply, min / median / max of 5 | {noOps[0].Ms / 1000:F2} / {noOps[2].Ms / 1000:F2} / {noOps[4].Ms / 1000:F2} s, {noOps.Max(r => r.PeakKb) / 1024} MB peak |"));
                 output.WriteLine(FormattableString.Invariant($"{shape} | apply of one more tenant | {added / 1000:F2} s, {addedPeak / 1024} MB peak |"));
+                if (Environment.GetEnvironmentVariable("RUNNER_NOOP_HOLD") is { Length: > 0 } hold)
+                {
+                    // For experiments by hand against the applied database: it lives until the file named is deleted.
+                    output.WriteLine($"holding: bundle {bundle}, grown {grown} / {grownTwice}, connection '{connection}' until {hold} is deleted");
+                    File.WriteAllText(hold, connection);
+                    while (File.Exists(hold))
+                    {
+                        System.Threading.Thread.Sleep(1000);
+                    }
+                }
+
                 if (trace is { Length: > 0 })
                 {
                     Directory.CreateDirectory(trace);
