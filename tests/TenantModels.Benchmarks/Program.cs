@@ -20,6 +20,7 @@ public static class Program
     /// or <c>-- generator-ide [tenants...]</c> for the generator hosted as in the IDE (see <see cref="GeneratorIdeMeasurement"/>),
     /// or <c>-- docs-site [tenants] [models]</c> for the documentation site: writing it and showing its pages in Chromium (see <see cref="DocsSiteBenchmark"/>).
     /// or <c>-- plan-noop [tenants...]</c> for planning with nothing to do, in process (see <see cref="NoOpPlanningBenchmark"/>),
+    /// or <c>-- runner-noop [tenants...]</c> for the runner's no-op re-apply and one more tenant as its own process (see <see cref="Perf.RunnerNoOpMeasurement"/>),
     /// or <c>-- editor-schemas [tenants] [models]</c> for the project-specific editor schemas a build writes (see <see cref="EditorSchemasBenchmark"/>),
     /// or <c>-- data-tests [tenants...]</c> for <c>tenantmodels test</c> over every tenant (see <see cref="DataTestsMeasurement"/>).
     /// </summary>
@@ -35,6 +36,13 @@ public static class Program
         {
             var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             NoOpPlanningBenchmark.Run(counts.Length == 0 ? new[] { 1000, 10000 } : counts, System.Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == Perf.RunnerNoOpMeasurement.Command)
+        {
+            var counts = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Perf.RunnerNoOpMeasurement.Run(counts.Length == 0 ? new[] { 1000 } : counts, System.Console.Out);
             return;
         }
 

@@ -11,6 +11,7 @@ internal sealed class ArtefactGraph
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BundleArtefact> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<BundleArtefact>> _tenantDependencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<PlanUnitKind, IReadOnlyList<BundleArtefact>> _byPhase = new();
 
     public ArtefactGraph(BundleManifest manifest)
     {
@@ -26,6 +27,17 @@ internal sealed class ArtefactGraph
 
     /// <summary>The artefacts a deployment creates, in manifest order.</summary>
     public IReadOnlyList<BundleArtefact> Artefacts { get; }
+
+    /// <summary>The artefacts of <see cref="Artefacts"/> that run in units of <paramref name="phase"/>, in manifest order; computed once per phase (a plan asks once per unit).</summary>
+    public IReadOnlyList<BundleArtefact> InPhase(PlanUnitKind phase)
+    {
+        if (!_byPhase.TryGetValue(phase, out var artefacts))
+        {
+            _byPhase[phase] = artefacts = Artefacts.Where(a => Phase(a) == phase).ToList();
+        }
+
+        return artefacts;
+    }
 
     public BundleArtefact? Find(string id) => _byId.TryGetValue(id, out var artefact) ? artefact : null;
 

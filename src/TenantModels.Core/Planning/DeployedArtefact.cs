@@ -24,6 +24,12 @@ public sealed record DeployedArtefact(
     IReadOnlyList<string>? IncludedTenants = null,
     string? Definition = null)
 {
+    /// <summary>
+    /// The key of what the expansion recorded as <see cref="Checksum"/> was made from (<see cref="ExpansionKeys"/>), for
+    /// a tenant instance; null for other instances and in records written before the runner kept it.
+    /// </summary>
+    public string? ExpansionKey { get; init; }
+
     /// <summary>Set when the live database no longer has the object as it was applied: the planner repairs it.</summary>
     public LiveCondition? Live { get; init; }
 

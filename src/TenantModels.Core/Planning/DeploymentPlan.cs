@@ -9,6 +9,9 @@ public sealed record DeploymentPlan(IReadOnlyList<PlanUnit> Units, IReadOnlyList
 {
     public IReadOnlyList<PlanStep> Steps => Units.SelectMany(u => u.Steps).ToList();
 
+    /// <summary>Of every unit, empty or not: the records to store an expansion key for (<see cref="PlanUnit.Rekeyed"/>).</summary>
+    public IReadOnlyList<DeployedArtefact> Rekeyed { get; init; } = System.Array.Empty<DeployedArtefact>();
+
     public bool IsEmpty => Units.All(u => u.IsEmpty) && Blockers.Count == 0;
 
     public IReadOnlyList<PlanStep> DataLossSteps => Steps.Where(s => s.LosesData).ToList();

@@ -18,9 +18,11 @@ public static class DeploymentPlanner
         var state = Prepare(target, recorded);
         var units = new List<PlanUnit>();
         var blockers = new List<string>();
+        var rekeyed = new List<DeployedArtefact>();
         foreach (var key in UnitKeys(target, state))
         {
             var unit = PlanUnit(key, target, state, blockers);
+            rekeyed.AddRange(unit.Rekeyed);
             if (!unit.IsEmpty)
             {
                 units.Add(unit);
@@ -28,7 +30,7 @@ public static class DeploymentPlanner
             }
         }
 
-        return new DeploymentPlan(units, blockers);
+        return new DeploymentPlan(units, blockers) { Rekeyed = rekeyed };
     }
 
     public static DeploymentPlan Plan(Bundle bundle, IEnumerable<DeployedArtefact> recorded) => Plan(DeploymentTarget.For(bundle), recorded);
@@ -58,11 +60,20 @@ public static class DeploymentPlanner
         var altered = new List<DeployedArtefact>();
         var vanished = new List<DeployedArtefact>();
 
-        foreach (var desired in DesiredInstances.Own(key, target, state))
+        var rekeyed = new List<DeployedArtefact>();
+
+        foreach (var (artefact, tenant) in DesiredInstances.Own(key, target))
         {
-            var instanceKey = RecordedState.Key(desired.Artefact.Id, desired.TenantId);
+            var instanceKey = RecordedState.Key(artefact.Id, tenant?.Id);
             desiredKeys.Add(instanceKey);
-            var record = state.Find(desired.Artefact.Id, desired.TenantId);
+            var record = state.Find(artefact.Id, tenant?.Id);
+            if (record is { Live: null, ExpansionKey: { } recordedKey } && tenant is not null && recordedKey == target.ExpansionKeys.For(artefact, tenant))
+            {
+                // Made from the same template, tenant values and sources as what the record says ran: the same SQL, not expanded again.
+                continue;
+            }
+
+            var desired = tenant is null ? DesiredInstances.Find(target, artefact.Id, null, state)! : DesiredInstances.ForTenant(target, artefact, tenant);
             if (record is null)
             {
                 creates[instanceKey] = Create(PlanStepReason.New, desired);
@@ -73,6 +84,12 @@ public static class DeploymentPlanner
             }
             else if (record.Checksum == desired.Checksum)
             {
+                if (desired.ExpansionKey is { } expansionKey && record.ExpansionKey != expansionKey)
+                {
+                    // An older record, or inputs that changed without changing this instance: its key is stored for the next plan.
+                    rekeyed.Add(record with { ExpansionKey = expansionKey });
+                }
+
                 continue;
             }
             else if (PartitionedCanonicalTable.IsReplacedBy(record, desired))
@@ -227,7 +244,7 @@ public static class DeploymentPlanner
         }
 
         var steps = dropSteps.Concat(StepOrder.Creates(creates.Values, target)).ToList();
-        return new PlanUnit(key, steps, removal);
+        return new PlanUnit(key, steps, removal) { Rekeyed = rekeyed };
     }
 
     /// <summary>
@@ -343,14 +360,14 @@ public static class DeploymentPlanner
         var step = new PlanStep(
             PlanStepAction.Alter, PlanStepReason.TableChanged, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
             desired.Object, sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
-            TableDefinitionJson.Write(wanted), diff.DataLoss, diff.Warnings);
+            TableDefinitionJson.Write(wanted), diff.DataLoss, diff.Warnings, ExpansionKey: desired.ExpansionKey);
         return (step, diff.RewritesColumns);
     }
 
     private static PlanStep Create(PlanStepReason reason, DesiredInstance desired) => new(
         PlanStepAction.Create, reason, desired.Artefact.Id, desired.TenantId, desired.Artefact.Kind, desired.Artefact.Scope,
         desired.Object, desired.Sql, desired.Checksum, desired.Artefact.Signature, desired.Artefact.DependsOn, desired.IncludedTenants,
-        desired.RecordedDefinition, Seed: desired.Seed);
+        desired.RecordedDefinition, Seed: desired.Seed, ExpansionKey: desired.ExpansionKey);
 
     private static string Describe(string artefactId, string? tenantId) =>
         tenantId is null ? $"artefact '{artefactId}'" : $"artefact '{artefactId}' (tenant {tenantId})";

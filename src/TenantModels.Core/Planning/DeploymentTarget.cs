@@ -15,6 +15,7 @@ public sealed class DeploymentTarget
     private readonly Dictionary<string, TableDefinition?> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedData?> _seeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, BundleArtefact>> _variants = new(StringComparer.Ordinal);
+    private ExpansionKeys? _expansionKeys;
 
     public DeploymentTarget(Bundle bundle, IReadOnlyList<BundleTenant> tenants)
     {
@@ -83,11 +84,14 @@ public sealed class DeploymentTarget
     /// or the shared one. The variants are looked up by tenant, not scanned, so a plan stays linear in the tenants even
     /// when many of them override.
     /// </summary>
-    internal string SqlFor(BundleArtefact artefact, string tenantId)
+    internal string SqlFor(BundleArtefact artefact, string tenantId) => Bundle.SqlOf(TemplateFor(artefact, tenantId));
+
+    /// <summary>The artefact whose file <paramref name="tenantId"/> runs: its own variant (a mapping override) or <paramref name="artefact"/>.</summary>
+    internal BundleArtefact TemplateFor(BundleArtefact artefact, string tenantId)
     {
         if (artefact.TenantVariants is null)
         {
-            return Bundle.SqlOf(artefact);
+            return artefact;
         }
 
         if (!_variants.TryGetValue(artefact.Id, out var byTenant))
@@ -95,8 +99,11 @@ public sealed class DeploymentTarget
             _variants[artefact.Id] = byTenant = artefact.VariantsByTenant();
         }
 
-        return Bundle.SqlOf(byTenant.TryGetValue(tenantId, out var own) ? own : artefact);
+        return byTenant.TryGetValue(tenantId, out var own) ? own : artefact;
     }
+
+    /// <summary>The keys of what tenant expansions depend on, each part hashed once for this target.</summary>
+    internal ExpansionKeys ExpansionKeys => _expansionKeys ??= new ExpansionKeys(this);
 
     /// <summary><see cref="Bundle.TableOf"/>, once per artefact (an older bundle's is read back from its SQL).</summary>
     internal TableDefinition? TableOf(BundleArtefact artefact)

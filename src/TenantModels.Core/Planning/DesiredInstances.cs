@@ -12,7 +12,8 @@ internal static class DesiredInstances
     {
         // A tenant with its own statement (a mapping override) has it expanded instead of the shared template.
         var sql = ArtefactTemplate.ExpandFor(artefact, target.SqlFor(artefact, tenant.Id), tenant, target.ParsedTemplate);
-        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact));
+        return new DesiredInstance(artefact, tenant.Id, sql, Checksums.Of(sql), ArtefactTemplate.Expand(artefact.Object, tenant.Id), null, target.TableOf(artefact), target.SeedOf(artefact),
+            target.ExpansionKeys.For(artefact, tenant));
     }
 
     public static DesiredInstance ForGlobal(DeploymentTarget target, BundleArtefact artefact)
@@ -65,27 +66,22 @@ internal static class DesiredInstances
         return artefact.Scope == ArtefactScope.Union ? ForUnion(target, artefact, state) : ForGlobal(target, artefact);
     }
 
-    /// <summary>The instances a unit owns in the desired state.</summary>
-    public static IEnumerable<DesiredInstance> Own(PlanUnitKey key, DeploymentTarget target, RecordedState state)
+    /// <summary>
+    /// The instances a unit owns in the desired state, not expanded yet: each artefact with the tenant it is expanded
+    /// for (null for a global or union artefact), so that the planner can skip the expansion of an unchanged instance.
+    /// </summary>
+    public static IEnumerable<(BundleArtefact Artefact, BundleTenant? Tenant)> Own(PlanUnitKey key, DeploymentTarget target)
     {
-        foreach (var artefact in target.Graph.Artefacts)
+        var tenant = key.Kind == PlanUnitKind.Tenant ? target.FindTenant(key.TenantId!) : null;
+        foreach (var artefact in target.Graph.InPhase(key.Kind))
         {
-            var phase = target.Graph.Phase(artefact);
-            if (phase != key.Kind)
+            if (key.Kind != PlanUnitKind.Tenant)
             {
-                continue;
+                yield return (artefact, null);
             }
-
-            if (phase == PlanUnitKind.Tenant)
+            else if (tenant is not null && ArtefactExpander.AppliesTo(artefact, tenant))
             {
-                if (target.FindTenant(key.TenantId!) is { } tenant && ArtefactExpander.AppliesTo(artefact, tenant))
-                {
-                    yield return ForTenant(target, artefact, tenant);
-                }
-            }
-            else
-            {
-                yield return Find(target, artefact.Id, null, state)!;
+                yield return (artefact, tenant);
             }
         }
     }

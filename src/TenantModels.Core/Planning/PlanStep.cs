@@ -12,6 +12,7 @@ namespace TenantModels.Core.Planning;
 /// <param name="DataLossItems">For an ALTER step: each change that can destroy data (dropped column, narrowing type).</param>
 /// <param name="Seed">For a seed with rows: the rows and upsert the runner runs instead of <paramref name="Sql"/> (same effect: the rows by COPY, not INSERT).</param>
 /// <param name="Warnings">For an ALTER step: changes that may fail depending on the rows.</param>
+/// <param name="ExpansionKey">For a tenant instance created or altered: the key of what its SQL was expanded from, recorded with <paramref name="Checksum"/>.</param>
 public sealed record PlanStep(
     PlanStepAction Action,
     PlanStepReason Reason,
@@ -28,7 +29,8 @@ public sealed record PlanStep(
     string? Definition = null,
     IReadOnlyList<string>? DataLossItems = null,
     IReadOnlyList<string>? Warnings = null,
-    SeedData? Seed = null)
+    SeedData? Seed = null,
+    string? ExpansionKey = null)
 {
     /// <summary>Dropping a schema, a table or a tenant's rows of a canonical table, or an ALTER that drops a column or narrows a type, can destroy rows; such steps need <c>--allow-data-loss</c>.</summary>
     public bool LosesData => (Action == PlanStepAction.Drop && Kind is ArtefactKind.Schema or ArtefactKind.Table or ArtefactKind.Partition)
@@ -41,5 +43,8 @@ public sealed record PlanStep(
     public string RecordedDefinition => Definition ?? string.Empty;
 
     internal DeployedArtefact ToRecord() =>
-        new(ArtefactId, TenantId, Checksum ?? string.Empty, Kind, Scope, Object, Signature, DependsOn, IncludedTenants, RecordedDefinition);
+        new(ArtefactId, TenantId, Checksum ?? string.Empty, Kind, Scope, Object, Signature, DependsOn, IncludedTenants, RecordedDefinition)
+        {
+            ExpansionKey = ExpansionKey,
+        };
 }

@@ -9,5 +9,11 @@ public sealed record PlanUnit(PlanUnitKey Key, IReadOnlyList<PlanStep> Steps, bo
 {
     public bool IsEmpty => Steps.Count == 0;
 
+    /// <summary>
+    /// Records of this unit left as they are whose expansion key the record lacks or has stale: the same records with
+    /// the key to store (<see cref="DeployedArtefact.ExpansionKey"/>), so the next plan need not expand them.
+    /// </summary>
+    public IReadOnlyList<DeployedArtefact> Rekeyed { get; init; } = System.Array.Empty<DeployedArtefact>();
+
     public bool LosesData => Steps.Any(s => s.LosesData);
 }

@@ -48,9 +48,10 @@ public sealed class RecordedState
         _buckets.TryGetValue(tenantId ?? NoTenant, out var bucket) && bucket.ById.TryGetValue(artefactId, out var record) ? record : null;
 
     /// <summary>Records written before the runner kept kind, scope, object and dependencies get them from the bundle when it still has the artefact.</summary>
-    internal RecordedState Completed(ArtefactGraph graph) => new(Records.Select(r =>
+    /// <remarks>The state itself when every record is complete (any record written by a runner since version 2): no copy.</remarks>
+    internal RecordedState Completed(ArtefactGraph graph) => Records.All(IsComplete) ? this : new(Records.Select(r =>
     {
-        if (r.Kind is not null && r.Object is not null && r.DependsOn is not null || graph.Find(r.ArtefactId) is not { } artefact)
+        if (IsComplete(r) || graph.Find(r.ArtefactId) is not { } artefact)
         {
             return r;
         }
@@ -58,6 +59,8 @@ public sealed class RecordedState
         var name = r.TenantId is null ? artefact.Object : ArtefactTemplate.Expand(artefact.Object, r.TenantId);
         return r with { Kind = r.Kind ?? artefact.Kind, Scope = r.Scope ?? artefact.Scope, Object = r.Object ?? name, DependsOn = r.DependsOn ?? artefact.DependsOn };
     }));
+
+    private static bool IsComplete(DeployedArtefact record) => record.Kind is not null && record.Object is not null && record.DependsOn is not null;
 
     /// <remarks>Copies the buckets the steps touch (a tenant unit: its own), and shares every other with this state.</remarks>
     public RecordedState After(IEnumerable<PlanStep> steps)

@@ -20,6 +20,12 @@ internal static class StepOrder
     public static IReadOnlyList<PlanStep> Drops(IEnumerable<PlanStep> drops, RecordedState state, ArtefactGraph graph)
     {
         var pending = drops.ToDictionary(d => RecordedState.Key(d.ArtefactId, d.TenantId));
+        if (pending.Count == 0)
+        {
+            // Most units of a plan drop nothing: none of the indexes below is worth building for them.
+            return Array.Empty<PlanStep>();
+        }
+
         var dependencies = pending.ToDictionary(
             p => p.Key,
             p => state.Find(p.Value.ArtefactId, p.Value.TenantId) is { } record

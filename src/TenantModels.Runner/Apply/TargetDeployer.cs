@@ -117,7 +117,11 @@ internal sealed class TargetDeployer
         _output.Progress?.Plan(plan, target);
         if (plan.IsEmpty)
         {
-            RememberVerified(() => SchemaFingerprints.Store(connection, comparison.Verified));
+            RememberVerified(() =>
+            {
+                SchemaFingerprints.Store(connection, comparison.Verified);
+                LiveDatabase.Settle(connection, StoreExpansionKeys(connection, plan, upgrade: true), RowsNow(comparison, plan));
+            });
             _output.Line($"Nothing to apply: the database matches {manifest.Project} {manifest.BundleVersion}{SelectedTarget.Scope(target)}.");
             if (!InstallSchedules(connection, connectionString, target, Array.Empty<string>()))
             {
@@ -136,7 +140,9 @@ internal sealed class TargetDeployer
 
         var sequence = new UnitSequence(dataSource, connection, _settings, manifest, _output, target, DeploymentPlanner.Prepare(target, records), plan);
         sequence.Run();
-        RememberVerified(() => LiveDatabase.Settle(connection, plan.Steps.Select(s => SchemaFingerprints.SchemaOf(s.Object)).OfType<string>()));
+        RememberVerified(() => LiveDatabase.Settle(connection,
+            plan.Steps.Select(s => SchemaFingerprints.SchemaOf(s.Object)).OfType<string>().Concat(StoreExpansionKeys(connection, plan, upgrade: false)),
+            RowsNow(comparison, plan)));
         _diagnostics.AddRange(sequence.Failures);
         var units = sequence.Units;
         var steps = sequence.Steps;
@@ -212,6 +218,33 @@ internal sealed class TargetDeployer
         {
             _output.Line("Could not record which schemas match the record (" + ErrorCause.Of(e) + "): the next plan compares them all.");
         }
+    }
+
+    /// <summary>The record rows there can be once the plan ran, each with its schema: those read before it and those its steps wrote.</summary>
+    private static IEnumerable<(string ArtefactId, string? TenantId, string? Schema)> RowsNow(LiveComparison comparison, DeploymentPlan plan) =>
+        comparison.Records.Select(r => (r.ArtefactId, r.TenantId, SchemaFingerprints.SchemaOf(r)))
+            .Concat(plan.Steps.Where(s => s.Action != PlanStepAction.Drop).Select(s => (s.ArtefactId, s.TenantId, SchemaFingerprints.SchemaOf(s.Object))));
+
+    /// <summary>
+    /// Stores the expansion keys the plan found missing or stale, so the next plan skips expanding those instances.
+    /// Only a cache, like the schema keys: a record without its key is planned by expanding it, as before.
+    /// </summary>
+    /// <param name="upgrade">Whether to bring the runner schema to the version that keeps keys (a no-op apply
+    /// otherwise never does, and its records would be expanded at every plan).</param>
+    /// <returns>The schemas of the records written: their record rows changed, so their keys (<see cref="SchemaFingerprints"/>) are settled again.</returns>
+    private static IEnumerable<string> StoreExpansionKeys(NpgsqlConnection connection, DeploymentPlan plan, bool upgrade)
+    {
+        if (plan.Rekeyed.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        if (upgrade)
+        {
+            RunnerSchema.EnsureCurrent(connection);
+        }
+
+        return DeploymentRecord.StoreExpansionKeys(connection, plan.Rekeyed).Select(SchemaFingerprints.SchemaOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Everything that stops an apply before it changes anything: a plan the runner cannot make safely, or unapproved data loss.</summary>

@@ -27,15 +27,28 @@ internal static class DeploymentRecord
         ReadRows(connection, transaction, forPlanning: true);
 
     /// <summary>
-    /// Like <see cref="ReadRows(NpgsqlConnection, NpgsqlTransaction?)"/>, only the rows of objects in the given (quoted)
-    /// schemas, as <see cref="SchemaFingerprints.SchemaOf(DeployedArtefact)"/> places them.
+    /// Like <see cref="ReadRows(NpgsqlConnection, NpgsqlTransaction?)"/>, only the rows of the given (artefact id, tenant
+    /// id) keys (<c>''</c> for no tenant) that exist, looked up by primary key: what the live comparison reads for the
+    /// few schemas it compares, without a pass over every tenant's rows.
     /// </summary>
-    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> schemas) =>
-        RunnerSchema.Version(connection, transaction) < 2
-            ? ReadRows(connection, transaction).Where(r => SchemaFingerprints.SchemaOf(r.Artefact) is { } s && schemas.Contains(s)).ToList()
-            : ReadRows(connection, transaction, forPlanning: false, schemas);
+    public static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<(string ArtefactId, string TenantId)> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return Array.Empty<RecordedRow>();
+        }
 
-    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning, IReadOnlyCollection<string>? schemas = null)
+        if (RunnerSchema.Version(connection, transaction) < 2)
+        {
+            var wanted = keys.ToHashSet();
+            return ReadRows(connection, transaction).Where(r => wanted.Contains((r.Artefact.ArtefactId, r.Artefact.TenantId ?? string.Empty))).ToList();
+        }
+
+        return ReadRows(connection, transaction, forPlanning: false, keys: keys);
+    }
+
+    private static IReadOnlyList<RecordedRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forPlanning,
+        IReadOnlyCollection<(string ArtefactId, string TenantId)>? keys = null)
     {
         var rows = new List<RecordedRow>();
         var version = RunnerSchema.Version(connection, transaction);
@@ -46,24 +59,26 @@ internal static class DeploymentRecord
 
         RunnerSchema.RefuseNewer(version);
         // Version 1 rows have no kind, object or catalog: the planner completes them from the bundle.
+        var expansionKey = version >= ExpansionKeySchemaVersion ? "expansion_key" : "NULL::text";
         var sql = version == 1
-            ? "SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], NULL, NULL, NULL, definition, xmin::text::bigint FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id"
+            ? "SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], NULL, NULL, NULL, definition, xmin::text::bigint, NULL::text FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id"
             : forPlanning
-                ? """
+                ? $"""
                   SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
-                         included_tenants, NULL, NULL, NULL, CASE WHEN kind = 'table' THEN definition END, xmin::text::bigint
+                         included_tenants, NULL, NULL, NULL, CASE WHEN kind = 'table' THEN definition END, xmin::text::bigint, {expansionKey}
                   FROM tenantmodels.deployed_artefact ORDER BY artefact_id, tenant_id
                   """
-                : """
+                : $"""
                   SELECT artefact_id, tenant_id, checksum, bundle_version, applied_at, kind, scope, object_name, signature, depends_on,
                          included_tenants, catalog_columns, catalog_definition, catalog_options, CASE WHEN kind = 'table' THEN definition END,
-                         xmin::text::bigint
+                         xmin::text::bigint, {expansionKey}
                   FROM tenantmodels.deployed_artefact
-                  """ + (schemas is null ? string.Empty : "\n" + InSchemas) + "\nORDER BY artefact_id, tenant_id";
+                  """ + (keys is null ? string.Empty : "\n" + WithKeys) + "\nORDER BY artefact_id, tenant_id";
         using var command = new NpgsqlCommand(sql, connection, transaction);
-        if (schemas is not null)
+        if (keys is not null)
         {
-            command.Parameters.AddWithValue(schemas.ToArray());
+            command.Parameters.AddWithValue(keys.Select(k => k.ArtefactId).ToArray());
+            command.Parameters.AddWithValue(keys.Select(k => k.TenantId).ToArray());
         }
 
         using var reader = command.ExecuteReader();
@@ -80,7 +95,10 @@ internal static class DeploymentRecord
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<string[]>(9),
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10),
-                reader.IsDBNull(14) ? null : reader.GetString(14));
+                reader.IsDBNull(14) ? null : reader.GetString(14))
+            {
+                ExpansionKey = reader.IsDBNull(16) ? null : reader.GetString(16),
+            };
             if (version < LegacyTableRecords.SchemaVersion && artefact.Definition is { } legacy)
             {
                 // Planned before the schema upgrade that converts them (it runs once a plan has work): read them as it will.
@@ -96,11 +114,10 @@ internal static class DeploymentRecord
         return rows;
     }
 
-    /// <summary>A schema row is its own schema; any other object is in the first part of its always-quoted name.</summary>
-    private const string InSchemas =
+    /// <summary>Rows by primary key: a semi-join the planner runs as one index lookup per key.</summary>
+    private const string WithKeys =
         """
-        WHERE (kind = 'schema' AND object_name = ANY($1))
-           OR (kind <> 'schema' AND substring(object_name FROM '^("(?:[^"]|"")+")\.') = ANY($1))
+        WHERE (artefact_id, tenant_id) IN (SELECT k.artefact_id, k.tenant_id FROM unnest($1::text[], $2::text[]) AS k(artefact_id, tenant_id))
         """;
 
     /// <summary>The most recent deployment, or null when nothing was ever applied.</summary>
@@ -201,11 +218,12 @@ internal static class DeploymentRecord
 
     private const string Upsert = """
         INSERT INTO tenantmodels.deployed_artefact (artefact_id, tenant_id, checksum, definition, bundle_version, applied_at,
-            kind, scope, object_name, signature, depends_on, included_tenants, catalog_columns, catalog_definition, catalog_options)
+            kind, scope, object_name, signature, depends_on, included_tenants, catalog_columns, catalog_definition, catalog_options, expansion_key)
         SELECT r.artefact_id, r.tenant_id, r.checksum, r.definition, $2, now(), r.kind, r.scope, r.object_name, r.signature,
-               r.depends_on, r.included_tenants, s.columns, s.definition, s.options
+               r.depends_on, r.included_tenants, s.columns, s.definition, s.options, r.expansion_key
         FROM json_to_recordset($1) AS r(artefact_id text, tenant_id text, checksum text, definition text, kind text, scope text,
-                                        object_name text, signature text, depends_on text[], included_tenants text[], relation text)
+                                        object_name text, signature text, depends_on text[], included_tenants text[], relation text,
+                                        expansion_key text)
         LEFT JOIN LATERAL (SELECT 
         """ + CatalogSnapshot.Described + """
          FROM pg_class c WHERE c.oid = to_regclass(r.relation)) s ON true
@@ -214,7 +232,7 @@ internal static class DeploymentRecord
             applied_at = excluded.applied_at, kind = excluded.kind, scope = excluded.scope, object_name = excluded.object_name,
             signature = excluded.signature, depends_on = excluded.depends_on, included_tenants = excluded.included_tenants,
             catalog_columns = excluded.catalog_columns, catalog_definition = excluded.catalog_definition,
-            catalog_options = excluded.catalog_options
+            catalog_options = excluded.catalog_options, expansion_key = excluded.expansion_key
         """;
 
     private static string RowsJson(IEnumerable<PlanStep> creates)
@@ -235,6 +253,7 @@ internal static class DeploymentRecord
                 json.WriteString("scope", ManifestJson.ScopeName(step.Scope));
                 json.WriteString("object_name", step.Object);
                 json.WriteString("signature", step.Signature);
+                json.WriteString("expansion_key", step.ExpansionKey);
                 json.WriteStartArray("depends_on");
                 foreach (var id in step.DependsOn)
                 {
@@ -267,6 +286,46 @@ internal static class DeploymentRecord
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The runner schema version whose record rows keep <see cref="DeployedArtefact.ExpansionKey"/>.</summary>
+    public const int ExpansionKeySchemaVersion = 11;
+
+    /// <summary>
+    /// Stores the expansion keys of records the plan left as they are (<see cref="DeploymentPlan.Rekeyed"/>), each only
+    /// while its row still has the checksum the key was checked against: a key says which inputs give that checksum.
+    /// </summary>
+    /// <returns>The records whose row was written (and whose row version therefore changed).</returns>
+    public static IReadOnlyList<DeployedArtefact> StoreExpansionKeys(NpgsqlConnection connection, IReadOnlyList<DeployedArtefact> rekeyed)
+    {
+        if (rekeyed.Count == 0)
+        {
+            return Array.Empty<DeployedArtefact>();
+        }
+
+        using var command = new NpgsqlCommand(
+            """
+            UPDATE tenantmodels.deployed_artefact d SET expansion_key = x.expansion_key
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(artefact_id, tenant_id, checksum, expansion_key)
+            WHERE d.artefact_id = x.artefact_id AND d.tenant_id = x.tenant_id AND d.checksum = x.checksum
+              AND d.expansion_key IS DISTINCT FROM x.expansion_key
+            RETURNING d.artefact_id, d.tenant_id
+            """,
+            connection);
+        command.Parameters.AddWithValue(rekeyed.Select(r => r.ArtefactId).ToArray());
+        command.Parameters.AddWithValue(rekeyed.Select(r => r.TenantId ?? string.Empty).ToArray());
+        command.Parameters.AddWithValue(rekeyed.Select(r => r.Checksum).ToArray());
+        command.Parameters.AddWithValue(rekeyed.Select(r => r.ExpansionKey ?? string.Empty).ToArray());
+        var written = new HashSet<(string, string)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                written.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return rekeyed.Where(r => written.Contains((r.ArtefactId, r.TenantId ?? string.Empty))).ToList();
     }
 
     /// <summary>Starts the deployment row in the first unit's transaction, so even an interrupted apply leaves its version behind.</summary>

@@ -94,7 +94,13 @@ internal static class LiveDatabase
     /// those schemas' records and catalog rows: adding one tenant to 10,000 costs that tenant's schemas and the shared
     /// ones, not a pass over every tenant. The isolation checks are not run: they are never skipped.
     /// </summary>
-    public static void Settle(NpgsqlConnection connection, IEnumerable<string> changedSchemas)
+    /// <param name="rows">
+    /// Every record row that can be in those schemas now, each with its schema (the rows read before the apply and those
+    /// its steps wrote): read again by primary key, not by scanning the record for the schemas' names. A row left out
+    /// only makes the stored key differ from the next comparison's, which then compares that schema: never a schema
+    /// taken as unchanged that was not compared.
+    /// </param>
+    public static void Settle(NpgsqlConnection connection, IEnumerable<string> changedSchemas, IEnumerable<(string ArtefactId, string? TenantId, string? Schema)> rows)
     {
         var schemas = changedSchemas.ToHashSet(StringComparer.Ordinal);
         if (schemas.Count == 0)
@@ -103,7 +109,8 @@ internal static class LiveDatabase
         }
 
         using var settings = CatalogReadSettings.Apply(connection);
-        var (verified, _) = CompareCatalog(connection, DeploymentRecord.ReadRows(connection, null, schemas), new List<DriftResult>(),
+        var keys = rows.Where(r => r.Schema is not null && schemas.Contains(r.Schema)).Select(r => (r.ArtefactId, r.TenantId ?? string.Empty)).Distinct().ToList();
+        var (verified, _) = CompareCatalog(connection, DeploymentRecord.ReadRows(connection, null, keys), new List<DriftResult>(),
             new Dictionary<(string, string), LiveCondition>(), new Dictionary<(string, string), LiveTable>(), catalogRead: true);
         SchemaFingerprints.Store(connection, verified, schemas);
     }
@@ -129,7 +136,9 @@ internal static class LiveDatabase
         var comparedSchemas = bySchema.Keys.Where(s => !unchanged.Contains(s)).ToList();
         if (!catalogRead && comparedSchemas.Count > 0)
         {
-            var snapshots = DeploymentRecord.ReadRows(connection, null, comparedSchemas).ToDictionary(r => Key(r.Artefact));
+            // By key: a pass over the record for the schemas' names cost as much as reading it all again.
+            var snapshots = DeploymentRecord.ReadRows(connection, null, comparedSchemas.SelectMany(s => bySchema[s]).Select(r => Key(r.Artefact)).ToList())
+                .ToDictionary(r => Key(r.Artefact));
             compared = compared.Select(r => snapshots.GetValueOrDefault(Key(r.Artefact)) ?? r).ToList();
         }
 

@@ -131,6 +131,13 @@ internal static class RunnerSchema
             ADD COLUMN IF NOT EXISTS tier text,
             ADD COLUMN IF NOT EXISTS attributes jsonb;
         """,
+
+        // 11: the key of what a tenant instance's SQL was expanded from (template, tenant values, sources), beside its
+        // checksum, so that planning compares keys instead of expanding and hashing every tenant's SQL (ExpansionKeys).
+        // Rows without one are expanded as before, then given theirs.
+        """
+        ALTER TABLE tenantmodels.deployed_artefact ADD COLUMN IF NOT EXISTS expansion_key text;
+        """,
     };
 
     /// <summary>Steps written in C#, run after the SQL step of the same index, in its transaction.</summary>

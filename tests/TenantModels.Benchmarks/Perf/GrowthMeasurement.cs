@@ -105,11 +105,11 @@ internal static class GrowthMeasurement
     }
 
     /// <summary>The runner as a user runs it, a process of its own, so its peak memory is its own.</summary>
-    private static (double Ms, long PeakKb) Runner(string command, string bundle, string connection, params string[] options)
-    {
-        var runner = RepoPaths.Combine("src", "TenantModels.Runner", "bin", "Release", "net10.0", "tenantmodels.dll");
-        return Timed("dotnet", new[] { runner, command, bundle, "--connection", connection, "--quiet" }.Concat(options), null, null);
-    }
+    internal static (double Ms, long PeakKb) Runner(string command, string bundle, string connection, params string[] options) =>
+        Timed("dotnet", new[] { RunnerDll, command, bundle, "--connection", connection, "--quiet" }.Concat(options), null, null);
+
+    /// <summary>The runner as built by <c>dotnet build -c Release</c>.</summary>
+    internal static string RunnerDll => RepoPaths.Combine("src", "TenantModels.Runner", "bin", "Release", "net10.0", "tenantmodels.dll");
 
     /// <summary>Wall time, and the peak resident set of the largest process of the run (GNU time's %M).</summary>
     private static (double Ms, long PeakKb) Timed(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string? directory)
