@@ -36,6 +36,8 @@ public sealed record PolicyState(string Name, string Command, bool Permissive, I
 /// (a template for tenant roles), its attributes, and the roles it is a member of — exactly these, any other membership
 /// is revoked on apply.
 /// </summary>
+/// <param name="LoginMembersOnly">Only logins may be members of it (a tenant's roles: a role between a login and a tenant
+/// role could carry a second tenant); written only when set.</param>
 public sealed record RoleState(
     string Name,
     bool Login,
@@ -45,4 +47,5 @@ public sealed record RoleState(
     bool Replication,
     bool BypassRls,
     bool Inherit,
-    IReadOnlyList<string> MemberOf);
+    IReadOnlyList<string> MemberOf,
+    bool LoginMembersOnly = false);

@@ -34,7 +34,7 @@ public static class SecurityStateJson
         json.Append('[').Append(string.Join(", ", roles.Select(r =>
             "{ \"name\": " + ManifestJson.Str(r.Name) + ", \"login\": " + Bool(r.Login) + ", \"superuser\": " + Bool(r.Superuser)
             + ", \"createRole\": " + Bool(r.CreateRole) + ", \"createDb\": " + Bool(r.CreateDb) + ", \"replication\": " + Bool(r.Replication)
-            + ", \"bypassRls\": " + Bool(r.BypassRls) + ", \"inherit\": " + Bool(r.Inherit) + ", \"memberOf\": " + StrArray(r.MemberOf) + " }").ToArray())).Append(']');
+            + ", \"bypassRls\": " + Bool(r.BypassRls) + ", \"inherit\": " + Bool(r.Inherit) + ", \"memberOf\": " + StrArray(r.MemberOf) + (r.LoginMembersOnly ? ", \"loginMembersOnly\": true" : string.Empty) + " }").ToArray())).Append(']');
 
     public static ObjectSecurity Read(JsonElement security) => new(
         security.GetProperty("owner").GetString()!,
@@ -63,7 +63,8 @@ public static class SecurityStateJson
         r.GetProperty("replication").GetBoolean(),
         r.GetProperty("bypassRls").GetBoolean(),
         r.GetProperty("inherit").GetBoolean(),
-        Strings(r.GetProperty("memberOf")))).ToList();
+        Strings(r.GetProperty("memberOf")),
+        r.TryGetProperty("loginMembersOnly", out var loginMembersOnly) && loginMembersOnly.GetBoolean())).ToList();
 
     private static string Grant(ObjectGrant grant) =>
         "{ \"role\": " + ManifestJson.Str(grant.Role) + ", \"privileges\": " + StrArray(grant.Privileges)

@@ -151,6 +151,26 @@ internal static class SecurityCompiler
 
         sql.Line("-- A tenant's roles belong to their kind's group and nothing else (never another tenant's role).");
         RevokeMemberships(sql, roles.Select(r => r.Role).ToList(), roles.Select(r => (r.Role, r.Group)).ToList());
+        if (roles.Count > 0)
+        {
+            sql.Line("-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.");
+            sql.Line("DO " + Dollar)
+                .Line("DECLARE")
+                .Line("    membership record;")
+                .Line("BEGIN")
+                .Line("    FOR membership IN")
+                .Line("        SELECT g.rolname AS granted, m.rolname AS member")
+                .Line("        FROM pg_catalog.pg_auth_members AS a")
+                .Line("        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid")
+                .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
+                .Append("        WHERE g.rolname IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(") AND NOT m.rolcanlogin")
+                .Line("    LOOP")
+                .Line("        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);")
+                .Line("    END LOOP;")
+                .Line("END")
+                .Line(Dollar + ";");
+        }
+
         sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
             .Append(" OR ").Identifier("role_name").Append(" IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");");
         if (roles.Count > 0)

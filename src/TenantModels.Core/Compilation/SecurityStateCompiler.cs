@@ -25,9 +25,9 @@ internal static class SecurityStateCompiler
         return roles;
     }
 
-    /// <summary>A tenant's roles: NOLOGIN, each a member of its kind's group and of nothing else.</summary>
+    /// <summary>A tenant's roles: NOLOGIN, each a member of its kind's group and of nothing else, with logins only as members.</summary>
     public static IReadOnlyList<RoleState> TenantRoles(BoundSecurity security) =>
-        security.TenantRoles.Select(r => Role(SecurityCompiler.TenantRole(r), bypassRls: false, inherit: true, r.Group)).ToList();
+        security.TenantRoles.Select(r => Role(SecurityCompiler.TenantRole(r), bypassRls: false, inherit: true, r.Group) with { LoginMembersOnly = true }).ToList();
 
     /// <summary>A created schema: owned by the owner, USAGE for exactly the roles given.</summary>
     public static ObjectSecurity Schema(BoundSecurity security, IReadOnlyList<string> usage) =>

@@ -15,7 +15,8 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 internal sealed class LiveSecurity
 {
-    private static readonly HashSet<string> RoleAttributeChecks = new(StringComparer.Ordinal) { "roles.attributes", "tenant.roles.attributes" };
+    /// <summary>Role checks the typed roles assert entirely (a tenant's roles: attributes, memberships, members that are logins).</summary>
+    private static readonly HashSet<string> RoleChecks = new(StringComparer.Ordinal) { "roles.attributes", "tenant.roles.attributes", "tenant.roles.memberships" };
 
     private readonly IReadOnlySet<string> _securedArtefacts;
 
@@ -31,11 +32,11 @@ internal sealed class LiveSecurity
     public IEnumerable<DriftResult> Drift => Differences.Select(d => new DriftResult(d.Artefact, d.Tenant, d.Object, d.Problem));
 
     /// <summary>
-    /// Whether the typed comparison asserts what this isolation check does: role attributes, and the privileges, owner,
+    /// Whether the typed comparison asserts what this isolation check does: role attributes, a tenant's roles' memberships, and the privileges, owner,
     /// options and policies of an object whose artefact carries its security (object and schema checks).
     /// </summary>
     public bool Covers(IsolationCheck check) =>
-        RoleAttributeChecks.Contains(check.Name)
+        RoleChecks.Contains(check.Name)
         || (check.Name.StartsWith("object.", StringComparison.Ordinal) || check.Name.StartsWith("schema.", StringComparison.Ordinal)) && _securedArtefacts.Contains(check.Artefact);
 
     /// <summary>Null when the bundle carries no typed security (built before it, or without <c>security:</c>).</summary>

@@ -19,8 +19,9 @@ internal sealed record LiveObjectSecurity(
 /// <summary>A policy as the catalog has it; its expressions as <c>pg_get_expr</c> deparses them.</summary>
 internal sealed record LivePolicy(string Name, string Command, bool Permissive, IReadOnlyList<string> Roles, string? Using, string? WithCheck);
 
-/// <summary>A role's attributes and the roles it is a direct member of.</summary>
-internal sealed record LiveRole(bool Login, bool Superuser, bool CreateRole, bool CreateDb, bool Replication, bool BypassRls, bool Inherit, IReadOnlySet<string> MemberOf);
+/// <summary>A role's attributes, the roles it is a direct member of, and its direct members that cannot log in.</summary>
+internal sealed record LiveRole(bool Login, bool Superuser, bool CreateRole, bool CreateDb, bool Replication, bool BypassRls, bool Inherit, IReadOnlySet<string> MemberOf,
+    IReadOnlyList<string> NonLoginMembers);
 
 /// <summary>
 /// Reads the live security of the objects and roles a bundle manages, by name, in one set-based query per kind and
@@ -93,7 +94,9 @@ internal static class LiveSecurityState
             using var command = new NpgsqlCommand(
                 """
                 SELECT r.rolname::text, r.rolcanlogin, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolinherit,
-                       ARRAY(SELECT pg_catalog.pg_get_userbyid(a.roleid)::text FROM pg_catalog.pg_auth_members AS a WHERE a.member = r.oid)
+                       ARRAY(SELECT pg_catalog.pg_get_userbyid(a.roleid)::text FROM pg_catalog.pg_auth_members AS a WHERE a.member = r.oid),
+                       ARRAY(SELECT m.rolname::text FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+                             WHERE a.roleid = r.oid AND NOT m.rolcanlogin ORDER BY 1)
                 FROM pg_catalog.pg_roles AS r WHERE r.rolname = ANY($1::text[])
                 """,
                 connection);
@@ -102,7 +105,8 @@ internal static class LiveSecurityState
             while (reader.Read())
             {
                 roles[reader.GetString(0)] = new LiveRole(reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4),
-                    reader.GetBoolean(5), reader.GetBoolean(6), reader.GetBoolean(7), new HashSet<string>(reader.GetFieldValue<string[]>(8), StringComparer.Ordinal));
+                    reader.GetBoolean(5), reader.GetBoolean(6), reader.GetBoolean(7), new HashSet<string>(reader.GetFieldValue<string[]>(8), StringComparer.Ordinal),
+                    reader.GetFieldValue<string[]>(9));
             }
         }
 

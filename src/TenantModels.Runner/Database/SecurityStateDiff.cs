@@ -186,5 +186,13 @@ internal static class SecurityStateDiff
         {
             Add(SecurityDifferenceKind.MembershipMissing, $"is not a member of its group {group}");
         }
+
+        if (role.LoginMembersOnly)
+        {
+            foreach (var member in live.NonLoginMembers)
+            {
+                Add(SecurityDifferenceKind.MembershipExtra, $"{member} is a member: only logins may be");
+            }
+        }
     }
 }

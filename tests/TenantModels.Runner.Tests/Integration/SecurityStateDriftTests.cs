@@ -52,6 +52,10 @@ public sealed class SecurityStateDriftTests
         "SELECT NOT rolbypassrls FROM pg_roles WHERE rolname = 'ssd_alpha_reader'")]
     [DataRow("GRANT ssd_bravo_reader TO ssd_alpha_reader", "is a member of ssd_bravo_reader, which was not declared",
         "SELECT NOT pg_has_role('ssd_alpha_reader', 'ssd_bravo_reader', 'MEMBER')")]
+    [DataRow("DROP ROLE IF EXISTS ssd_hand_made; CREATE ROLE ssd_hand_made NOLOGIN; GRANT ssd_alpha_reader TO ssd_hand_made", "ssd_hand_made is a member: only logins may be",
+        "SELECT NOT pg_has_role('ssd_hand_made', 'ssd_alpha_reader', 'MEMBER')")]
+    [DataRow("REVOKE ssd_reader FROM ssd_charlie_reader", "is not a member of its group ssd_reader",
+        "SELECT pg_has_role('ssd_charlie_reader', 'ssd_reader', 'MEMBER')")]
     [DataRow("GRANT USAGE ON SCHEMA tenant_alpha TO ssd_bravo_reader", "USAGE is granted to ssd_bravo_reader, which was not declared",
         "SELECT NOT has_schema_privilege('ssd_bravo_reader', 'tenant_alpha', 'USAGE')")]
     public void DriftMadeByHandIsReportedByVerifyAndRepairedByApply(string inject, string expected, string repaired)

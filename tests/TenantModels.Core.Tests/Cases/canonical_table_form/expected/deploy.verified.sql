@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:dcc453c8ca227785a07234a1121c57d217a7a5b3d6a62620d1834c13ffa2d472
+-- sha256:d4f693c1914db18eb3f764ab05109e46d5579ff7fba5e84607541241eee5bfe3
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -189,6 +189,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('acme_reader', 'acme_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "ctf_security"."tenant_role" WHERE "tenant_id" = 'acme' OR "role_name" IN ('acme_reader', 'acme_writer');
 INSERT INTO "ctf_security"."tenant_role" ("role_name", "tenant_id") VALUES ('acme_reader', 'acme'), ('acme_writer', 'acme');
 DO $tm$
@@ -244,6 +260,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('globex_reader', 'globex_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "ctf_security"."tenant_role" WHERE "tenant_id" = 'globex' OR "role_name" IN ('globex_reader', 'globex_writer');
 INSERT INTO "ctf_security"."tenant_role" ("role_name", "tenant_id") VALUES ('globex_reader', 'globex'), ('globex_writer', 'globex');
 DO $tm$
@@ -294,6 +326,22 @@ BEGIN
         WHERE m.rolname IN ('initech_reader', 'initech_writer')
         AND NOT (m.rolname = 'initech_reader' AND g.rolname = 'ctf_reader')
         AND NOT (m.rolname = 'initech_writer' AND g.rolname = 'ctf_writer')
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('initech_reader', 'initech_writer') AND NOT m.rolcanlogin
     LOOP
         EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
     END LOOP;

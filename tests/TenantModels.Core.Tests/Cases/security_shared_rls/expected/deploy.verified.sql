@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:1df824af337aac17d6c12806cf6e2a47f9a8bd662c4009b7a3a1174dc0e38547
+-- sha256:03806fd38ff4271a63ab74e3c747c498926b83e1e3c8d0705d78a8f0256f9870
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -189,6 +189,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('gs2_nc_reader', 'gs2_nc_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "gs2_security"."tenant_role" WHERE "tenant_id" = 'nc' OR "role_name" IN ('gs2_nc_reader', 'gs2_nc_writer');
 INSERT INTO "gs2_security"."tenant_role" ("role_name", "tenant_id") VALUES ('gs2_nc_reader', 'nc'), ('gs2_nc_writer', 'nc');
 DO $tm$
@@ -239,6 +255,22 @@ BEGIN
         WHERE m.rolname IN ('gs2_co_reader', 'gs2_co_writer')
         AND NOT (m.rolname = 'gs2_co_reader' AND g.rolname = 'gs2_reader')
         AND NOT (m.rolname = 'gs2_co_writer' AND g.rolname = 'gs2_writer')
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('gs2_co_reader', 'gs2_co_writer') AND NOT m.rolcanlogin
     LOOP
         EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
     END LOOP;
