@@ -53,6 +53,12 @@ public static class Program
             return;
         }
 
+        if (args.Length == 3 && args[0] == SecuredVerifyBenchmark.Command)
+        {
+            SecuredVerifyBenchmark.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), System.Console.Out);
+            return;
+        }
+
         if (args.Length == 4 && args[0] == "rls-policies")
         {
             RlsPolicyBenchmark.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));

@@ -24,6 +24,11 @@ namespace TenantModels.Core.Bundling;
 /// literal block or a one-line value): <c>line:column</c> of the body's first line in the same file, each later line one
 /// YAML line further at the same column, so an error position in the SQL is located at the YAML line and column. Left
 /// out of the content hash like <paramref name="DefinedAt"/>.</param>
+/// <param name="Security">For artefacts that secure an object (a model's grants, a created schema, a canonical view): its desired
+/// owner, grants, view options and row-level security as data (<see cref="ObjectSecurity"/>), what plan and verify diff the live
+/// catalog against. Null without a <c>security:</c> section, and then the manifest has no key for it (bundles keep their bytes).</param>
+/// <param name="Roles">For the roles artefacts: the roles they create, with attributes and memberships (<see cref="RoleState"/>);
+/// null otherwise, like <paramref name="Security"/>.</param>
 public sealed record BundleArtefact(
     string Id,
     ArtefactKind Kind,
@@ -39,7 +44,9 @@ public sealed record BundleArtefact(
     BundleSeed? Seed = null,
     string? DefinedAt = null,
     IReadOnlyList<TenantVariant>? TenantVariants = null,
-    string? SqlAt = null)
+    string? SqlAt = null,
+    ObjectSecurity? Security = null,
+    IReadOnlyList<RoleState>? Roles = null)
 {
     /// <summary>
     /// The artefact as it applies to one tenant: with the tenant's own file and checksum when it has a variant, else

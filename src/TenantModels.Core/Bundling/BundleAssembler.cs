@@ -51,7 +51,7 @@ public static class BundleAssembler
                 (variants ??= new List<TenantVariant>()).Add(new TenantVariant(tenantSql.Key, variantPath, Checksums.Of(tenantSql.Value)));
             }
 
-            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, variants, c.SqlAt));
+            artefacts.Add(new BundleArtefact(c.Id, c.Kind, c.Scope, c.Source, path, Checksums.Of(c.Sql), c.DependsOn, c.Object, c.Signature, c.RenamedColumns, c.Table, seed, c.DefinedAt, variants, c.SqlAt, c.Security, c.Roles));
         }
 
         if (security is not null && isolationChecks is not null)

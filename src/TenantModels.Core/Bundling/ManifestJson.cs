@@ -155,6 +155,19 @@ public static class ManifestJson
                 TableDefinitionJson.Write(sb, table);
             }
 
+            // The desired security as data: only on artefacts of a secured project, so other bundles keep their exact bytes.
+            if (a.Security is { } objectSecurity)
+            {
+                sb.Append(", \"security\": ");
+                SecurityStateJson.Write(sb, objectSecurity);
+            }
+
+            if (a.Roles is { } roles)
+            {
+                sb.Append(", \"roles\": ");
+                SecurityStateJson.WriteRoles(sb, roles);
+            }
+
             if (a.TenantVariants is { } variants)
             {
                 // Only on artefacts some tenant overrides, so other artefacts keep their exact bytes.
@@ -283,7 +296,9 @@ public static class ManifestJson
                 a.TryGetProperty("seed", out var seed) ? ReadSeed(seed) : null,
                 a.TryGetProperty("definedAt", out var definedAt) && definedAt.ValueKind == JsonValueKind.String ? definedAt.GetString() : null,
                 a.TryGetProperty("tenantVariants", out var variants) ? ReadVariants(variants) : null,
-                a.TryGetProperty("sqlAt", out var sqlAt) && sqlAt.ValueKind == JsonValueKind.String ? sqlAt.GetString() : null)).ToList();
+                a.TryGetProperty("sqlAt", out var sqlAt) && sqlAt.ValueKind == JsonValueKind.String ? sqlAt.GetString() : null,
+                a.TryGetProperty("security", out var objectSecurity) ? SecurityStateJson.Read(objectSecurity) : null,
+                a.TryGetProperty("roles", out var roles) ? SecurityStateJson.ReadRoles(roles) : null)).ToList();
             return new BundleManifest(
                 format,
                 root.GetProperty("project").GetString()!,

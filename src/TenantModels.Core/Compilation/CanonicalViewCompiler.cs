@@ -46,7 +46,8 @@ internal static class CanonicalViewCompiler
                 project.Security is null ? string.Empty : SecurityCompiler.ObjectFooter(project, model, SqlWriter.QualifiedName(project.CanonicalSchema, model.Name), canonical: true)).Write(),
             dependsOn,
             SqlWriter.QualifiedName(project.CanonicalSchema, model.Name),
-            ViewSignature.Of(model.Columns, (TenantColumn, "text")));
+            ViewSignature.Of(model.Columns, (TenantColumn, "text")),
+            Security: project.Security is null ? null : SecurityStateCompiler.Object(project, model, canonical: true));
     }
 
     /// <summary>One SELECT per source (or one for every tenant): the model's columns plus the tenant column — both canonical forms read these.</summary>

@@ -119,7 +119,7 @@ internal static class SecurityCompiler
         }
 
         return new CompiledArtefact(ArtefactIds.SecurityRoles, ArtefactKind.Roles, ArtefactScope.Global, null, sql.ToString(),
-            new string[0], table, null);
+            new string[0], table, null, Roles: SecurityStateCompiler.GlobalRoles(security));
     }
 
     /// <summary>Per tenant: its roles (NOLOGIN, members of their kind's group only), its rows in the registry, CONNECT.</summary>
@@ -151,6 +151,26 @@ internal static class SecurityCompiler
 
         sql.Line("-- A tenant's roles belong to their kind's group and nothing else (never another tenant's role).");
         RevokeMemberships(sql, roles.Select(r => r.Role).ToList(), roles.Select(r => (r.Role, r.Group)).ToList());
+        if (roles.Count > 0)
+        {
+            sql.Line("-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.");
+            sql.Line("DO " + Dollar)
+                .Line("DECLARE")
+                .Line("    membership record;")
+                .Line("BEGIN")
+                .Line("    FOR membership IN")
+                .Line("        SELECT g.rolname AS granted, m.rolname AS member")
+                .Line("        FROM pg_catalog.pg_auth_members AS a")
+                .Line("        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid")
+                .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
+                .Append("        WHERE g.rolname IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(") AND NOT m.rolcanlogin")
+                .Line("    LOOP")
+                .Line("        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);")
+                .Line("    END LOOP;")
+                .Line("END")
+                .Line(Dollar + ";");
+        }
+
         sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
             .Append(" OR ").Identifier("role_name").Append(" IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(");");
         if (roles.Count > 0)
@@ -170,7 +190,7 @@ internal static class SecurityCompiler
 
         // The object is the registry: a removed tenant's teardown finds its roles there (DropStatements).
         return new CompiledArtefact(ArtefactIds.SecurityTenantRoles, ArtefactKind.Roles, ArtefactScope.Tenant, null, sql.ToString(),
-            new[] { ArtefactIds.SecurityRoles }, table, null);
+            new[] { ArtefactIds.SecurityRoles }, table, null, Roles: SecurityStateCompiler.TenantRoles(security));
     }
 
     /// <summary>A created schema: owned by the owner, nothing for PUBLIC, USAGE for the roles that can reach it.</summary>
@@ -188,6 +208,9 @@ internal static class SecurityCompiler
             .Distinct()
             .ToList();
         sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Append(" FROM PUBLIC, ").Join(", ", candidates, (w, r) => w.Identifier(r)).Line(";");
+        RevokeFromEveryoneElse(sql, "SCHEMA", SqlWriter.QuoteIdentifier(schema),
+            "SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = "
+            + SqlWriter.QuoteLiteral(SqlWriter.QuoteIdentifier(schema)) + "::regnamespace AND a.grantee NOT IN (0, n.nspowner)");
         if (usage.Count > 0)
         {
             sql.Append("GRANT USAGE ON SCHEMA ").Identifier(schema).Append(" TO ").Join(", ", usage, (w, r) => w.Identifier(r)).Line(";");
@@ -195,7 +218,7 @@ internal static class SecurityCompiler
 
         sql.Append(extra);
         var dependsOn = artefact.DependsOn.Concat(new[] { artefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles }).ToList();
-        return artefact with { Sql = sql.ToString(), DependsOn = dependsOn };
+        return artefact with { Sql = sql.ToString(), DependsOn = dependsOn, Security = SecurityStateCompiler.Schema(security, usage) };
     }
 
     /// <summary>Roles that get USAGE on a schema: a tenant schema's own tenant roles (or every group for shared), admin and app.</summary>
@@ -262,7 +285,8 @@ internal static class SecurityCompiler
         ObjectFooter(project, model, objectArtefact.Object),
         new[] { objectArtefact.Id, objectArtefact.Scope == ArtefactScope.Tenant ? ArtefactIds.SecurityTenantRoles : ArtefactIds.SecurityRoles },
         objectArtefact.Object,
-        null);
+        null,
+        Security: SecurityStateCompiler.Object(project, model));
 
     /// <summary>A canonical table's ownership, select grants and row-level security, as the grants artefact of its parent table.</summary>
     public static CompiledArtefact CanonicalTableGrants(BoundProject project, BoundModel model, CompiledArtefact parent) => new(
@@ -273,7 +297,8 @@ internal static class SecurityCompiler
         CanonicalTableFooter(project, model, parent.Object),
         new[] { parent.Id, ArtefactIds.SecurityRoles },
         parent.Object,
-        null);
+        null,
+        Security: SecurityStateCompiler.CanonicalTable(project, model));
 
     /// <summary>Ownership, reconciled grants and (shared tables) row-level security of a model's object.</summary>
     public static string ObjectFooter(BoundProject project, BoundModel model, string qualifiedName, bool canonical = false)
@@ -380,6 +405,11 @@ internal static class SecurityCompiler
     {
         sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        RevokeFromEveryoneElse(sql, "TABLE", qualifiedName,
+            "SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = " + SqlWriter.QuoteLiteral(qualifiedName)
+            + "::regclass AND a.grantee NOT IN (0, c.relowner)"
+            + " UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = "
+            + SqlWriter.QuoteLiteral(qualifiedName) + "::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner)");
         foreach (var grant in grants.Where(g => g.Privileges.Count > 0))
         {
             sql.Append("GRANT ").Append(string.Join(", ", grant.Privileges.Select(p => p.ToUpperInvariant()).ToArray()))
@@ -387,20 +417,29 @@ internal static class SecurityCompiler
         }
     }
 
+    /// <summary>
+    /// Revokes every privilege any role other than the owner and PUBLIC still holds on the object (<paramref name="holders"/>
+    /// selects their oids): another tenant's role or a role made by hand, which the static REVOKE does not name. Column
+    /// privileges go with the table's (REVOKE ALL ON TABLE revokes them on every column).
+    /// </summary>
+    private static void RevokeFromEveryoneElse(SqlWriter sql, string kind, string quotedName, string holders)
+    {
+        sql.Line("-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.");
+        sql.Line("DO " + Dollar)
+            .Line("DECLARE")
+            .Line("    holder record;")
+            .Line("BEGIN")
+            .Append("    FOR holder IN ").Append(holders).Line(" LOOP")
+            .Append("        EXECUTE pg_catalog.format('REVOKE ALL ON ").Append(kind).Append(" %s FROM %I', ").Literal(quotedName).Line(", pg_catalog.pg_get_userbyid(holder.grantee));")
+            .Line("    END LOOP;")
+            .Line("END")
+            .Line(Dollar + ";");
+    }
+
     private static void RowLevelSecurity(SqlWriter sql, BoundProject project, string schema, string name)
     {
-        var security = project.Security!;
         var table = SqlWriter.QualifiedName(schema, name);
-        var groups = security.TenantRoles.Select(r => SqlWriter.QuoteIdentifier(r.Group)).ToList();
-        var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
-        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
-        var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
-        var declared = new List<string> { AppPolicy, AppGuardPolicy };
-        if (groups.Count > 0)
-        {
-            declared.InsertRange(0, new[] { TenantPolicy, TenantGuardPolicy });
-        }
-
+        var policies = DeclaredPolicies(project);
         sql.Line("-- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).");
         sql.Append("ALTER TABLE ").Append(table).Line(" ENABLE ROW LEVEL SECURITY;");
         sql.Append("ALTER TABLE ").Append(table).Line(" FORCE ROW LEVEL SECURITY;");
@@ -410,21 +449,41 @@ internal static class SecurityCompiler
             .Line("    policy record;")
             .Line("BEGIN")
             .Line("    FOR policy IN SELECT p.polname FROM pg_catalog.pg_policy AS p")
-            .Append("        WHERE p.polrelid = ").Literal(table).Append("::regclass AND p.polname NOT IN (").Join(", ", declared, (w, d) => w.Literal(d)).Line(")")
+            .Append("        WHERE p.polrelid = ").Literal(table).Append("::regclass AND p.polname NOT IN (").Join(", ", policies, (w, d) => w.Literal(d.Name)).Line(")")
             .Line("    LOOP")
             .Append("        EXECUTE pg_catalog.format('DROP POLICY %I ON %I.%I', policy.polname, ").Literal(schema).Append(", ").Literal(name).Line(");")
             .Line("    END LOOP;")
             .Line("END")
             .Line(Dollar + ";");
+        foreach (var policy in policies)
+        {
+            Policy(sql, policy.Name, table, policy.Permissive ? "PERMISSIVE" : "RESTRICTIVE",
+                string.Join(", ", policy.Roles.Select(SqlWriter.QuoteIdentifier).ToArray()), policy.Using!);
+        }
+    }
+
+    /// <summary>
+    /// The policies every row-level secured table gets, in the order they are created: the tenant roles' (through their
+    /// groups, when there are tenant role kinds) and the app role's, each a permissive one and a restrictive guard.
+    /// </summary>
+    public static IReadOnlyList<PolicyState> DeclaredPolicies(BoundProject project)
+    {
+        var security = project.Security!;
+        var groups = security.TenantRoles.Select(r => r.Group).ToList();
+        var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
+        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
+        var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
+        var policies = new List<PolicyState>();
         if (groups.Count > 0)
         {
-            var to = string.Join(", ", groups.ToArray());
-            Policy(sql, TenantPolicy, table, "PERMISSIVE", to, tenantPredicate);
-            Policy(sql, TenantGuardPolicy, table, "RESTRICTIVE", to, tenantPredicate);
+            policies.Add(new PolicyState(TenantPolicy, "ALL", true, groups, tenantPredicate, tenantPredicate));
+            policies.Add(new PolicyState(TenantGuardPolicy, "ALL", false, groups, tenantPredicate, tenantPredicate));
         }
 
-        Policy(sql, AppPolicy, table, "PERMISSIVE", SqlWriter.QuoteIdentifier(security.App), appPredicate);
-        Policy(sql, AppGuardPolicy, table, "RESTRICTIVE", SqlWriter.QuoteIdentifier(security.App), appPredicate);
+        var app = new[] { security.App };
+        policies.Add(new PolicyState(AppPolicy, "ALL", true, app, appPredicate, appPredicate));
+        policies.Add(new PolicyState(AppGuardPolicy, "ALL", false, app, appPredicate, appPredicate));
+        return policies;
     }
 
     private static void Policy(SqlWriter sql, string name, string table, string mode, string to, string predicate)

@@ -272,6 +272,9 @@ public static class DeploymentPlanner
                 return Create(PlanStepReason.Missing, desired);
             case ArtefactKind.Roles or ArtefactKind.Grants:
                 return Create(ReasonFor(live), desired);
+            case ArtefactKind.Schema when live == LiveCondition.Changed:
+                // Only its security drifts (owner, USAGE): its SQL creates it if missing and reconciles those.
+                return Create(PlanStepReason.Drifted, desired);
             case ArtefactKind.Table when record.LiveTable is not null && record.Kind == ArtefactKind.Table:
                 // What the live table lost or had changed is put back by the ALTER that diffs against the table as it is.
                 if (AlterTable(record, desired, blockers) is not { } alter)

@@ -15,9 +15,12 @@ namespace TenantModels.Runner.Database;
 /// </summary>
 /// <remarks>
 /// Views are compared by the version of the query tree PostgreSQL stored when they were applied
-/// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is found by the checks: a finding about one object's privileges or policies
-/// makes that object's grants run again, any other finding the roles and grants of the tenant it names (the global ones
-/// for a global finding): their SQL reconciles.
+/// (<see cref="CatalogSnapshot"/>), never by the bundle's SQL spelling, and without taking a lock. Security drift is
+/// found, for a bundle that carries its security as data, by the typed comparison (<see cref="LiveSecurity"/>): each
+/// difference makes the artefact that declares the state run again. What only the isolation checks assert (and all of
+/// it for older bundles) is found by the checks: a finding about one object's privileges or policies makes that object's
+/// grants run again, any other finding the roles and grants of the tenant it names (the global ones for a global
+/// finding). Their SQL reconciles.
 /// </remarks>
 internal static class LiveDatabase
 {
@@ -41,7 +44,23 @@ internal static class LiveDatabase
         var liveTables = new Dictionary<(string, string), LiveTable>();
         var (verified, compared) = CompareCatalog(connection, rows, drift, conditions, liveTables, catalogRead: false);
 
-        var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped);
+        // With typed security in the bundle, the typed comparison decides about what it covers; the remaining isolation
+        // checks still run, and a finding of theirs the typed comparison made too is reported once.
+        var typed = LiveSecurity.Compare(connection, bundle, rows);
+        var security = IsolationChecks.Run(connection, bundle, rows, rowChecks, out var skipped, typed is null ? null : typed.Covers);
+        if (typed is not null)
+        {
+            var found = typed.Drift.ToList();
+            var reported = found.Select(d => (d.Tenant, d.Object, d.Problem)).ToHashSet();
+            security = security.Where(d => !reported.Contains((d.Tenant, d.Object, d.Problem))).ToList();
+            drift.AddRange(found);
+            foreach (var difference in typed.Differences)
+            {
+                // The artefact that declares the state reconciles it: its SQL revokes, grants, re-owns, re-creates policies.
+                conditions.TryAdd((difference.Artefact, difference.Tenant ?? string.Empty), LiveCondition.Changed);
+            }
+        }
+
         drift.AddRange(security);
         MarkSecurityRepairs(bundle, rows, security, conditions);
 

@@ -39,9 +39,12 @@ public sealed class SecurityVerifyTests
 
     private static CliResult Verify() => CliRun.Against(db, "verify", bundle);
 
-    /// <summary>A tenant-scoped check runs for many tenants in one statement: each finding is still that tenant's.</summary>
+    /// <summary>
+    /// Tenant roles' attributes are compared for every tenant at once (the typed comparison reads every role in one
+    /// query): each finding is still that tenant's, named by the artefact that declares the role.
+    /// </summary>
     [TestMethod]
-    public void AFindingOfATenantScopedCheckIsAttributedToItsTenant()
+    public void AFindingAboutATenantsRoleIsAttributedToItsTenant()
     {
         Db.Execute(db, "ALTER ROLE vf_bravo_reader CREATEROLE");
         CliResult result;
@@ -56,7 +59,7 @@ public sealed class SecurityVerifyTests
 
         Assert.AreEqual(ExitCodes.Drift, result.ExitCode, result.ToString());
         var findings = System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("drift").EnumerateArray()
-            .Where(d => d.GetProperty("artefact").GetString() == "check:tenant.roles.attributes")
+            .Where(d => d.GetProperty("artefact").GetString() == "security.tenant_roles")
             .Select(d => d.GetProperty("tenant").GetString() + "|" + d.GetProperty("object").GetString()).ToArray();
         CollectionAssert.AreEqual(new[] { "bravo|vf_bravo_reader" }, findings, result.Out);
     }

@@ -1,5 +1,5 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:5a97b385e75f46b8e4efe6ee41e02b29a91c86b12656c878b1fd38c44c0a74b1
+-- sha256:d4f693c1914db18eb3f764ab05109e46d5579ff7fba5e84607541241eee5bfe3
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -189,6 +189,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('acme_reader', 'acme_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "ctf_security"."tenant_role" WHERE "tenant_id" = 'acme' OR "role_name" IN ('acme_reader', 'acme_writer');
 INSERT INTO "ctf_security"."tenant_role" ("role_name", "tenant_id") VALUES ('acme_reader', 'acme'), ('acme_writer', 'acme');
 DO $tm$
@@ -239,6 +255,22 @@ BEGIN
         WHERE m.rolname IN ('globex_reader', 'globex_writer')
         AND NOT (m.rolname = 'globex_reader' AND g.rolname = 'ctf_reader')
         AND NOT (m.rolname = 'globex_writer' AND g.rolname = 'ctf_writer')
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('globex_reader', 'globex_writer') AND NOT m.rolcanlogin
     LOOP
         EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
     END LOOP;
@@ -299,6 +331,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('initech_reader', 'initech_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "ctf_security"."tenant_role" WHERE "tenant_id" = 'initech' OR "role_name" IN ('initech_reader', 'initech_writer');
 INSERT INTO "ctf_security"."tenant_role" ("role_name", "tenant_id") VALUES ('initech_reader', 'initech'), ('initech_writer', 'initech');
 DO $tm$
@@ -311,6 +359,16 @@ $tm$;
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "ctf_owner";
 REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"acme_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "acme_stg_outreach" TO "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "acme_raw_outreach" TO "ctf_owner", "acme_reader", "ctf_admin";
 GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disposition" TO "ctf_owner", "acme_reader", "ctf_admin";
@@ -319,6 +377,16 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 CREATE SCHEMA IF NOT EXISTS "initech_stg_outreach";
 ALTER SCHEMA "initech_stg_outreach" OWNER TO "ctf_owner";
 REVOKE ALL ON SCHEMA "initech_stg_outreach" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"initech_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"initech_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "initech_stg_outreach" TO "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_raw_outreach" TO "ctf_owner", "initech_reader", "ctf_admin";
 GRANT SELECT ON TABLE "initech_raw_outreach"."call", "initech_raw_outreach"."call_disposition" TO "ctf_owner", "initech_reader", "ctf_admin";
@@ -327,6 +395,16 @@ GRANT SELECT ON TABLE "initech_raw_outreach"."call", "initech_raw_outreach"."cal
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "ctf_owner";
 REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"globex_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "globex_stg_salesloft" TO "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "globex_raw_salesloft" TO "ctf_owner", "globex_reader", "ctf_admin";
 GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "ctf_owner", "globex_reader", "ctf_admin";
@@ -335,6 +413,16 @@ GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "ctf_owner", "globex_read
 CREATE SCHEMA IF NOT EXISTS "initech_stg_salesloft";
 ALTER SCHEMA "initech_stg_salesloft" OWNER TO "ctf_owner";
 REVOKE ALL ON SCHEMA "initech_stg_salesloft" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"initech_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"initech_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "initech_stg_salesloft" TO "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
 GRANT USAGE ON SCHEMA "initech_raw_salesloft" TO "ctf_owner", "initech_reader", "ctf_admin";
 GRANT SELECT ON TABLE "initech_raw_salesloft"."call" TO "ctf_owner", "initech_reader", "ctf_admin";
@@ -362,12 +450,32 @@ LEFT JOIN "initech_raw_outreach"."call_disposition" AS "call_disposition" ON cal
 -- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "acme_reader";
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "ctf_admin";
 
 -- grants.staging_view.outreach.call (tenant initech)
 ALTER VIEW "initech_stg_outreach"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "initech_stg_outreach"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "initech_stg_outreach"."call" TO "initech_reader";
 GRANT SELECT ON TABLE "initech_stg_outreach"."call" TO "ctf_admin";
 
@@ -392,12 +500,32 @@ FROM "initech_raw_salesloft"."call" AS "call";
 -- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "globex_reader";
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "ctf_admin";
 
 -- grants.staging_view.salesloft.call (tenant initech)
 ALTER VIEW "initech_stg_salesloft"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "initech_stg_salesloft"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "initech_stg_salesloft"."call" TO "initech_reader";
 GRANT SELECT ON TABLE "initech_stg_salesloft"."call" TO "ctf_admin";
 
@@ -416,15 +544,45 @@ FROM "initech_raw_outreach"."call" AS "call";
 -- grants.staging_view.outreach.outreach_user (tenant acme)
 ALTER VIEW "acme_stg_outreach"."outreach_user" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "acme_stg_outreach"."outreach_user" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 
 -- grants.staging_view.outreach.outreach_user (tenant initech)
 ALTER VIEW "initech_stg_outreach"."outreach_user" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "initech_stg_outreach"."outreach_user" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_outreach"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_outreach"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "ctf_owner";
 REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"canonical"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "canonical" TO "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
 
 -- canonical_table.call
@@ -443,6 +601,16 @@ CREATE UNIQUE INDEX IF NOT EXISTS "call_tenant_id_call_id_idx" ON "canonical"."c
 -- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."call" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "canonical"."call" TO "ctf_reader";
 GRANT SELECT ON TABLE "canonical"."call" TO "ctf_admin";
 -- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).
@@ -497,6 +665,16 @@ CREATE INDEX IF NOT EXISTS "outreach_user_tenant_id_idx" ON "canonical"."outreac
 -- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."outreach_user" OWNER TO "ctf_owner";
 REVOKE ALL ON TABLE "canonical"."outreach_user" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 -- Row-level security: the owner too (FORCE); only the admin role bypasses it (BYPASSRLS).
 ALTER TABLE "canonical"."outreach_user" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "canonical"."outreach_user" FORCE ROW LEVEL SECURITY;

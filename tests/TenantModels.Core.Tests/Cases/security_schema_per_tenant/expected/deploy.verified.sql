@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:2d96962287326ddb802d9a385a3290af1a861a84446683d3ef738420265780ff
+-- sha256:57ad2bfbc60212c1783d31afd01e06c7735a6c33a717375a5d01bd8229d77ce4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -189,6 +189,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('acme_reader', 'acme_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "gs1_security"."tenant_role" WHERE "tenant_id" = 'acme' OR "role_name" IN ('acme_reader', 'acme_writer');
 INSERT INTO "gs1_security"."tenant_role" ("role_name", "tenant_id") VALUES ('acme_reader', 'acme'), ('acme_writer', 'acme');
 DO $tm$
@@ -244,6 +260,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('globex_reader', 'globex_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "gs1_security"."tenant_role" WHERE "tenant_id" = 'globex' OR "role_name" IN ('globex_reader', 'globex_writer');
 INSERT INTO "gs1_security"."tenant_role" ("role_name", "tenant_id") VALUES ('globex_reader', 'globex'), ('globex_writer', 'globex');
 DO $tm$
@@ -256,18 +288,48 @@ $tm$;
 CREATE SCHEMA IF NOT EXISTS "tenant_acme";
 ALTER SCHEMA "tenant_acme" OWNER TO "gs1_owner";
 REVOKE ALL ON SCHEMA "tenant_acme" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"tenant_acme"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"tenant_acme"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "tenant_acme" TO "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 
 -- tenant_schema (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "tenant_globex";
 ALTER SCHEMA "tenant_globex" OWNER TO "gs1_owner";
 REVOKE ALL ON SCHEMA "tenant_globex" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"tenant_globex"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"tenant_globex"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "tenant_globex" TO "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "gs1_owner";
 REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"acme_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "acme_stg_outreach" TO "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "acme_raw_outreach" TO "gs1_owner", "acme_reader", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disposition" TO "gs1_owner", "acme_reader", "gs1_admin", "gs1_app";
@@ -276,6 +338,16 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "gs1_owner";
 REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"globex_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "globex_stg_salesloft" TO "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
 GRANT USAGE ON SCHEMA "globex_raw_salesloft" TO "gs1_owner", "globex_reader", "gs1_admin", "gs1_app";
 GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "gs1_owner", "globex_reader", "gs1_admin", "gs1_app";
@@ -293,6 +365,16 @@ LEFT JOIN "acme_raw_outreach"."call_disposition" AS "call_disposition" ON call_d
 -- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "acme_reader";
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "gs1_admin";
 GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "gs1_app";
@@ -309,6 +391,16 @@ FROM "globex_raw_salesloft"."call" AS "call";
 -- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "globex_reader";
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "gs1_admin";
 GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "gs1_app";
@@ -330,6 +422,16 @@ CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
 -- grants.table.note (tenant acme)
 ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_acme"."note"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_acme"."note"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_acme"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "tenant_acme"."note" TO "acme_reader";
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_acme"."note" TO "acme_writer";
 GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
@@ -337,6 +439,16 @@ GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
 -- grants.table.note (tenant globex)
 ALTER TABLE "tenant_globex"."note" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_globex"."note"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_globex"."note"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_globex"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "tenant_globex"."note" TO "globex_reader";
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tenant_globex"."note" TO "globex_writer";
 GRANT SELECT ON TABLE "tenant_globex"."note" TO "gs1_admin";
@@ -358,12 +470,32 @@ select count(*) as notes from "tenant_globex"."note"
 -- grants.view.note_count (tenant acme)
 ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_acme"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_acme"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_acme"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "acme_reader";
 GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
 
 -- grants.view.note_count (tenant globex)
 ALTER VIEW "tenant_globex"."note_count" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "tenant_globex"."note_count" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_globex"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_globex"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_globex"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "globex_reader";
 GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "gs1_admin";
 
@@ -371,6 +503,16 @@ GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "gs1_admin";
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "gs1_owner";
 REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "gs1_reader", "gs1_writer", "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"canonical"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "canonical" TO "gs1_admin", "gs1_app";
 
 -- canonical_view.call
@@ -380,6 +522,16 @@ UNION ALL
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('globex' AS text) AS "tenant_id" FROM "globex_stg_salesloft"."call";
 ALTER VIEW "canonical"."call" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "canonical"."call" TO "gs1_admin";
 GRANT SELECT ON TABLE "canonical"."call" TO "gs1_app";
 
@@ -390,4 +542,14 @@ UNION ALL
 SELECT "notes", CAST('globex' AS text) AS "tenant_id" FROM "tenant_globex"."note_count";
 ALTER VIEW "canonical"."note_count" OWNER TO "gs1_owner";
 REVOKE ALL ON TABLE "canonical"."note_count" FROM PUBLIC, "gs1_admin", "gs1_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "canonical"."note_count" TO "gs1_admin";

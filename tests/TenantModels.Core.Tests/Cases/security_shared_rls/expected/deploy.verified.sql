@@ -1,5 +1,5 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:8015b52ced42847f38e70685e50434f39b8efad2971370c34e277f6a7a924bb2
+-- sha256:03806fd38ff4271a63ab74e3c747c498926b83e1e3c8d0705d78a8f0256f9870
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
@@ -189,6 +189,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('gs2_nc_reader', 'gs2_nc_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "gs2_security"."tenant_role" WHERE "tenant_id" = 'nc' OR "role_name" IN ('gs2_nc_reader', 'gs2_nc_writer');
 INSERT INTO "gs2_security"."tenant_role" ("role_name", "tenant_id") VALUES ('gs2_nc_reader', 'nc'), ('gs2_nc_writer', 'nc');
 DO $tm$
@@ -244,6 +260,22 @@ BEGIN
     END LOOP;
 END
 $tm$;
+-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.
+DO $tm$
+DECLARE
+    membership record;
+BEGIN
+    FOR membership IN
+        SELECT g.rolname AS granted, m.rolname AS member
+        FROM pg_catalog.pg_auth_members AS a
+        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid
+        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+        WHERE g.rolname IN ('gs2_co_reader', 'gs2_co_writer') AND NOT m.rolcanlogin
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);
+    END LOOP;
+END
+$tm$;
 DELETE FROM "gs2_security"."tenant_role" WHERE "tenant_id" = 'co' OR "role_name" IN ('gs2_co_reader', 'gs2_co_writer');
 INSERT INTO "gs2_security"."tenant_role" ("role_name", "tenant_id") VALUES ('gs2_co_reader', 'co'), ('gs2_co_writer', 'co');
 DO $tm$
@@ -256,6 +288,16 @@ $tm$;
 CREATE SCHEMA IF NOT EXISTS "shared";
 ALTER SCHEMA "shared" OWNER TO "gs2_owner";
 REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"shared"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"shared"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT USAGE ON SCHEMA "shared" TO "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
 
 -- table.screens
@@ -272,6 +314,16 @@ CREATE INDEX IF NOT EXISTS "screens_tenant_id_submitted_at_idx" ON "shared"."scr
 -- grants.table.screens
 ALTER TABLE "shared"."screens" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screens"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "shared"."screens" TO "gs2_reader";
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "shared"."screens" TO "gs2_writer";
 GRANT SELECT ON TABLE "shared"."screens" TO "gs2_admin";
@@ -312,6 +364,16 @@ CREATE INDEX IF NOT EXISTS "screen_events_tenant_id_idx" ON "shared"."screen_eve
 -- grants.table.screen_events
 ALTER TABLE "shared"."screen_events" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_events"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "shared"."screen_events" TO "gs2_reader";
 GRANT SELECT, INSERT ON TABLE "shared"."screen_events" TO "gs2_writer";
 GRANT SELECT ON TABLE "shared"."screen_events" TO "gs2_app";
@@ -349,6 +411,16 @@ select white_label_id, count(*) as screens from "shared"."screens" group by whit
 -- grants.view.screen_totals
 ALTER VIEW "shared"."screen_totals" OWNER TO "gs2_owner";
 REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+-- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
+DO $tm$
+DECLARE
+    holder record;
+BEGIN
+    FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_totals"', pg_catalog.pg_get_userbyid(holder.grantee));
+    END LOOP;
+END
+$tm$;
 GRANT SELECT ON TABLE "shared"."screen_totals" TO "gs2_reader";
 GRANT SELECT ON TABLE "shared"."screen_totals" TO "gs2_admin";
 GRANT SELECT ON TABLE "shared"."screen_totals" TO "gs2_app";
