@@ -1,5 +1,5 @@
 -- TenantModels deploy script for citus_shared_isolation 1.0.0
--- sha256:46df0227f511cf62adf7a2bed873d69dfc397464b6dee8ae1bf7dfd634eab43c
+-- sha256:f6b8443006550efbdc17a708a5127803c851f4f962579207b6bc0bd9da8eaaee
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles
