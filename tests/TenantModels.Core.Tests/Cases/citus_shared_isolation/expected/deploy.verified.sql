@@ -1,6 +1,9 @@
 -- TenantModels deploy script for citus_shared_isolation 1.0.0
 -- sha256:f6b8443006550efbdc17a708a5127803c851f4f962579207b6bc0bd9da8eaaee
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
+-- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.
+
+SET citus.enable_schema_based_sharding = off;
 
 -- security.roles
 -- Cluster-wide roles: created once, attributes enforced on every apply. None can log in; logins are members created by the runner.
@@ -146,6 +149,8 @@ ALTER FUNCTION "cs2_security"."current_tenant"() OWNER TO "cs2_owner";
 REVOKE ALL ON FUNCTION "cs2_security"."current_tenant"() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "cs2_security"."current_tenant"() TO "cs2_reader", "cs2_writer";
 
+SET citus.enable_schema_based_sharding = on;
+
 -- security.tenant_roles (tenant acme)
 DO $tm$
 BEGIN
@@ -256,11 +261,15 @@ BEGIN
 END
 $tm$;
 
+SET citus.enable_schema_based_sharding = off;
+
 -- shared_schema
 CREATE SCHEMA IF NOT EXISTS "shared";
 ALTER SCHEMA "shared" OWNER TO "cs2_owner";
 REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
 GRANT USAGE ON SCHEMA "shared" TO "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+
+SET citus.enable_schema_based_sharding = on;
 
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
@@ -303,6 +312,8 @@ ALTER VIEW "globex_stg_outreach"."call" OWNER TO "cs2_owner";
 REVOKE ALL ON TABLE "globex_stg_outreach"."call" FROM PUBLIC, "cs2_globex_reader", "cs2_globex_writer", "cs2_admin", "cs2_app";
 GRANT SELECT ON TABLE "globex_stg_outreach"."call" TO "cs2_globex_reader";
 GRANT SELECT ON TABLE "globex_stg_outreach"."call" TO "cs2_admin";
+
+SET citus.enable_schema_based_sharding = off;
 
 -- table.screens
 CREATE TABLE IF NOT EXISTS "shared"."screens" (
@@ -461,6 +472,8 @@ CREATE POLICY "tm_app_guard" ON "canonical"."call" AS RESTRICTIVE FOR ALL TO "cs
 DROP POLICY IF EXISTS "tm_admin" ON "canonical"."call";
 CREATE POLICY "tm_admin" ON "canonical"."call" AS PERMISSIVE FOR ALL TO "cs2_admin" USING (true) WITH CHECK (true);
 
+SET citus.enable_schema_based_sharding = on;
+
 -- canonical_partition.call (tenant acme)
 DELETE FROM "canonical"."call" WHERE "tenant_id" = 'acme';
 INSERT INTO "canonical"."call" ("call_id", "call_created_at", "tenant_id")
@@ -470,3 +483,5 @@ SELECT "call_id", "call_created_at", CAST('acme' AS text) AS "tenant_id" FROM "a
 DELETE FROM "canonical"."call" WHERE "tenant_id" = 'globex';
 INSERT INTO "canonical"."call" ("call_id", "call_created_at", "tenant_id")
 SELECT "call_id", "call_created_at", CAST('globex' AS text) AS "tenant_id" FROM "globex_stg_outreach"."call";
+
+RESET citus.enable_schema_based_sharding;
