@@ -57,6 +57,22 @@ public sealed class WhiteLabelOnCitusTests
     }
 
     [TestMethod]
+    public void Status_shows_the_worker_of_each_tenants_shard_and_move_refers_shards_to_citus()
+    {
+        var status = Cli.Against(_db, "status", _bundle);
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        foreach (var tenant in new[] { "colorado", "illinois", "north_carolina" })
+        {
+            var node = CitusCluster.Scalar<string>(_db, $"SELECT nodename || ':' || nodeport FROM citus_shards WHERE shardid = get_shard_id_for_distribution_column('shared.screens', '{tenant}')");
+            StringAssert.Contains(status.Out, $"  {tenant} on {node}\n", status.ToString());
+        }
+
+        var move = Cli.Against(_db, "tenants", "move", _bundle, "colorado", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Workers[0].Port);
+        Assert.AreEqual(2, move.ExitCode, move.ToString());
+        StringAssert.Contains(move.Error, "TM3086: cannot move tenant 'colorado': in shared isolation a tenant's rows are in a shard it shares with other tenants");
+    }
+
+    [TestMethod]
     public void The_partner_sees_only_its_white_label_on_the_coordinator_and_on_each_worker()
     {
         foreach (var node in new[] { _partner }.Concat(ClusterLifetime.Cluster.Workers.Select((_, i) => As(ClusterLifetime.Cluster.OnWorker(i, _db), "wl_nc_citus_login"))))

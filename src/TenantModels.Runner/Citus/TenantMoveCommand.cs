@@ -41,6 +41,12 @@ internal sealed class TenantMoveCommand
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "the bundle is not for a Citus cluster (tenantmodels.yaml has no 'distribution: citus')"));
         }
 
+        if (SharedPlacements.Applies(manifest))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant,
+                "in shared isolation a tenant's rows are in a shard it shares with other tenants, not in schemas of its own; move shards with Citus (citus_move_shard_placement, see docs/citus.md)"));
+        }
+
         if (!TryParseNode(options.ToNode, out var host, out var port))
         {
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, $"--to '{options.ToNode}' is not host:port"));
