@@ -32,6 +32,7 @@ internal static class CitusRowChecks
             .Append("IF visible > 0 THEN RAISE EXCEPTION '%% ").Append(rows).Append(" are visible', visible; END IF; END ").Append(SqlWriter.DollarQuote);
         sql.Append("SELECT ").Literal(table).Append("::text AS object, ").Literal(who + ": ")
             .Append(" || result || ' (shard ' || shardid || ' on ' || nodename || ':' || nodeport || ')' AS problem FROM pg_catalog.run_command_on_placements(")
-            .Literal(table).Append(", ").Literal(command.ToString()).Line(") WHERE NOT success;");
+            // Not in parallel: one connection per worker rather than one per shard, so a verify never crowds the workers.
+            .Literal(table).Append(", ").Literal(command.ToString()).Line(", parallel => false) WHERE NOT success;");
     }
 }

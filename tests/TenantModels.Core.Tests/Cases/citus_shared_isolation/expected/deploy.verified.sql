@@ -1,5 +1,5 @@
 -- TenantModels deploy script for citus_shared_isolation 1.0.0
--- sha256:f6b8443006550efbdc17a708a5127803c851f4f962579207b6bc0bd9da8eaaee
+-- sha256:e5bf85c9eacc1233855f686cef3b0e04d292d062a36d9087e5299e0341c21769
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 -- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.
 
