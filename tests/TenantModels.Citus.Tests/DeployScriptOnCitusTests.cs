@@ -49,6 +49,32 @@ public sealed class DeployScriptOnCitusTests
         Assert.AreEqual(8L, CitusCluster.Scalar<long>(db, "SELECT count(*) FROM shared.screens"));
     }
 
+    [TestMethod]
+    public void Psql_runs_the_citus_shared_isolation_golden_case_twice()
+    {
+        // The Core golden case (shared tables with a foreign key between them, a canonical table), which the
+        // PostgreSQL case run leaves out because it needs Citus.
+        var db = ClusterLifetime.Cluster.CreateDatabase("psql_case");
+        foreach (var tenant in new[] { "acme", "globex" })
+        {
+            CitusCluster.Execute(db, $"CREATE SCHEMA {tenant}_raw_outreach; CREATE TABLE {tenant}_raw_outreach.call (id bigint, created_at timestamp, relationship_user_id text, relationship_call_disposition_id bigint);"
+                + $"CREATE TABLE {tenant}_raw_outreach.call_disposition (id bigint, name text);");
+        }
+
+        var directory = RepoPaths.Combine("tests", "TenantModels.Core.Tests", "Cases", "citus_shared_isolation");
+        var compiled = TenantModels.Core.Pipeline.ModelProjectCompiler.Compile(TenantModels.Core.Pipeline.ProjectInput.FromDirectory(directory, "citus_shared_isolation", "1.0.0"));
+        Assert.IsTrue(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
+        var script = Path.Combine(Cli.Write(compiled.Bundle!), "deploy.sql");
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, output) = Psql(db, script);
+            Assert.AreEqual(0, exit, output);
+        }
+
+        CollectionAssert.AreEqual(new[] { "canonical.call distributed", "cs2_security.tenant_role reference", "shared.screen_events distributed", "shared.screens distributed" },
+            CitusCluster.Strings(db, "SELECT table_name || ' ' || citus_table_type FROM citus_tables ORDER BY 1").ToArray());
+    }
+
     /// <summary>As deploy.sql's first lines say: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql, on the coordinator.</summary>
     private static (int Exit, string Output) Psql(string connectionString, string script)
     {
