@@ -42,17 +42,22 @@ public sealed class SchemaIsolationThreatTests
     [TestMethod]
     public void T01_on_a_worker_directly_another_tenants_tables_and_shards_are_denied()
     {
+        var shardsSeen = 0;
         foreach (var worker in ClusterLifetime.Cluster.Workers)
         {
             var onWorker = new NpgsqlConnectionStringBuilder(CitusCluster.ConnectionStringOf(worker, new NpgsqlConnectionStringBuilder(_db).Database!)) { Username = Prefix + "_alpha_login" }.ConnectionString;
             Assert.AreEqual(1L, CitusCluster.Scalar<long>(onWorker, "SELECT count(*) FROM tenant_alpha.note"), "a worker with metadata routes the query to alpha's shard");
             SecuredProject.Denied(onWorker, "SELECT count(*) FROM tenant_bravo.note");
+            // Citus hides shards from the catalog of ordinary sessions: the test lists them on purpose.
             foreach (var shard in CitusCluster.Strings(CitusCluster.ConnectionStringOf(worker, new NpgsqlConnectionStringBuilder(_db).Database!),
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('tenant_bravo', 'tenant_charlie') AND c.relname LIKE 'note\\_%' AND c.relkind = 'r'"))
+                "SET citus.override_table_visibility = off; SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('tenant_bravo', 'tenant_charlie') AND c.relname LIKE 'note\\_%' AND c.relkind = 'r'"))
             {
                 SecuredProject.Denied(onWorker, "SELECT count(*) FROM " + shard);
+                shardsSeen++;
             }
         }
+
+        Assert.IsTrue(shardsSeen > 0, "bravo's and charlie's shards were found on the workers");
     }
 
     [TestMethod]

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Npgsql;
 
 using TenantModels.Testing;
 
@@ -55,6 +56,39 @@ public sealed class TenantMoveTests
         var unknown = Cli.Against(db, "tenants", "move", bundle, "zulu", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Workers[0].Port);
         Assert.AreEqual(2, unknown.ExitCode, unknown.ToString());
         StringAssert.Contains(unknown.Error, "cannot move tenant 'zulu': it is neither in the bundle nor provisioned");
+    }
+
+    [TestMethod]
+    public void A_move_that_does_not_finish_within_its_timeout_is_cancelled_and_the_tenant_stays()
+    {
+        var db = ClusterLifetime.Cluster.CreateDatabase("move_timeout");
+        var bundle = SecuredProject.Bundle(Prefix + "t");
+        Assert.AreEqual(0, Cli.Against(db, "apply", bundle).ExitCode);
+        var from = NodeOf(db, "alpha");
+        var to = ClusterLifetime.Cluster.Workers.Select(w => "127.0.0.1:" + w.Port).Single(n => n != from);
+
+        using (var holder = new NpgsqlConnection(db))
+        {
+            // A long transaction reading alpha's table: the move cannot take the table over until it ends.
+            holder.Open();
+            using var transaction = holder.BeginTransaction();
+            using (var read = new NpgsqlCommand("LOCK TABLE tenant_alpha.note IN ACCESS SHARE MODE", holder, transaction))
+            {
+                read.ExecuteNonQuery();
+            }
+
+            var timedOut = Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", to, "--timeout", "2");
+            Assert.AreEqual(1, timedOut.ExitCode, timedOut.ToString());
+            StringAssert.Contains(timedOut.Error, $"TM3110: the move of tenant 'alpha' to {to} did not finish within 2 s (--timeout) and was cancelled: the tenant is on {from}");
+        }
+
+        Assert.AreEqual(from, NodeOf(db, "alpha"));
+        Assert.AreEqual(Prefix + "t_owner", CitusCluster.Scalar<string>(db, "SELECT pg_get_userbyid(relowner)::text FROM pg_class WHERE oid = 'tenant_alpha.note'::regclass"));
+        Assert.AreEqual(0, Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", to).ExitCode, "the default timeout lets it finish once the table is free");
+
+        var zero = Cli.Against(db, "tenants", "move", bundle, "alpha", "--to", from, "--timeout", "0");
+        Assert.AreEqual(2, zero.ExitCode, zero.ToString());
+        StringAssert.Contains(zero.Error, "--timeout must be a positive number of seconds");
     }
 
     [TestMethod]

@@ -70,10 +70,29 @@ public sealed class DeterminismTests
             .Append("-- TenantModels deploy script for ").Append(bundle.Manifest.Project).Append(' ').Append(bundle.Manifest.BundleVersion).Append('\n')
             .Append("-- ").Append(bundle.Manifest.ContentHash).Append('\n')
             .Append("-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        // A bundle for Citus switches schema-based sharding on for tenant artefacts and off for the others (docs/citus.md).
+        var citus = bundle.Manifest.Distribution == "citus";
+        bool? sharding = null;
+        if (citus)
+        {
+            expected.Append("-- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.\n");
+        }
+
         foreach (var instance in ArtefactExpander.Expand(bundle))
         {
+            if (citus && sharding != (instance.TenantId is not null))
+            {
+                sharding = instance.TenantId is not null;
+                expected.Append("\nSET citus.enable_schema_based_sharding = ").Append(sharding.Value ? "on" : "off").Append(";\n");
+            }
+
             expected.Append("\n-- ").Append(instance.Artefact.Id).Append(instance.TenantId is null ? string.Empty : " (tenant " + instance.TenantId + ")")
                 .Append('\n').Append(instance.Sql.TrimEnd('\n')).Append('\n');
+        }
+
+        if (citus)
+        {
+            expected.Append("\nRESET citus.enable_schema_based_sharding;\n");
         }
 
         Assert.AreEqual(expected.ToString(), bundle.DeployScript);

@@ -30,4 +30,21 @@ public sealed class ManifestVersionTests
         StringAssert.Contains(e.Message, $"bundle format {newerFormat} (written by TenantModels 9.0.0) is not supported");
         StringAssert.Contains(e.Message, "install a newer runner");
     }
+
+    [TestMethod]
+    public void A_bundle_for_citus_is_format_5_which_runners_that_read_up_to_format_4_refuse()
+    {
+        // Older runners read formats up to 4 and refuse newer ones (A_newer_bundle_format_is_refused_with_what_to_do).
+        // A runner that does not know distribution: citus would apply the bundle as for one server: tenant schemas left
+        // undistributed, or (shared isolation) Citus functions called on a server that may not have them.
+        foreach (var citusCase in new[] { "citus_schema_per_tenant_limits", "citus_shared_isolation" })
+        {
+            var manifest = CaseCompiler.Compile(System.IO.Path.Combine(CompilerCaseTests.CasesDirectory, citusCase)).Bundle!.Manifest;
+            Assert.AreEqual(5, manifest.FormatVersion, citusCase);
+            Assert.AreEqual(5, ManifestJson.Read(ManifestJson.Write(manifest)).FormatVersion, "this runner reads it");
+        }
+
+        Assert.AreEqual(2, CaseCompiler.Compile(System.IO.Path.Combine(CompilerCaseTests.CasesDirectory, "security_shared_rls")).Bundle!.Manifest.FormatVersion,
+            "a bundle for one server keeps its format");
+    }
 }

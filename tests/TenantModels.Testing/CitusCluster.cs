@@ -87,10 +87,31 @@ public sealed class CitusCluster : IDisposable
         Execute(coordinator, $"SELECT citus_set_coordinator_host('127.0.0.1', {Coordinator.Port})");
         foreach (var worker in Workers)
         {
-            Execute(coordinator, $"SELECT citus_add_node('127.0.0.1', {worker.Port})");
+            AddNode(coordinator, worker.Port);
         }
 
         return coordinator;
+    }
+
+    /// <summary>
+    /// citus_add_node copies the cluster's roles to the worker while it syncs the metadata. Roles are cluster-wide and test
+    /// classes run two at a time, so another class creating or dropping a role meanwhile can make that copy fail
+    /// (<c>failure on connection marked as essential</c>); the call is idempotent and rolled back on failure, so it is tried again.
+    /// </summary>
+    private static void AddNode(string coordinator, int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute(coordinator, $"SELECT citus_add_node('127.0.0.1', {port})");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 3 && e.SqlState == PostgresErrorCodes.InternalError && e.MessageText.Contains("marked as essential", StringComparison.Ordinal))
+            {
+                Thread.Sleep(500 * attempt);
+            }
+        }
     }
 
     /// <summary>The same database on another node of the cluster (e.g. a worker, to look at what was placed there).</summary>

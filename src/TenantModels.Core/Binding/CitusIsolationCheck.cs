@@ -4,10 +4,9 @@ using TenantModels.Core.Syntax;
 namespace TenantModels.Core.Binding;
 
 /// <summary>
-/// TM1120: the isolation modes a Citus cluster cannot take. Citus distributes the schemas and tables of one database,
-/// so a database per tenant would be one separate Citus cluster per tenant; shared tables would need row-based sharding
-/// (tables distributed by tenant_id, the registry as a reference table, policies without subqueries, an app path that
-/// works on the workers), which this version does not emit. Schema isolation maps onto schema-based sharding.
+/// TM1120: the isolation a Citus cluster cannot take. Citus distributes the schemas and tables of one database, so a
+/// database per tenant would be one separate Citus cluster per tenant. Schema isolation maps onto schema-based sharding,
+/// shared isolation onto row-based sharding (tables distributed by tenant_id, <see cref="Compilation.CitusSharedSql"/>).
 /// </summary>
 internal static class CitusIsolationCheck
 {
@@ -26,11 +25,6 @@ internal static class CitusIsolationCheck
         else if (security?.Isolation == IsolationMode.Database)
         {
             diagnostics.Report(DefinitionDiagnostics.IsolationNotOnCitus, settings.Security?.Isolation?.Location ?? at, "isolation: database", DatabaseReason);
-        }
-        else if (security?.Isolation == IsolationMode.Shared)
-        {
-            diagnostics.Report(DefinitionDiagnostics.IsolationNotOnCitus, settings.Security?.Isolation?.Location ?? at, "isolation: shared",
-                "shared tables on Citus need row-based sharding (tables distributed by tenant_id, the registry as a reference table, policies without subqueries), which this version does not emit yet");
         }
     }
 

@@ -69,7 +69,8 @@ public static class BundleAssembler
             tests.Add(test with { Path = path, Checksum = Checksums.Of(sql) });
         }
 
-        var format = artefacts.Any(a => a.TenantVariants is not null) ? BundleManifest.TenantVariantsFormatVersion
+        var format = distribution == Binding.Distributions.Citus ? BundleManifest.CitusFormatVersion
+            : artefacts.Any(a => a.TenantVariants is not null) ? BundleManifest.TenantVariantsFormatVersion
             : tenantValues is { Count: > 0 } ? BundleManifest.TenantValuesFormatVersion
             : BundleManifest.CurrentFormatVersion;
         var unhashed = new BundleManifest(format, project, bundleVersion, string.Empty, sources, tenants, artefacts, databasePattern,

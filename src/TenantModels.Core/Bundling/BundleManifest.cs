@@ -65,8 +65,15 @@ public sealed record BundleManifest(
     /// </summary>
     public const int TenantVariantsFormatVersion = 4;
 
+    /// <summary>
+    /// 5: the bundle is for a Citus cluster (<see cref="Distribution"/>). A runner that does not know Citus would apply it
+    /// as to one server — tenant schemas left on the coordinator, shared tables distributed without the cluster check —
+    /// so it must refuse the bundle; bundles for one server keep their format.
+    /// </summary>
+    public const int CitusFormatVersion = 5;
+
     /// <summary>The newest format this build reads.</summary>
-    public const int NewestReadableFormatVersion = TenantVariantsFormatVersion;
+    public const int NewestReadableFormatVersion = CitusFormatVersion;
 
     /// <summary>The oldest format this build still reads: format 1 (TenantModels 0.1.0), whose deploy.sql has no checksum.</summary>
     public const int OldestReadableFormatVersion = 1;

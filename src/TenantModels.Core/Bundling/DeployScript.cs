@@ -30,9 +30,21 @@ public static class DeployScript
         }
 
         writer.Write("\n-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
+        var citus = CitusDeployScript.For(manifest);
+        if (citus is not null)
+        {
+            CitusDeployScript.WriteHeader(writer);
+        }
+
         foreach (var artefact in deployed)
         {
+            citus?.Before(writer, artefact);
             WriteArtefact(writer, artefact, sqlOf(artefact), tenants, sqlOf);
+        }
+
+        if (citus is not null)
+        {
+            CitusDeployScript.WriteFooter(writer);
         }
     }
 

@@ -68,12 +68,18 @@ internal static class CanonicalTableCompiler
         var indexes = Indexes(model).Select(i => TableCompiler.Index(project.CanonicalSchema, model.Name, i.Columns, i.Unique)).ToList();
         var table = new TableDefinition(columns, new TableConstraint[0], indexes);
         var name = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
+        var sql = TableSql.Create(name, table);
+        if (CitusSharedSql.Applies(project))
+        {
+            CitusSharedSql.DistributeTable(sql, name);
+        }
+
         return new CompiledArtefact(
             ArtefactIds.CanonicalTable(model.Name),
             ArtefactKind.Table,
             ArtefactScope.Global,
             null,
-            TableSql.Create(name, table).ToString(),
+            sql.ToString(),
             new[] { ArtefactIds.CanonicalSchema },
             name,
             table.Signature,

@@ -149,7 +149,7 @@ internal static class IsolationCheckCompiler
         foreach (var (id, name) in locations)
         {
             AddObject(checks, security, model, "object." + id, ArtefactIds.Grants(id), scope, name, canonical: false,
-                SecurityCompiler.ObjectPrivileges(project, model), SecurityCompiler.HasRowLevelSecurity(model));
+                SecurityCompiler.ObjectPrivileges(project, model), SecurityCompiler.HasRowLevelSecurity(model), CitusSharedSql.Applies(project));
         }
 
         if (model.Canonical && model.CanonicalTable is null)
@@ -181,12 +181,12 @@ internal static class IsolationCheckCompiler
         var table = SqlWriter.QualifiedName(project.CanonicalSchema, model.Name);
         var privileges = SecurityCompiler.CanonicalTablePrivileges(project, model);
         var grants = privileges.SelectMany(p => p.Privileges.Select(x => new Grant(p.Role, x.ToUpperInvariant()))).ToList();
-        checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, ArtefactIds.Grants(id), false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security)));
+        checks.Add(new IsolationCheck("object." + id, ArtefactScope.Global, ArtefactIds.Grants(id), false, RelationPrivileges(table, security.Owner, grants) + Policies(table, security, CitusSharedSql.Applies(project))));
         AddBehaviouralChecks(project, model, table, privileges, checks, "rows." + id);
     }
 
     private static void AddObject(List<IsolationCheck> checks, BoundSecurity security, BoundModel model, string name, string artefact, ArtefactScope scope,
-        string qualifiedName, bool canonical, IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> privileges, bool rowLevelSecurity)
+        string qualifiedName, bool canonical, IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> privileges, bool rowLevelSecurity, bool adminPolicy = false)
     {
         var grants = privileges.SelectMany(p => p.Privileges.Select(x => new Grant(p.Role, x.ToUpperInvariant()))).ToList();
         var sql = RelationPrivileges(qualifiedName, security.Owner, grants);
@@ -202,7 +202,7 @@ internal static class IsolationCheckCompiler
 
         if (rowLevelSecurity)
         {
-            sql += Policies(qualifiedName, security);
+            sql += Policies(qualifiedName, security, adminPolicy);
         }
 
         checks.Add(new IsolationCheck(name, scope, artefact, false, sql));
@@ -216,7 +216,12 @@ internal static class IsolationCheckCompiler
         var tenant = SqlWriter.QuoteLiteral(ArtefactTemplate.TenantPlaceholder);
         var column = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
         var sql = new SqlWriter();
-        foreach (var (role, _) in privileges.Where(p => p.Privileges.Contains("select")))
+        if (CitusSharedSql.Applies(project))
+        {
+            CitusBehaviouralChecks(project, table, privileges, sql);
+        }
+
+        foreach (var (role, _) in privileges.Where(p => p.Privileges.Contains("select") && !CitusSharedSql.Applies(project)))
         {
             if (role == security.Admin)
             {
@@ -247,6 +252,29 @@ internal static class IsolationCheckCompiler
         if (sql.ToString().Length > 0)
         {
             checks.Add(new IsolationCheck(name ?? "rows." + ModelLocation.ArtefactId(model), ArtefactScope.Tenant, ArtefactIds.SecurityTenantRoles, true, sql.ToString()));
+        }
+    }
+
+    /// <summary>The same checks on a distributed table, run on its shard placements (<see cref="CitusRowChecks"/>).</summary>
+    private static void CitusBehaviouralChecks(BoundProject project, string table, IReadOnlyList<(string Role, IReadOnlyList<string> Privileges)> privileges, SqlWriter sql)
+    {
+        var security = project.Security!;
+        var tenant = SqlWriter.QuoteLiteral(ArtefactTemplate.TenantPlaceholder);
+        var otherTenants = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn) + " IS DISTINCT FROM " + tenant;
+        foreach (var (role, _) in privileges.Where(p => p.Privileges.Contains("select")))
+        {
+            foreach (var kind in security.TenantRoles.Where(r => r.Group == role))
+            {
+                var asRole = SecurityCompiler.TenantRole(kind);
+                CitusRowChecks.NoVisibleRows(sql, table, asRole, null, otherTenants, "as " + asRole, "row(s) of other tenants");
+            }
+
+            if (role == security.App)
+            {
+                CitusRowChecks.NoVisibleRows(sql, table, security.App, tenant, otherTenants,
+                    "as " + security.App + " with tenant " + ArtefactTemplate.TenantPlaceholder, "row(s) of other tenants");
+                CitusRowChecks.NoVisibleRows(sql, table, security.App, null, null, "as " + security.App + " with no tenant set", "row(s)");
+            }
         }
     }
 

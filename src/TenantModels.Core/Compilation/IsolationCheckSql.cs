@@ -109,9 +109,9 @@ internal static class IsolationCheckSql
             .ToString();
     }
 
-    public static string Policies(string table, BoundSecurity security)
+    public static string Policies(string table, BoundSecurity security, bool adminPolicy = false)
     {
-        var declared = SecurityCompiler.Policies(security);
+        var declared = SecurityCompiler.Policies(security, adminPolicy);
         var literal = SqlWriter.QuoteLiteral(table);
         return new SqlWriter()
             .Append("WITH declared(name, permissive, roles, fragment) AS (VALUES ")

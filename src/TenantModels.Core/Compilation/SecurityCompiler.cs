@@ -71,6 +71,12 @@ internal static class SecurityCompiler
             .Line(");");
         sql.Append("ALTER TABLE ").Append(table).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
         sql.Append("REVOKE ALL ON TABLE ").Append(table).Line(" FROM PUBLIC;");
+        var citus = CitusSharedSql.Applies(project);
+        if (citus)
+        {
+            CitusSharedSql.ReferenceTable(sql, table);
+        }
+
         sql.Line("-- The tenant of a role: the one tenant whose roles it can use; none or several -> NULL, which matches no row.");
         sql.Append("CREATE OR REPLACE FUNCTION ").Append(function).Line("(member name) RETURNS text")
             // plpgsql keeps its plan for the session; a SQL function with SET clauses would be planned on every call.
@@ -79,8 +85,13 @@ internal static class SecurityCompiler
             .Line("    LANGUAGE plpgsql STABLE SECURITY DEFINER")
             .Line("    SET search_path = pg_catalog, pg_temp")
             .Line("    SET enable_seqscan = off")
-            .Line("    SET enable_hashjoin = off")
-            .Line("AS " + Dollar)
+            .Line("    SET enable_hashjoin = off");
+        if (citus)
+        {
+            sql.Line(CitusSharedSql.TenantOfSetting);
+        }
+
+        sql.Line("AS " + Dollar)
             .Line("BEGIN")
             .Line("    RETURN (")
             .Line("        WITH RECURSIVE up(oid) AS (")
@@ -342,7 +353,8 @@ internal static class SecurityCompiler
         model.Scope == ModelScope.Shared && !canonical && model.Materialized == Materialization.Table;
 
     /// <summary>The policies a shared table has: name, permissive, the roles it names, and a fragment its USING text contains.</summary>
-    public static IReadOnlyList<(string Name, bool Permissive, IReadOnlyList<string> Roles, string Predicate)> Policies(BoundSecurity security)
+    /// <param name="adminPolicy">Citus shared isolation: the admin role's own policy (<see cref="CitusSharedSql.AdminPolicy"/>) too.</param>
+    public static IReadOnlyList<(string Name, bool Permissive, IReadOnlyList<string> Roles, string Predicate)> Policies(BoundSecurity security, bool adminPolicy = false)
     {
         var groups = security.TenantRoles.Select(r => r.Group).ToList();
         var policies = new List<(string, bool, IReadOnlyList<string>, string)>();
@@ -355,6 +367,11 @@ internal static class SecurityCompiler
         var app = new[] { security.App };
         policies.Add((AppPolicy, true, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
         policies.Add((AppGuardPolicy, false, app, "current_setting('" + BoundSecurity.TenantSetting + "'"));
+        if (adminPolicy)
+        {
+            policies.Add((CitusSharedSql.AdminPolicy, true, new[] { security.Admin }, "true"));
+        }
+
         return policies;
     }
 
@@ -471,7 +488,10 @@ internal static class SecurityCompiler
         var security = project.Security!;
         var groups = security.TenantRoles.Select(r => r.Group).ToList();
         var tenantColumn = SqlWriter.QuoteIdentifier(BoundProject.TenantColumn);
-        var tenantPredicate = tenantColumn + " = (SELECT " + SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction) + "())";
+        var currentTenant = SqlWriter.QualifiedName(security.Schema, BoundSecurity.CurrentTenantFunction);
+        var tenantPredicate = CitusSharedSql.Applies(project)
+            ? CitusSharedSql.TenantPredicate(tenantColumn, currentTenant)
+            : tenantColumn + " = (SELECT " + currentTenant + "())";
         var appPredicate = tenantColumn + " = NULLIF(pg_catalog.current_setting(" + SqlWriter.QuoteLiteral(BoundSecurity.TenantSetting) + ", true), '')";
         var policies = new List<PolicyState>();
         if (groups.Count > 0)
@@ -483,6 +503,13 @@ internal static class SecurityCompiler
         var app = new[] { security.App };
         policies.Add(new PolicyState(AppPolicy, "ALL", true, app, appPredicate, appPredicate));
         policies.Add(new PolicyState(AppGuardPolicy, "ALL", false, app, appPredicate, appPredicate));
+        if (CitusSharedSql.Applies(project))
+        {
+            // BYPASSRLS is not inherited and SET ROLE to the NOLOGIN admin cannot reach a worker: admin logins, members
+            // of the admin role, read every row through this policy instead (docs/security.md, on a Citus cluster).
+            policies.Add(new PolicyState(CitusSharedSql.AdminPolicy, "ALL", true, new[] { security.Admin }, "true", "true"));
+        }
+
         return policies;
     }
 

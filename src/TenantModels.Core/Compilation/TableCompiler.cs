@@ -48,6 +48,12 @@ internal static class TableCompiler
         }
 
         var table = new TableDefinition(columns, constraints, indexes.Select(i => Index(schema, model.Name, Scoped(i.Columns), i.Unique)).ToList());
+        var sql = TableSql.Create(SqlWriter.QualifiedName(schema, model.Name), table);
+        if (shared && CitusSharedSql.Applies(project))
+        {
+            CitusSharedSql.DistributeTable(sql, SqlWriter.QualifiedName(schema, model.Name));
+        }
+
         var dependsOn = new List<string> { shared ? ArtefactIds.SharedSchema : ArtefactIds.TenantSchema };
         dependsOn.AddRange(keys.ForeignKeys.Select(fk => ArtefactIds.Table(fk.References)).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
         return new CompiledArtefact(
@@ -55,7 +61,7 @@ internal static class TableCompiler
             ArtefactKind.Table,
             ModelLocation.ScopeOf(model),
             null,
-            TableSql.Create(SqlWriter.QualifiedName(schema, model.Name), table).ToString(),
+            sql.ToString(),
             dependsOn,
             SqlWriter.QualifiedName(schema, model.Name),
             table.Signature,

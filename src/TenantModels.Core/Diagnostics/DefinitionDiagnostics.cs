@@ -163,7 +163,7 @@ public static class DefinitionDiagnostics
         "wave '{0}' is declared more than once (first at {1})");
 
     public static readonly DiagnosticDescriptor IsolationNotOnCitus = Error("TM1120", "Isolation not available on Citus",
-        "distribution: citus cannot be combined with {0}: {1}; use isolation: schema, whose tenant schemas Citus places on its workers (docs/citus.md)");
+        "distribution: citus cannot be combined with {0}: {1}; use isolation: schema, whose tenant schemas Citus places on its workers, or isolation: shared, whose tables Citus distributes by tenant_id (docs/citus.md)");
 
     public static readonly DiagnosticDescriptor UnknownDataTest = Error("TM1110", "Unknown data test",
         "unknown data test '{0}'{1}; expected one of: {2}");

@@ -114,6 +114,9 @@ public static class RunnerDiagnostics
     public static readonly DiagnosticDescriptor TenantNotMoved = Error("TM3086", "Tenant cannot be moved",
         "cannot move tenant '{0}': {1}; nothing was moved");
 
+    public static readonly DiagnosticDescriptor TenantMoveTimedOut = Error("TM3110", "Tenant move timed out",
+        "the move of tenant '{0}' to {1} did not finish within {2} s (--timeout) and was cancelled: {3}; run it again with a longer --timeout, or when the tenant's tables are less busy");
+
     public static readonly DiagnosticDescriptor DataTestsFailed = Error("TM3090", "Data tests failed",
         "{0} data test run(s) failed for {1} tenant(s): {2}");
 

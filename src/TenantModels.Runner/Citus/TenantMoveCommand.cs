@@ -41,6 +41,12 @@ internal sealed class TenantMoveCommand
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "the bundle is not for a Citus cluster (tenantmodels.yaml has no 'distribution: citus')"));
         }
 
+        if (SharedPlacements.Applies(manifest))
+        {
+            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant,
+                "in shared isolation a tenant's rows are in a shard it shares with other tenants, not in schemas of its own; move shards with Citus (citus_move_shard_placement, see docs/citus.md)"));
+        }
+
         if (!TryParseNode(options.ToNode, out var host, out var port))
         {
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, $"--to '{options.ToNode}' is not host:port"));
@@ -58,7 +64,7 @@ internal sealed class TenantMoveCommand
 
             try
             {
-                return MoveLocked(connection, preflight, tenant, host, port, reporter);
+                return MoveLocked(connection, preflight, tenant, host, port, TimeSpan.FromSeconds(options.MoveTimeoutSeconds), reporter);
             }
             finally
             {
@@ -76,7 +82,7 @@ internal sealed class TenantMoveCommand
         }
     }
 
-    private static int MoveLocked(NpgsqlConnection connection, Preflight preflight, string tenant, string host, int port, Reporter reporter)
+    private static int MoveLocked(NpgsqlConnection connection, Preflight preflight, string tenant, string host, int port, TimeSpan timeout, Reporter reporter)
     {
         var manifest = preflight.Bundle.Manifest;
         if (CitusReadiness.Refusal(connection, manifest, preflight.Database) is { } notCitus)
@@ -102,6 +108,30 @@ internal sealed class TenantMoveCommand
 
         var target = host + ":" + port.ToString(CultureInfo.InvariantCulture);
         var from = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
+        var deadline = MoveDeadline.Start(timeout);
+        try
+        {
+            MoveSchemas(connection, schemas, host, port, deadline, reporter);
+        }
+        catch (PostgresException e) when (deadline.Expired(e))
+        {
+            var where = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
+            return reporter.Fail(ExitCodes.Failed, RunnerDiagnostics.TenantMoveTimedOut.At(SourceLocation.None, tenant, target,
+                deadline.Seconds.ToString(CultureInfo.InvariantCulture), "the tenant is on " + where));
+        }
+
+        var now = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
+        reporter.Line(from == now ? $"Tenant {tenant} is on {now}: nothing to move." : $"Moved tenant {tenant} from {from} to {now}.");
+        reporter.WriteJson(new RunResult("tenants move", from == now ? "up-to-date" : "moved", ExitCodes.Success, manifest.Project, manifest.BundleVersion, manifest.ContentHash)
+        {
+            Tenants = new[] { new TenantResult(tenant, null, "moved", Array.Empty<string>(), Node: now) },
+        });
+        return ExitCodes.Success;
+    }
+
+    private static void MoveSchemas(NpgsqlConnection connection, List<string> schemas, string host, int port, MoveDeadline deadline, Reporter reporter)
+    {
+        var target = host + ":" + port.ToString(CultureInfo.InvariantCulture);
         foreach (var schema in schemas)
         {
             var nodes = TenantPlacements.NodesOf(connection, new[] { schema });
@@ -114,18 +144,10 @@ internal sealed class TenantMoveCommand
 
             if (nodes[schema] is { } node && node != target)
             {
-                MoveSchema(connection, schema, host, port);
+                MoveSchema(connection, schema, host, port, deadline);
                 reporter.Line($"  moved {schema} from {node} to {target}");
             }
         }
-
-        var now = TenantPlacements.Read(connection, manifest, new[] { tenant })[tenant];
-        reporter.Line(from == now ? $"Tenant {tenant} is on {now}: nothing to move." : $"Moved tenant {tenant} from {from} to {now}.");
-        reporter.WriteJson(new RunResult("tenants move", from == now ? "up-to-date" : "moved", ExitCodes.Success, manifest.Project, manifest.BundleVersion, manifest.ContentHash)
-        {
-            Tenants = new[] { new TenantResult(tenant, null, "moved", Array.Empty<string>(), Node: now) },
-        });
-        return ExitCodes.Success;
     }
 
     private static Diagnostic Refusal(string tenant, string reason) => RunnerDiagnostics.TenantNotMoved.At(SourceLocation.None, tenant, reason);
@@ -180,7 +202,7 @@ internal sealed class TenantMoveCommand
     /// roles' grants come out as they went in; <c>verify</c> reports a table left with the wrong owner if the runner dies
     /// in between.
     /// </summary>
-    private static void MoveSchema(NpgsqlConnection connection, string schema, string host, int port)
+    private static void MoveSchema(NpgsqlConnection connection, string schema, string host, int port, MoveDeadline deadline)
     {
         var owners = new List<(string Table, string Owner)>();
         using (var command = new NpgsqlCommand("""
@@ -198,14 +220,27 @@ internal sealed class TenantMoveCommand
             }
         }
 
-        // Names come quoted from format('%I'): they are identifiers, never user text.
-        Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO CURRENT_USER;\n")));
+        // Names come quoted from format('%I'): they are identifiers, never user text. The hand-over and the move run under
+        // the deadline (the hand-over waits for the tables' locks); giving the tables back does not: it must happen.
+        deadline.Limit(connection);
         try
         {
+            Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO CURRENT_USER;\n")));
+        }
+        catch
+        {
+            MoveDeadline.Lift(connection); // one transaction: nothing was handed over, so nothing is given back
+            throw;
+        }
+
+        try
+        {
+            deadline.Limit(connection);
             Execute(connection, "SELECT citus_schema_move($1::regnamespace, $2, $3)", schema, host, port);
         }
         finally
         {
+            MoveDeadline.Lift(connection);
             Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO {o.Owner};\n")));
         }
     }

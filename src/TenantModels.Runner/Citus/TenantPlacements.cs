@@ -22,6 +22,13 @@ internal static class TenantPlacements
     /// <returns>Tenant id → "host:port" (several, comma-separated, only while a move is half done), for the given tenants.</returns>
     public static IReadOnlyDictionary<string, string> Read(NpgsqlConnection connection, BundleManifest manifest, IEnumerable<string> tenants)
     {
+        if (SharedPlacements.Applies(manifest))
+        {
+            var ids = tenants.Distinct(StringComparer.Ordinal).ToList();
+            var shards = SharedPlacements.Read(connection, manifest, ids);
+            return ids.ToDictionary(t => t, t => shards.TryGetValue(t, out var node) ? node : Local, StringComparer.Ordinal);
+        }
+
         var schemasOf = tenants.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => CitusTarget.TenantSchemas(manifest, t), StringComparer.Ordinal);
         var nodes = NodesOf(connection, schemasOf.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToArray());
         return schemasOf.ToDictionary(

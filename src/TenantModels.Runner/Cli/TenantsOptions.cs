@@ -11,8 +11,15 @@ namespace TenantModels.Runner.Cli;
 public sealed record TenantsOptions(string Action, string BundleDirectory, string? Connection, bool Json, string? TenantId = null,
     string[]? Sources = null, string? Name = null, bool AllowDataLoss = false, int LockWaitSeconds = ApplyOptions.DefaultLockWaitSeconds,
     string? ThenScript = null, string[]? Variables = null, bool Quiet = false, bool Verbose = false, string? Targets = null, bool DropDatabase = false,
-    string? ToNode = null, string? Tier = null, string[]? Attributes = null)
+    string? ToNode = null, string? Tier = null, string[]? Attributes = null, int MoveTimeoutSeconds = TenantsOptions.DefaultMoveTimeoutSeconds)
 {
+    /// <summary>
+    /// move: how long handing over the tables and moving the schemas may take, in seconds. An hour: an online move copies
+    /// the tenant's rows while it runs, so it grows with the tenant; a move that waits longer than that is more likely
+    /// stuck behind locks than copying.
+    /// </summary>
+    public const int DefaultMoveTimeoutSeconds = 3600;
+
     internal static Command CreateCommand(Func<TenantsOptions, int> run)
     {
         var tenants = new Command("tenants", "List, inspect, discover, provision and remove tenants.");
@@ -74,12 +81,25 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
         var id = new Argument<string>("tenant-id");
         var to = new Option<string>("--to") { Description = "The worker to move the tenant to, as host:port (as listed in pg_dist_node).", Required = true };
         var lockWait = CommonOptions.LockWait();
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = $"Seconds the move may take (handing over the tables and copying them) before it is cancelled and rolled back (default {DefaultMoveTimeoutSeconds}).",
+            DefaultValueFactory = _ => DefaultMoveTimeoutSeconds,
+        };
+        timeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0)
+            {
+                r.AddError("--timeout must be a positive number of seconds");
+            }
+        });
         move.Arguments.Add(id);
         move.Options.Add(to);
         move.Options.Add(lockWait);
+        move.Options.Add(timeout);
         var (quiet, verbose) = QuietOrVerbose(move);
         move.SetAction(r => run(new TenantsOptions("move", r.GetValue(bundle)!, r.GetValue(connection), r.GetValue(json), r.GetValue(id), LockWaitSeconds: r.GetValue(lockWait),
-            Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), ToNode: r.GetValue(to))));
+            Quiet: r.GetValue(quiet), Verbose: r.GetValue(verbose), ToNode: r.GetValue(to), MoveTimeoutSeconds: r.GetValue(timeout))));
         return move;
     }
 

@@ -1,6 +1,9 @@
 -- TenantModels deploy script for citus_schema_per_tenant_limits 1.0.0
--- sha256:ddb97b81612fb655d8b6b04fd4b40fa3de45de34f9b72c30f276b2b6b255c9de
+-- sha256:595364c5fedb37abbdd9f15c1d6e6d2ebd722907064ee42ece9edee7de1d35be
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
+-- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.
+
+SET citus.enable_schema_based_sharding = on;
 
 -- tenant_schema (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "tenant_acme";
@@ -74,6 +77,8 @@ group by o.name
 WITH DATA;
 CREATE UNIQUE INDEX IF NOT EXISTS "contacts_per_organization_organization_idx" ON "tenant_techstart"."contacts_per_organization" ("organization");
 
+SET citus.enable_schema_based_sharding = off;
+
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 
@@ -82,3 +87,5 @@ CREATE OR REPLACE VIEW "canonical"."contacts_per_organization" WITH (security_in
 SELECT "organization", "contacts", CAST('acme' AS text) AS "tenant_id" FROM "tenant_acme"."contacts_per_organization"
 UNION ALL
 SELECT "organization", "contacts", CAST('techstart' AS text) AS "tenant_id" FROM "tenant_techstart"."contacts_per_organization";
+
+RESET citus.enable_schema_based_sharding;
