@@ -165,21 +165,7 @@ internal static class SecurityCompiler
         if (roles.Count > 0)
         {
             sql.Line("-- Only logins are members of a tenant's roles: a role in between could carry a second tenant to its logins.");
-            sql.Line("DO " + Dollar)
-                .Line("DECLARE")
-                .Line("    membership record;")
-                .Line("BEGIN")
-                .Line("    FOR membership IN")
-                .Line("        SELECT g.rolname AS granted, m.rolname AS member")
-                .Line("        FROM pg_catalog.pg_auth_members AS a")
-                .Line("        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid")
-                .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
-                .Append("        WHERE g.rolname IN (").Join(", ", roles, (w, r) => w.Literal(r.Role)).Line(") AND NOT m.rolcanlogin")
-                .Line("    LOOP")
-                .Line("        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);")
-                .Line("    END LOOP;")
-                .Line("END")
-                .Line(Dollar + ";");
+            RevokeMembershipsWhere(sql, w => w.Append("        WHERE g.rolname IN (").Join(", ", roles, (x, r) => x.Literal(r.Role)).Line(") AND NOT m.rolcanlogin"));
         }
 
         sql.Append("DELETE FROM ").Append(table).Append(" WHERE ").Identifier("tenant_id").Append(" = ").Literal(ArtefactTemplate.TenantPlaceholder)
@@ -559,7 +545,18 @@ internal static class SecurityCompiler
             .Line(Dollar + ";");
     }
 
-    private static void RevokeMemberships(SqlWriter sql, IReadOnlyList<string> members, IReadOnlyList<(string Member, string Group)> allowed)
+    private static void RevokeMemberships(SqlWriter sql, IReadOnlyList<string> members, IReadOnlyList<(string Member, string Group)> allowed) =>
+        RevokeMembershipsWhere(sql, w =>
+        {
+            w.Append("        WHERE m.rolname IN (").Join(", ", members, (x, r) => x.Literal(r)).Line(")");
+            foreach (var (member, group) in allowed)
+            {
+                w.Append("        AND NOT (m.rolname = ").Literal(member).Append(" AND g.rolname = ").Literal(group).Line(")");
+            }
+        });
+
+    /// <summary>Revokes every membership the <paramref name="where"/> clause selects (over <c>a</c>, granted role <c>g</c>, member <c>m</c>).</summary>
+    private static void RevokeMembershipsWhere(SqlWriter sql, System.Action<SqlWriter> where)
     {
         sql.Line("DO " + Dollar)
             .Line("DECLARE")
@@ -569,13 +566,8 @@ internal static class SecurityCompiler
             .Line("        SELECT g.rolname AS granted, m.rolname AS member")
             .Line("        FROM pg_catalog.pg_auth_members AS a")
             .Line("        JOIN pg_catalog.pg_roles AS g ON g.oid = a.roleid")
-            .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member")
-            .Append("        WHERE m.rolname IN (").Join(", ", members, (w, r) => w.Literal(r)).Line(")");
-        foreach (var (member, group) in allowed)
-        {
-            sql.Append("        AND NOT (m.rolname = ").Literal(member).Append(" AND g.rolname = ").Literal(group).Line(")");
-        }
-
+            .Line("        JOIN pg_catalog.pg_roles AS m ON m.oid = a.member");
+        where(sql);
         sql.Line("    LOOP")
             .Line("        EXECUTE pg_catalog.format('REVOKE %I FROM %I', membership.granted, membership.member);")
             .Line("    END LOOP;")
