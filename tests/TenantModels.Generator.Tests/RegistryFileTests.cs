@@ -129,6 +129,17 @@ public sealed class RegistryFileTests
         Assert.IsTrue(StepReasons.Of(second, TrackingNames.TenantsOutput).All(o => StepReasons.IsReused(o.Reason)), StepReasons.Describe(second));
     }
 
+    /// <summary>Tenants may all be provisioned at run time: the declared attributes are typed without any tenant listed.</summary>
+    [TestMethod]
+    public void DeclaredAttributes_AreTypedWithoutAnyTenant()
+    {
+        var code = TenantsCode(Project("attributes:\n  region: text\n  seats: { type: integer, nullable: false }\ndefaults:\n  attributes: { seats: 1 }\ntenants: []\n"));
+
+        StringAssert.Contains(code, "string? Region");
+        StringAssert.Contains(code, "int Seats");
+        StringAssert.Contains(code, "|region|seats\";");
+    }
+
     private static TestProject Project(string registry) =>
         new("/fixtures/App", new Dictionary<string, string> { ["tenants.yaml"] = registry, ["sources/crm.yaml"] = Source }) { RootNamespace = "App", RegistryFile = FileName };
 

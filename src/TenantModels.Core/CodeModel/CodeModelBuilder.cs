@@ -20,7 +20,9 @@ public static class CodeModelBuilder
 
     public static ProjectCodeModel Build(BoundProject project)
     {
-        var declared = project.Tenants.Count == 0 ? new List<BoundAttribute>() : project.Tenants[0].Attributes.ToList();
+        // Every tenant has every declared attribute; without tenants (all provisioned at run time) the defaults have them.
+        var declared = project.Tenants.Count > 0 ? project.Tenants[0].Attributes.ToList()
+            : project.TenantDefaults?.Attributes.ToList() ?? new List<BoundAttribute>();
         var attributeNames = CSharpNames.Unique(declared.Select(a => a.Name), RecordMembers.Concat(new[] { "TenantAttributes" }));
         var attributes = declared
             .Select((a, i) => new AttributeCode(a.Name, attributeNames[i], a.Type.SqlName, ClrLiterals.AttributeType(a.Type).For(a.Nullable), a.Nullable,

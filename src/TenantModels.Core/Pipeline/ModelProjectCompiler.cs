@@ -28,9 +28,9 @@ public static class ModelProjectCompiler
         var values = TenantValueCompiler.Declare(bound, artefacts, tests.Select(t => t.Sql));
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values), t.Tier,
             t.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!, System.StringComparer.Ordinal))).ToList();
-        var attributes = bound.Tenants.Count == 0
-            ? null
-            : bound.Tenants[0].Attributes.Select(a => new BundleAttribute(a.Name, a.Type.SqlName)).ToList();
+        // Every tenant has every declared attribute; without tenants (all provisioned at run time) the defaults have them.
+        var declared = bound.Tenants.Count > 0 ? bound.Tenants[0].Attributes : bound.TenantDefaults?.Attributes;
+        var attributes = declared?.Select(a => new BundleAttribute(a.Name, a.Type.SqlName)).ToList();
         var sources = bound.Sources.Values.Select(s => new BundleSource(s.Name, s.RawSchema.Pattern.Replace(Naming.NamingPattern.SourceToken, s.Name))).ToList();
         var security = bound.Security is { } s
             ? new BundleSecurity(s.Isolation.ToString().ToLowerInvariant(), s.Owner, s.Admin, s.App, s.Schema,
