@@ -59,6 +59,47 @@ public sealed class SharedTenantMoveTests
         StringAssert.Contains(again.Out, $"Tenant {Tenant} is on {to}: nothing to move.");
     }
 
+    [TestMethod]
+    public void A_shared_move_that_times_out_leaves_the_tenant_and_the_owner_and_an_isolated_tenant_moves_back_without_a_new_split()
+    {
+        var db = ClusterLifetime.Cluster.CreateDatabase("sharedmove_timeout");
+        var bundle = Cli.SampleForCitus("WhiteLabelAnalytics");
+        Assert.AreEqual(0, Cli.Against(db, "apply", bundle).ExitCode);
+        const string ownerSql = "SELECT pg_get_userbyid(relowner)::text FROM pg_class WHERE oid = 'shared.screens'::regclass";
+        var owner = CitusCluster.Scalar<string>(db, ownerSql);
+        var from = NodeOf(db, Tenant);
+        var to = ClusterLifetime.Cluster.Workers.Select(w => "127.0.0.1:" + w.Port).Single(n => n != from);
+
+        using (var holder = new NpgsqlConnection(db))
+        {
+            // A long transaction reading the shared table: the move cannot take the table over until it ends.
+            holder.Open();
+            using var transaction = holder.BeginTransaction();
+            using (var read = new NpgsqlCommand("LOCK TABLE shared.screens IN ACCESS SHARE MODE", holder, transaction))
+            {
+                read.ExecuteNonQuery();
+            }
+
+            var timedOut = Cli.Against(db, "tenants", "move", bundle, Tenant, "--to", to, "--timeout", "2");
+            Assert.AreEqual(1, timedOut.ExitCode, timedOut.ToString());
+            StringAssert.Contains(timedOut.Error, $"TM3110: the move of tenant '{Tenant}' to {to} did not finish within 2 s (--timeout) and was cancelled: the tenant is on {from}");
+        }
+
+        Assert.AreEqual(from, NodeOf(db, Tenant));
+        Assert.AreEqual(owner, CitusCluster.Scalar<string>(db, ownerSql), "the owner is given back");
+
+        Assert.AreEqual(0, Cli.Against(db, "tenants", "move", bundle, Tenant, "--to", to).ExitCode, "the default timeout lets it finish once the table is free");
+        var shards = CitusCluster.Scalar<long>(db, "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'shared.screens'::regclass");
+        var back = Cli.Against(db, "tenants", "move", bundle, Tenant, "--to", from);
+        Assert.AreEqual(0, back.ExitCode, back.ToString());
+        StringAssert.Contains(back.Out, $"Moved tenant {Tenant} from {to} to {from}.");
+        Assert.IsFalse(back.Out.Contains("isolated tenant", System.StringComparison.Ordinal), back.Out);
+        Assert.AreEqual(from, NodeOf(db, Tenant));
+        Assert.AreEqual(shards, CitusCluster.Scalar<long>(db, "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'shared.screens'::regclass"), "no new split");
+        Assert.AreEqual(owner, CitusCluster.Scalar<string>(db, ownerSql));
+        Assert.AreEqual(0, Cli.Against(db, "verify", bundle).ExitCode);
+    }
+
     /// <summary>Each other tenant: its node and its rows (count and id sum), read on the coordinator.</summary>
     private static string[] Others(string db) => CitusCluster.Strings(db, $"""
         SELECT t.tenant_id || ' on ' || min(nd.nodename || ':' || nd.nodeport) || ': ' || t.rows
