@@ -57,7 +57,7 @@ public sealed class WhiteLabelOnCitusTests
     }
 
     [TestMethod]
-    public void Status_shows_the_worker_of_each_tenants_shard_and_move_refers_shards_to_citus()
+    public void Status_shows_the_worker_of_each_tenants_shard()
     {
         var status = Cli.Against(_db, "status", _bundle);
         Assert.AreEqual(0, status.ExitCode, status.ToString());
@@ -66,10 +66,6 @@ public sealed class WhiteLabelOnCitusTests
             var node = CitusCluster.Scalar<string>(_db, $"SELECT nodename || ':' || nodeport FROM citus_shards WHERE shardid = get_shard_id_for_distribution_column('shared.screens', '{tenant}')");
             StringAssert.Contains(status.Out, $"  {tenant} on {node}\n", status.ToString());
         }
-
-        var move = Cli.Against(_db, "tenants", "move", _bundle, "colorado", "--to", "127.0.0.1:" + ClusterLifetime.Cluster.Workers[0].Port);
-        Assert.AreEqual(2, move.ExitCode, move.ToString());
-        StringAssert.Contains(move.Error, "TM3086: cannot move tenant 'colorado': in shared isolation a tenant's rows are in a shard it shares with other tenants");
     }
 
     [TestMethod]

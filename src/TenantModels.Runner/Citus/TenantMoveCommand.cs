@@ -17,7 +17,8 @@ namespace TenantModels.Runner.Citus;
 /// cluster with <c>citus_schema_move</c> (online: logical replication when every table has a replica identity, as
 /// Citus's <c>auto</c> transfer mode decides). A tenant schema still local to the coordinator (deployed before the bundle
 /// chose Citus) is distributed first with <c>citus_schema_distribute</c>. Roles, grants and policies are the schema's
-/// own objects and travel with it; the deployment lock keeps an apply from running meanwhile.
+/// own objects and travel with it; the deployment lock keeps an apply from running meanwhile. In shared isolation the
+/// tenant's rows move instead, in a shard group of their own (<see cref="SharedTenantMove"/>).
 /// </summary>
 internal sealed class TenantMoveCommand
 {
@@ -39,12 +40,6 @@ internal sealed class TenantMoveCommand
         if (!CitusTarget.Is(manifest))
         {
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "the bundle is not for a Citus cluster (tenantmodels.yaml has no 'distribution: citus')"));
-        }
-
-        if (SharedPlacements.Applies(manifest))
-        {
-            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant,
-                "in shared isolation a tenant's rows are in a shard it shares with other tenants, not in schemas of its own; move shards with Citus (citus_move_shard_placement, see docs/citus.md)"));
         }
 
         if (!TryParseNode(options.ToNode, out var host, out var port))
@@ -100,10 +95,25 @@ internal sealed class TenantMoveCommand
             return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, $"{host}:{port} is not an active worker of this cluster (see pg_dist_node, or `tenantmodels status` for where tenants are)"));
         }
 
-        var schemas = Existing(connection, CitusTarget.TenantSchemas(manifest, tenant));
-        if (schemas.Count == 0)
+        Action<MoveDeadline> move;
+        if (SharedPlacements.Applies(manifest))
         {
-            return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "none of its schemas exists in this database (apply the bundle first)"));
+            if (SharedPlacements.DistributedTable(connection, manifest) is not { } table)
+            {
+                return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "no shared or canonical table of the bundle is distributed in this database (apply the bundle first)"));
+            }
+
+            move = deadline => SharedTenantMove.Run(connection, table, tenant, host, port, deadline, reporter);
+        }
+        else
+        {
+            var schemas = Existing(connection, CitusTarget.TenantSchemas(manifest, tenant));
+            if (schemas.Count == 0)
+            {
+                return reporter.Fail(ExitCodes.UsageError, Refusal(tenant, "none of its schemas exists in this database (apply the bundle first)"));
+            }
+
+            move = deadline => MoveSchemas(connection, schemas, host, port, deadline, reporter);
         }
 
         var target = host + ":" + port.ToString(CultureInfo.InvariantCulture);
@@ -111,7 +121,7 @@ internal sealed class TenantMoveCommand
         var deadline = MoveDeadline.Start(timeout);
         try
         {
-            MoveSchemas(connection, schemas, host, port, deadline, reporter);
+            move(deadline);
         }
         catch (PostgresException e) when (deadline.Expired(e))
         {
@@ -193,60 +203,15 @@ internal sealed class TenantMoveCommand
         return schemas.Where(found.Contains).ToList();
     }
 
-    /// <summary>
-    /// Citus copies a table's shard by connecting to the workers as the table's owner, and TenantModels' owner role is
-    /// NOLOGIN (<c>role … is not permitted to log in</c>). Rather than letting the owner log in, even for a moment (any
-    /// login path the cluster's pg_hba.conf allows would be open to it), the runner's own role — which Citus already
-    /// connects to the workers as for every DDL — owns the tables for the duration of the move; the owner is given back
-    /// whether or not the move succeeded. ALTER … OWNER rewrites the ACLs (grantor included) both ways, so the tenant
-    /// roles' grants come out as they went in; <c>verify</c> reports a table left with the wrong owner if the runner dies
-    /// in between.
-    /// </summary>
-    private static void MoveSchema(NpgsqlConnection connection, string schema, string host, int port, MoveDeadline deadline)
-    {
-        var owners = new List<(string Table, string Owner)>();
-        using (var command = new NpgsqlCommand("""
-            SELECT format('%I.%I', n.nspname, c.relname), format('%I', pg_catalog.pg_get_userbyid(c.relowner))
-            FROM pg_dist_partition AS p JOIN pg_catalog.pg_class AS c ON c.oid = p.logicalrelid JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND c.relowner <> (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
-            ORDER BY 1
-            """, connection))
-        {
-            command.Parameters.AddWithValue(schema);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                owners.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        // Names come quoted from format('%I'): they are identifiers, never user text. The hand-over and the move run under
-        // the deadline (the hand-over waits for the tables' locks); giving the tables back does not: it must happen.
-        deadline.Limit(connection);
-        try
-        {
-            Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO CURRENT_USER;\n")));
-        }
-        catch
-        {
-            MoveDeadline.Lift(connection); // one transaction: nothing was handed over, so nothing is given back
-            throw;
-        }
-
-        try
+    private static void MoveSchema(NpgsqlConnection connection, string schema, string host, int port, MoveDeadline deadline) =>
+        TableOwnerHandover.InSchema(connection, schema, deadline, () =>
         {
             deadline.Limit(connection);
             Execute(connection, "SELECT citus_schema_move($1::regnamespace, $2, $3)", schema, host, port);
-        }
-        finally
-        {
-            MoveDeadline.Lift(connection);
-            Execute(connection, string.Concat(owners.Select(o => $"ALTER TABLE {o.Table} OWNER TO {o.Owner};\n")));
-        }
-    }
+        });
 
-    /// <summary>Each call is its own transaction: citus_schema_move cannot run inside a transaction block.</summary>
-    private static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)
+    /// <summary>Each call is its own transaction: Citus's moves and splits cannot run inside a transaction block.</summary>
+    internal static void Execute(NpgsqlConnection connection, string sql, params object[] parameters)
     {
         if (sql.Length == 0)
         {

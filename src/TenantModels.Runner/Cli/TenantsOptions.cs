@@ -77,7 +77,7 @@ public sealed record TenantsOptions(string Action, string BundleDirectory, strin
     /// <summary>Citus only (docs/citus.md): a tenant's distributed schemas to another worker.</summary>
     private static Command Move(Func<TenantsOptions, int> run)
     {
-        var move = Base("move", "Citus: move a tenant's schemas to another worker of the cluster (citus_schema_move), distributing them first if they are still local.", out var bundle, out var connection, out var json);
+        var move = Base("move", "Citus: move a tenant to another worker of the cluster: its schemas (citus_schema_move, distributing them first if they are still local), or in shared isolation its rows, in a shard group of their own (isolate_tenant_to_new_shard, citus_move_shard_placement).", out var bundle, out var connection, out var json);
         var id = new Argument<string>("tenant-id");
         var to = new Option<string>("--to") { Description = "The worker to move the tenant to, as host:port (as listed in pg_dist_node).", Required = true };
         var lockWait = CommonOptions.LockWait();
