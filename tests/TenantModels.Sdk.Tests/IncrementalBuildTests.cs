@@ -108,6 +108,24 @@ public sealed class IncrementalBuildTests
         StringAssert.StartsWith(File.ReadAllText(registry), "tenantmodels-registry/1|id|name|enabled|sources|priority|tier|database|region\n");
     }
 
+    /// <summary>TenantModelsRegistryInCode=true: the tenants are in the generated code, so no registry file, and a tenant edit compiles C# again.</summary>
+    [TestMethod]
+    public void WithTheRegistryInCode_NoRegistryFileIsWritten_AndATenantEditCompiles()
+    {
+        var project = SdkFixture.CopySample("CallAnalytics", nameof(WithTheRegistryInCode_NoRegistryFileIsWritten_AndATenantEditCompiles));
+        project.Write("CallAnalytics.csproj", project.Read("CallAnalytics.csproj")
+            .Replace("<Version>1.0.0</Version>", "<Version>1.0.0</Version>\n    <TenantModelsRegistryInCode>true</TenantModelsRegistryInCode>", StringComparison.Ordinal));
+        var first = project.Build();
+        Assert.IsTrue(first.Succeeded, first.ToString());
+        Assert.IsFalse(File.Exists(Path.Combine(project.OutputDirectory, "CallAnalytics.tenants.registry")), "a registry file was written");
+
+        project.Write("tenants.yaml", project.Read("tenants.yaml").Replace("    name: Acme\n", "    name: Acme Renamed\n", StringComparison.Ordinal));
+        var renamed = project.Build();
+
+        Assert.IsTrue(renamed.Succeeded, renamed.ToString());
+        Assert.IsTrue(renamed.Ran("CoreCompile"), "with the tenants in the code, a tenant edit must compile C#");
+    }
+
     private static void AssertSameBundle(SortedDictionary<string, byte[]> expected,
         SortedDictionary<string, byte[]> actual)
     {
