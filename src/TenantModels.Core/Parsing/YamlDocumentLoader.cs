@@ -23,10 +23,14 @@ internal static class YamlDocumentLoader
         }
 
         var (parsed, lineBreaks) = Yaml12LineBreaks.ForParser(text);
-        IParser events = new NestingLimitParser(new Parser(new StringReader(parsed)));
-        if (lineBreaks is not null)
+        IParser events;
+        if (lineBreaks is null)
         {
-            events = lineBreaks.Restoring(events);
+            events = new NestingLimitParser(BlockYamlReader.TryParse(parsed) ?? new Parser(new StringReader(parsed)));
+        }
+        else
+        {
+            events = lineBreaks.Restoring(new NestingLimitParser(new Parser(new StringReader(parsed))));
         }
 
         var parser = new PositionTrackingParser(events);
