@@ -107,10 +107,23 @@ public static class DeployScript
                 Header(writer, artefact, null);
                 union.WriteExpanded(writer, tenants);
                 break;
+            case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) && artefact.TenantVariants is null
+                && OneTenantUnion.TryCreate(sql) is { } partition:
+                foreach (var tenant in tenants.Where(t => ArtefactExpander.AppliesTo(artefact, t)))
+                {
+                    Header(writer, artefact, tenant.Id);
+                    if (!partition.TryWrite(writer, tenant))
+                    {
+                        writer.Write(ArtefactTemplate.ExpandFor(artefact, sql, tenant).TrimEnd('\n'));
+                    }
+
+                    writer.Write('\n');
+                }
+
+                break;
             case ArtefactScope.Tenant when ArtefactTemplate.IsPerSourceTemplate(artefact.Kind) || artefact.TenantVariants is not null
                 || (artefact.Kind != ArtefactKind.Seed && TenantValues.Occur(sql)):
-                // A partition is a union template over one tenant's sources: few per model, no need to stream each;
-                // per-tenant values are written by the string form, and so are tenants' own statements (overrides).
+                // Per-tenant values are written by the string form, and so are tenants' own statements (overrides).
                 var variants = artefact.VariantsByTenant();
                 var parsed = new Dictionary<string, UnionTemplate>(StringComparer.Ordinal);
                 UnionTemplate Parse(string template) =>

@@ -34,7 +34,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
     public const int FanOut = 64;
 
     private const string Marker = "--@ ";
-    private const string Separator = "\nUNION ALL\n";
+    internal const string Separator = "\nUNION ALL\n";
 
     /// <summary>The branch key of a model every tenant has (not built from sources).</summary>
     public const string EveryTenant = "*";
