@@ -54,6 +54,12 @@ public sealed class CompileTenantModels : Task
     /// <summary>Where to write the declared attributes the generator compiles <c>TenantAttributes</c> from; empty: not written.</summary>
     public string TenantAttributesFile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where to remember the deploy.sql this build wrote (<see cref="DeployScriptReuse"/>), so the next build keeps it when
+    /// its inputs are unchanged; empty: deploy.sql is always written.
+    /// </summary>
+    public string DeployScriptRecord { get; set; } = string.Empty;
+
     [Output]
     public string ManifestPath { get; set; } = string.Empty;
 
@@ -87,7 +93,8 @@ public sealed class CompileTenantModels : Task
                 WriteEditorSchemas(result.Syntax!);
                 WriteRegistry(result.Project!);
             });
-            Core.Bundling.BundleDirectory.Write(result.Bundle, bundleDirectory);
+            var reuse = string.IsNullOrEmpty(DeployScriptRecord) ? null : new DeployScriptReuse(Path.Combine(ProjectDirectory, DeployScriptRecord));
+            Core.Bundling.BundleDirectory.Write(result.Bundle, bundleDirectory, reuse);
             aside.GetAwaiter().GetResult();
             ManifestPath = Path.Combine(bundleDirectory, BundleManifest.FileName);
             Log.LogMessage(MessageImportance.High, "{0} -> {1}", ProjectName, bundleDirectory);

@@ -68,7 +68,6 @@ public sealed class DeterminismTests
         var bundle = CaseCompiler.Compile(Path.Combine(CompilerCaseTests.CasesDirectory, name)).Bundle!;
         var expected = new System.Text.StringBuilder()
             .Append("-- TenantModels deploy script for ").Append(bundle.Manifest.Project).Append(' ').Append(bundle.Manifest.BundleVersion).Append('\n')
-            .Append("-- ").Append(bundle.Manifest.ContentHash).Append('\n')
             .Append("-- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql\n");
         // A bundle for Citus switches schema-based sharding on for tenant artefacts and off for the others (docs/citus.md).
         var citus = bundle.Manifest.Distribution == "citus";

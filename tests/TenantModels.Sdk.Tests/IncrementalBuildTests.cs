@@ -90,6 +90,8 @@ public sealed class IncrementalBuildTests
         Assert.IsTrue(first.Ran("CoreCompile"), "the first build did not compile C#");
         var registry = Path.Combine(project.OutputDirectory, "CallAnalytics.tenants.registry");
         StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme|1|outreach|");
+        var deployScript = Path.Combine(project.BundleDirectory, "deploy.sql");
+        var deployWritten = File.GetLastWriteTimeUtc(deployScript);
 
         project.Write("tenants.yaml", project.Read("tenants.yaml").Replace("    name: Acme\n", "    name: Acme Renamed\n", StringComparison.Ordinal));
         var renamed = project.Build();
@@ -99,6 +101,10 @@ public sealed class IncrementalBuildTests
         Assert.IsTrue(renamed.Skipped("CoreCompile"), "a tenant edit compiled the C# again");
         StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme Renamed|1|outreach|", "the output's registry file missed the edit");
         StringAssert.Contains(File.ReadAllText(project.ManifestPath), "Acme Renamed");
+        // A name is not in deploy.sql: the build keeps the file it wrote before (at 10,000 tenants, 100 MB not rewritten).
+        Assert.AreEqual(deployWritten, File.GetLastWriteTimeUtc(deployScript), "a tenant's new name rewrote deploy.sql");
+        Assert.AreEqual(TenantModels.Core.Bundling.BundleDirectory.Read(project.BundleDirectory).Manifest.DeployChecksum,
+            TenantModels.Core.Bundling.Checksums.OfFile(deployScript), "the kept deploy.sql must match the new manifest");
 
         project.Write("tenants.yaml", "attributes:\n  region: text\n" + project.Read("tenants.yaml"));
         var declared = project.Build();

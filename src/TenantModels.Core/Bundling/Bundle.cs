@@ -83,6 +83,14 @@ public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string,
         Settle(Checksums.Format(sha256.Hash!));
     }
 
+    internal bool DeployChecksumPending => _deployChecksumPending;
+
+    /// <summary>The manifest as compiled, without settling deploy.sql's checksum (which would expand deploy.sql).</summary>
+    internal BundleManifest ManifestWithoutDeployChecksum => _manifest;
+
+    /// <summary>For a deploy.sql kept from the previous build (<see cref="DeployScriptReuse"/>): its recorded checksum.</summary>
+    internal void SettleDeployChecksum(string deployChecksum) => Settle(deployChecksum);
+
     private void Settle(string deployChecksum)
     {
         _manifest = _manifest with { DeployChecksum = deployChecksum };

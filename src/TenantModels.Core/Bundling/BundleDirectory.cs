@@ -15,7 +15,8 @@ public static class BundleDirectory
     /// Writes into a sibling temp folder, then swaps it in, so a failed or interrupted build never leaves a
     /// partial bundle where the runner or CI would pick it up.
     /// </summary>
-    public static void Write(Bundle bundle, string directory)
+    /// <param name="reuse">Keeps the previous deploy.sql of <paramref name="directory"/> when its inputs are unchanged (builds only).</param>
+    public static void Write(Bundle bundle, string directory, DeployScriptReuse? reuse = null)
     {
         var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)!;
@@ -29,18 +30,22 @@ public static class BundleDirectory
                 WriteText(Path.Combine(staging, file.Key), file.Value);
             }
 
-            // First: a just-compiled bundle's manifest takes deploy.sql's checksum from the bytes written here.
-            using (var deploy = new FileStream(Path.Combine(staging, BundleManifest.DeployScriptFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            // First: a just-compiled bundle's manifest takes deploy.sql's checksum from the bytes written (or kept) here.
+            var deployPath = Path.Combine(staging, BundleManifest.DeployScriptFileName);
+            if (reuse?.TryKeep(bundle, Path.Combine(full, BundleManifest.DeployScriptFileName), deployPath) != true)
             {
+                using var deploy = new FileStream(deployPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                 bundle.WriteDeployScript(deploy);
             }
 
             WriteText(Path.Combine(staging, BundleManifest.FileName), ManifestJson.Write(bundle.Manifest));
             Delete(full);
             Directory.Move(staging, full);
+            reuse?.Remember(bundle, Path.Combine(full, BundleManifest.DeployScriptFileName));
         }
         catch
         {
+            reuse?.Forget();
             Delete(staging);
             throw;
         }

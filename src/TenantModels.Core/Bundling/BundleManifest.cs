@@ -11,8 +11,8 @@ namespace TenantModels.Core.Bundling;
 /// so bundles without a <c>security:</c> section are byte-identical to those of earlier versions.
 /// <paramref name="Attributes"/>: the tenant attributes the registry declares, with their types, so the runner can select
 /// tenants by them (<c>--where</c>); written only when declared, like each tenant's tier and attribute values.
-/// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest (its header names
-/// the content hash), so it is not covered by <paramref name="ContentHash"/>. Format 1 manifests have none.
+/// <paramref name="DeployChecksum"/>: the checksum of <c>deploy.sql</c>, which is derived from the rest, so it is not covered
+/// by <paramref name="ContentHash"/>. Format 1 manifests have none.
 /// <paramref name="TenantValues"/>: the per-tenant values (<c>{{ tier }}</c>, <c>{{ attr('name') }}</c>) the SQL uses, each tenant's
 /// own in <see cref="BundleTenant.Values"/>; written only when there are some.
 /// <paramref name="Waves"/>: the rollout waves of tenantmodels.yaml, in order; written only when declared (covered by the

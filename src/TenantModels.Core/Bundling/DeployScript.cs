@@ -18,8 +18,14 @@ public static class DeployScript
         writer.Write(manifest.Project);
         writer.Write(' ');
         writer.Write(manifest.BundleVersion);
-        writer.Write("\n-- ");
-        writer.Write(manifest.ContentHash);
+        if (manifest.FormatVersion == 1)
+        {
+            // Format 1 scripts named the content hash; since format 2 the manifest covers deploy.sql by its own checksum,
+            // and the script names no more than it is made of, so a tenant's new name leaves it byte for byte the same.
+            writer.Write("\n-- ");
+            writer.Write(manifest.ContentHash);
+        }
+
         var tenants = manifest.Tenants.Where(t => t.Enabled).ToList();
         // Refresh artefacts are run by the runner's refresh command, never by a deployment.
         var deployed = manifest.Artefacts.Where(a => a.Kind != ArtefactKind.Refresh).ToList();
@@ -147,6 +153,21 @@ public static class DeployScript
                 break;
         }
     }
+
+    /// <summary>
+    /// A checksum of everything <see cref="Write"/> reads: the manifest without what never reaches deploy.sql (the tenants'
+    /// display names, the content hash, deploy.sql's own checksum), artefact files included through their checksums. Equal
+    /// keys give equal scripts, so a build whose edit left the key unchanged keeps the previous deploy.sql
+    /// (<see cref="DeployScriptReuse"/>) instead of expanding and rewriting it.
+    /// </summary>
+    /// <remarks>The compiler's own build is part of the key: the same definitions compiled by changed code are written again.</remarks>
+    public static string InputKey(BundleManifest manifest) =>
+        Checksums.Of(typeof(DeployScript).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + ManifestJson.Write(manifest with
+        {
+            ContentHash = string.Empty,
+            DeployChecksum = null,
+            Tenants = manifest.Tenants.Select(t => t with { Name = string.Empty }).ToList(),
+        }));
 
     public static string ToText(BundleManifest manifest, Func<BundleArtefact, string> sqlOf)
     {

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for CallAnalytics 1.0.0
--- sha256:5d7d5fd327397dc18caa73109aaab841f2bed27304f0523d17d71c02df5c603f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant org_javi_2_e0eynhkr)

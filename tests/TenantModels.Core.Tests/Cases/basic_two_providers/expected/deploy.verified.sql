@@ -1,5 +1,4 @@
 -- TenantModels deploy script for basic_two_providers 1.0.0
--- sha256:d5a097985025757f287467fdf4996799a418bd1b1d05af609e116bb45fd8aa96
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

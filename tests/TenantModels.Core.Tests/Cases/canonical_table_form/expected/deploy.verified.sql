@@ -1,5 +1,4 @@
 -- TenantModels deploy script for canonical_table_form 1.0.0
--- sha256:d4f693c1914db18eb3f764ab05109e46d5579ff7fba5e84607541241eee5bfe3
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

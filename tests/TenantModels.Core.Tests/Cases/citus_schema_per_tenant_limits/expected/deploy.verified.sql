@@ -1,5 +1,4 @@
 -- TenantModels deploy script for citus_schema_per_tenant_limits 1.0.0
--- sha256:595364c5fedb37abbdd9f15c1d6e6d2ebd722907064ee42ece9edee7de1d35be
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 -- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.
 

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for citus_shared_isolation 1.0.0
--- sha256:e26633c63c51eb2f218c76734ef2abfe39314e41ce0b41be1e75d44829df0543
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 -- Citus (distribution: citus): run on the coordinator; tenant schemas become distributed schemas, as the runner makes them.
 

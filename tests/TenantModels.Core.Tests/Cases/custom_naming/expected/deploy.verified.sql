@@ -1,5 +1,4 @@
 -- TenantModels deploy script for custom_naming 1.0.0
--- sha256:b818f9e4139a825ad5f5845e9725046d9ccdb3bb66d1dfd3fcc8ada566dfe1f4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

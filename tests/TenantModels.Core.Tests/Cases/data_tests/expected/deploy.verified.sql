@@ -1,5 +1,4 @@
 -- TenantModels deploy script for data_tests 1.0.0
--- sha256:79dc1deb7da3e8ed211b2617eb79d54b7fd44cbe56fba68551596ae73001c05b
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- shared_schema

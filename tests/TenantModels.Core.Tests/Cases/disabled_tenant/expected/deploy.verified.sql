@@ -1,5 +1,4 @@
 -- TenantModels deploy script for disabled_tenant 1.0.0
--- sha256:30e90d833aaa3c664933414153f73234eba1b3d4b92000570469deef3b960120
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for etl_mappings_round_expr_null 1.0.0
--- sha256:d66fb1fd3a35cd3cc8107b97b2e05533d2f3504be360562964889742c6f8f8ea
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.erp (tenant tenant1)

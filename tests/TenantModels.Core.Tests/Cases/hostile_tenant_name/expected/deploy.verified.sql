@@ -1,5 +1,4 @@
 -- TenantModels deploy script for hostile_tenant_name 1.0.0
--- sha256:f03e156df1ad3d176b64646fba7fb97c07dcfe90e03194860766a86cde11fc8d
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for materialized_view_from_sources 1.0.0
--- sha256:009e87de0409515371e9715659e6f91158fb6af27a8ccc5d2383c01f6edfc42a
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

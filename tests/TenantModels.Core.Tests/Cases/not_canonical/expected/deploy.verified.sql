@@ -1,5 +1,4 @@
 -- TenantModels deploy script for not_canonical 1.0.0
--- sha256:d972116a9ccc16533fb5412ccee3a8c1016e10ad7e1ce4c00cf929814143e7eb
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

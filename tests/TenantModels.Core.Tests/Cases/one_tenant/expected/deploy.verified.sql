@@ -1,5 +1,4 @@
 -- TenantModels deploy script for one_tenant 1.0.0
--- sha256:125816d11aec812ef071b3d23c4c5dafbbe2e1fbd80975d9d1a266bf7d37f967
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

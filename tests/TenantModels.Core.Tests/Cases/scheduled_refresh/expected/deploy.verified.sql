@@ -1,5 +1,4 @@
 -- TenantModels deploy script for scheduled_refresh 1.0.0
--- sha256:0527d483ba8bdaabfc85114e8df6500ba2e6088464515b610b93eba18ec97a81
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

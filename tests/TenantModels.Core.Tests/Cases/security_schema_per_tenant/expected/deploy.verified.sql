@@ -1,5 +1,4 @@
 -- TenantModels deploy script for security_schema_per_tenant 1.0.0
--- sha256:57ad2bfbc60212c1783d31afd01e06c7735a6c33a717375a5d01bd8229d77ce4
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for security_shared_rls 1.0.0
--- sha256:03806fd38ff4271a63ab74e3c747c498926b83e1e3c8d0705d78a8f0256f9870
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- security.roles

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for seeds_per_tenant_typed 1.0.0
--- sha256:fd0c5d89706cd29a164df3cf7d2300fd5d2e8719e9e4f6e17054fede5f424a18
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme_corp)

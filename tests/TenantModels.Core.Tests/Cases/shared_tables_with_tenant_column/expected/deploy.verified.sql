@@ -1,5 +1,4 @@
 -- TenantModels deploy script for shared_tables_with_tenant_column 1.0.0
--- sha256:e747111cfd71c8f0118f466800b9cffabb350d76891950f0f8c45dfee821524f
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- shared_schema

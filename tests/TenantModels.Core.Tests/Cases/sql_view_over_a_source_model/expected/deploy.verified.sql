@@ -1,5 +1,4 @@
 -- TenantModels deploy script for sql_view_over_a_source_model 1.0.0
--- sha256:c75df39fdea42eba987912e9b6a30b42c959d59db30b0b2901621b234a13a3cf
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for table_column_renamed 1.0.0
--- sha256:e96035b52f00e8d8aec2cfc0657904d41a7839347dde70221cad4f0cb166d0aa
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

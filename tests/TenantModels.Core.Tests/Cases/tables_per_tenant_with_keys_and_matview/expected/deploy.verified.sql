@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tables_per_tenant_with_keys_and_matview 1.0.0
--- sha256:bf4d9dd0cb9f25df0326c9725c5a9fdf6c568f21f7ab38d0d63381460059ed60
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tenant_defaults_and_attributes 1.0.0
--- sha256:eb8058f4f8872a27c9e4b7696d5238bcfb348be69eed81a170c1b4adb4f8ddff
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

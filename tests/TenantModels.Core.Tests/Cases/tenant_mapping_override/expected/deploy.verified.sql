@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tenant_mapping_override 1.0.0
--- sha256:372a9aa23770679c454e652b6624b1a87db6869a49ef97f360e9a513b6a38dd3
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.erp (tenant tenant1)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tenant_placeholder_in_sql_and_expr 1.0.0
--- sha256:32ec5aaa9e9be523d719f73c2276093a34023f572a4b164806729338c838ad70
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tenant_values_in_sql 1.0.0
--- sha256:876c86192aec343cae9443da9c48a837894ba6df628beac226eeb507df9d8b48
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- tenant_schema (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tenant_with_two_sources 1.0.0
--- sha256:56dd41e7c4fc4849d7f4c8767fc0a07f78b60b50391d28e15e5c7000c9a203ec
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

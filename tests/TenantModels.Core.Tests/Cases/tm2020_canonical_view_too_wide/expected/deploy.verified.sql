@@ -1,5 +1,4 @@
 -- TenantModels deploy script for tm2020_canonical_view_too_wide 1.0.0
--- sha256:3b8bffcdc2da9bf2ae052fabed4905471fbfbd7402ed0c9faac0968df654fe15
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

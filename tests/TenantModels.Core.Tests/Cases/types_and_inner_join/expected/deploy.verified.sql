@@ -1,5 +1,4 @@
 -- TenantModels deploy script for types_and_inner_join 1.0.0
--- sha256:f1e6c645a4ea7b622506ac11d70a140812b72a26eaf4e3128f4f98d4c1125d02
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for waves_canary_then_rest 1.0.0
--- sha256:b28ac161bf8c0ddb79754f82cb3a45e554e42610e81eccc06f17c97a317b6c84
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- staging_schema.outreach (tenant acme)

@@ -1,5 +1,4 @@
 -- TenantModels deploy script for zero_tenants 1.0.0
--- sha256:ff06d817e9cde789f7667db8d976c1ae47a4f7cf1cab8734678032f6d39a7be2
 -- Run on an empty database that has the raw source schemas: psql -v ON_ERROR_STOP=1 -1 -f deploy.sql
 
 -- canonical_schema
