@@ -155,19 +155,29 @@ public static class DeployScript
     }
 
     /// <summary>
-    /// A checksum of everything <see cref="Write"/> reads: the manifest without what never reaches deploy.sql (the tenants'
-    /// display names, the content hash, deploy.sql's own checksum), artefact files included through their checksums. Equal
+    /// A checksum of everything <see cref="Write"/> reads: the manifest without what never reaches deploy.sql (tenants'
+    /// names, priorities, tiers and attributes — the SQL gets those it uses as values —, waves, schedules, data tests,
+    /// descriptions, the content hash, deploy.sql's own checksum), artefact files included through their checksums. Equal
     /// keys give equal scripts, so a build whose edit left the key unchanged keeps the previous deploy.sql
-    /// (<see cref="DeployScriptReuse"/>) instead of expanding and rewriting it.
+    /// (<see cref="DeployScriptReuse"/>) instead of expanding and rewriting it. DeployScriptReuseTests changes each
+    /// left-out field of every compiler case and checks that the script does not change.
     /// </summary>
     /// <remarks>The compiler's own build is part of the key: the same definitions compiled by changed code are written again.</remarks>
     public static string InputKey(BundleManifest manifest) =>
-        Checksums.Of(typeof(DeployScript).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + ManifestJson.Write(manifest with
-        {
-            ContentHash = string.Empty,
-            DeployChecksum = null,
-            Tenants = manifest.Tenants.Select(t => t with { Name = string.Empty }).ToList(),
-        }));
+        Checksums.Of(typeof(DeployScript).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + ManifestJson.Write(WithoutWhatScriptsIgnore(manifest)));
+
+    internal static BundleManifest WithoutWhatScriptsIgnore(BundleManifest manifest) => manifest with
+    {
+        ContentHash = manifest.FormatVersion == 1 ? manifest.ContentHash : string.Empty,
+        DeployChecksum = null,
+        Tenants = manifest.Tenants.Select(t => t with { Name = string.Empty, Priority = 0, Tier = null, Attributes = null }).ToList(),
+        Attributes = null,
+        Waves = null,
+        DataTests = null,
+        Descriptions = null,
+        Schedules = null,
+        ScheduleTenants = null,
+    };
 
     public static string ToText(BundleManifest manifest, Func<BundleArtefact, string> sqlOf)
     {
