@@ -51,6 +51,12 @@ internal static class IsolationChecks
                 continue;
             }
 
+            if (RegistryCheck.Run(connection, transaction, bundle.Manifest, check, instances.Select(i => i.Item1!).ToList()) is { } registry)
+            {
+                drift.AddRange(registry);
+                continue;
+            }
+
             if (check.Scope == ArtefactScope.Tenant && IsOneQuery(check.Sql))
             {
                 foreach (var chunk in instances.Chunk(TenantsPerStatement))
