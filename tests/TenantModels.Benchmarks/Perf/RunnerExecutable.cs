@@ -9,8 +9,8 @@ namespace TenantModels.Benchmarks.Perf;
 
 /// <summary>
 /// The runner as the benchmarks start it: by default as users get it from <c>dotnet tool install</c> on this machine,
-/// the ReadyToRun publish for the host's runtime identifier started through its native launcher — what the RID-specific
-/// tool package holds. <c>TENANTMODELS_BENCH_RUNNER</c> picks another form for an A/B:
+/// the ReadyToRun publish for the host's runtime identifier, started by <c>dotnet</c> as the tool's command is — what the
+/// RID-specific tool package holds. <c>TENANTMODELS_BENCH_RUNNER</c> picks another form for an A/B:
 /// <list type="bullet">
 /// <item><c>ready-to-run</c> (default): <c>dotnet publish -r &lt;host rid&gt;</c>, compiled ahead of time;</item>
 /// <item><c>il</c>: the same publish without ReadyToRun (the only difference is the JIT at start-up);</item>
@@ -36,8 +36,8 @@ internal static class RunnerExecutable
     public static string Description => Form switch
     {
         "build" => "runner: `dotnet tenantmodels.dll` of `dotnet build -c Release` (IL, JIT at start-up)",
-        "il" => $"runner: `dotnet publish -r {RuntimeInformation.RuntimeIdentifier}` without ReadyToRun, native launcher (IL, JIT at start-up)",
-        _ => $"runner: `dotnet publish -r {RuntimeInformation.RuntimeIdentifier}` ReadyToRun, native launcher (what `dotnet tool install` gives on this machine)",
+        "il" => $"runner: `dotnet publish -r {RuntimeInformation.RuntimeIdentifier}` without ReadyToRun (IL, JIT at start-up)",
+        _ => $"runner: `dotnet publish -r {RuntimeInformation.RuntimeIdentifier}` ReadyToRun (what `dotnet tool install` gives on this machine)",
     };
 
     private static (string Program, string[] Prefix) Resolve()
@@ -57,7 +57,7 @@ internal static class RunnerExecutable
                     "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", folder,
                     "-p:PublishReadyToRun=" + (Form == "il" ? "false" : "true"), "-nodeReuse:false", "-tl:off",
                 });
-                return (Path.Combine(folder, OperatingSystem.IsWindows() ? "tenantmodels.exe" : "tenantmodels"), Array.Empty<string>());
+                return ("dotnet", new[] { Path.Combine(folder, "tenantmodels.dll") });
             default:
                 throw new InvalidOperationException($"{Variable}={Form}: expected ready-to-run, il or build");
         }
