@@ -16,7 +16,9 @@ namespace TenantModels.Benchmarks;
 /// How long a secured project's security comparison takes: N tenants (schema isolation) with M tables each, granted to
 /// the tenant's reader and the admin, applied by the runner on a throwaway server with stock settings. Times the typed
 /// comparison (desired security from the manifest against the live catalog) beside the isolation checks it replaces,
-/// then <c>verify</c> and the no-op re-apply as a whole, medians of <see cref="Repetitions"/>.
+/// then <c>verify</c> and the no-op re-apply as a whole, in process and as the runner's own process (the form
+/// <c>dotnet tool install</c> gives, <see cref="Perf.RunnerExecutable"/>), medians of <see cref="Repetitions"/>. With
+/// <c>SECURED_VERIFY_HOLD=&lt;file&gt;</c> the applied server waits for experiments until that file is deleted, then is measured.
 /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- secured-verify 1000 10</c>.
 /// </summary>
 internal static class SecuredVerifyBenchmark
@@ -35,6 +37,16 @@ internal static class SecuredVerifyBenchmark
         var apply = Stopwatch.StartNew();
         Perf.ApplyMeasurement.Apply(path, db, "--jobs", Perf.ApplyMeasurement.Jobs);
         apply.Stop();
+        if (Environment.GetEnvironmentVariable("SECURED_VERIFY_HOLD") is { Length: > 0 } hold)
+        {
+            // For experiments by hand (profiles, a changed runner) on the applied database, before the measurements: until the file is deleted.
+            output.WriteLine($"holding: bundle {path}, connection '{db}' until {hold} is deleted");
+            File.WriteAllText(hold, db);
+            while (File.Exists(hold))
+            {
+                System.Threading.Thread.Sleep(1000);
+            }
+        }
 
         IReadOnlyList<RecordedRow> rows;
         using (var connection = new NpgsqlConnection(db))
@@ -65,6 +77,8 @@ internal static class SecuredVerifyBenchmark
         });
         var verify = Median(() => Perf.ApplyMeasurement.Run("verify", path, db));
         var noOp = Median(() => Perf.ApplyMeasurement.Apply(path, db));
+        var verifyProcess = Median(() => Perf.GrowthMeasurement.RunnerProcess(new[] { "verify", path, "--connection", db }));
+        var noOpProcess = Median(() => Perf.GrowthMeasurement.Runner("apply", path, db));
 
         output.WriteLine(FormattableString.Invariant($"## Secured verify at {tenants:N0} tenants × {models} tables (schema isolation, {rows.Count:N0} record rows, median of {Repetitions})"));
         output.WriteLine();
@@ -74,8 +88,12 @@ internal static class SecuredVerifyBenchmark
         output.WriteLine(FormattableString.Invariant($"| typed security comparison (manifest against catalog; {differences} difference(s)) | {typed:0.00} |"));
         output.WriteLine(FormattableString.Invariant($"| isolation checks it does not cover (roles' memberships, registry, logins, database, functions) | {remaining:0.00} |"));
         output.WriteLine(FormattableString.Invariant($"| every isolation check, as a bundle without typed security runs them | {checks:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed | {verify:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed | {noOp:0.00} |"));
+        output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed (in process, warm) | {verify:0.00} |"));
+        output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed (in process, warm) | {noOp:0.00} |"));
+        output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed, the runner as its own process | {verifyProcess:0.00} |"));
+        output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed, the runner as its own process | {noOpProcess:0.00} |"));
+        output.WriteLine();
+        output.WriteLine(Perf.RunnerExecutable.Description);
         output.WriteLine();
         output.WriteLine("| isolation check (each run alone, once) | seconds |");
         output.WriteLine("|---|---|");

@@ -11,7 +11,9 @@ namespace TenantModels.Runner.Database;
 /// Runs the bundle's shipped isolation checks (<see cref="IsolationCheck"/>) against a live database, for what the
 /// record says is deployed there: global checks once, tenant checks for each tenant recorded with the check's artefact.
 /// All of it in one read-only transaction that is rolled back; each check in its own savepoint so a failing one is
-/// reported and the others still run. Checks that <c>SET ROLE</c> run only for a superuser verifier.
+/// reported and the others still run. Checks that <c>SET ROLE</c> run only for a superuser verifier. The registry check
+/// is answered for every tenant from one read of the registry when the bundle carries the tenant roles as data
+/// (<see cref="RegistryCheck"/>, same findings).
 /// </summary>
 internal static class IsolationChecks
 {
@@ -48,6 +50,13 @@ internal static class IsolationChecks
             if (check.RequiresSuperuser && !superuser)
             {
                 skipped += instances.Count;
+                continue;
+            }
+
+            var checkedTenants = instances.Where(i => i.Item1 is not null).Select(i => i.Item1!).ToList();
+            if (RegistryCheck.Run(connection, transaction, bundle.Manifest, check, checkedTenants) is { } registry)
+            {
+                drift.AddRange(registry);
                 continue;
             }
 

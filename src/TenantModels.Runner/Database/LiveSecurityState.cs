@@ -91,13 +91,23 @@ internal static class LiveSecurityState
         var roles = new Dictionary<string, LiveRole>(StringComparer.Ordinal);
         foreach (var batch in Batches(names))
         {
+            // Memberships by one join each, not a subquery per role: until pg_auth_members is analyzed again after an apply
+            // created the roles, the planner scanned all of it for each role (0.13 s for 1,000 tenants' roles, 8 ms this way).
             using var command = new NpgsqlCommand(
                 """
-                SELECT r.rolname::text, r.rolcanlogin, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolinherit,
-                       ARRAY(SELECT pg_catalog.pg_get_userbyid(a.roleid)::text FROM pg_catalog.pg_auth_members AS a WHERE a.member = r.oid),
-                       ARRAY(SELECT m.rolname::text FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
-                             WHERE a.roleid = r.oid AND NOT m.rolcanlogin ORDER BY 1)
-                FROM pg_catalog.pg_roles AS r WHERE r.rolname = ANY($1::text[])
+                WITH r AS MATERIALIZED (
+                    SELECT r.oid, r.rolname::text AS name, r.rolcanlogin, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolinherit
+                    FROM pg_catalog.pg_roles AS r WHERE r.rolname::text IN (SELECT unnest($1::text[]))),
+                member_of AS (
+                    SELECT a.member, array_agg(pg_catalog.pg_get_userbyid(a.roleid)::text) AS roles
+                    FROM pg_catalog.pg_auth_members AS a WHERE a.member IN (SELECT oid FROM r) GROUP BY a.member),
+                non_login_members AS (
+                    SELECT a.roleid, array_agg(m.rolname::text ORDER BY m.rolname::text) AS roles
+                    FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS m ON m.oid = a.member
+                    WHERE NOT m.rolcanlogin AND a.roleid IN (SELECT oid FROM r) GROUP BY a.roleid)
+                SELECT r.name, r.rolcanlogin, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolinherit,
+                       coalesce(o.roles, '{}'), coalesce(m.roles, '{}')
+                FROM r LEFT JOIN member_of AS o ON o.member = r.oid LEFT JOIN non_login_members AS m ON m.roleid = r.oid
                 """,
                 connection);
             command.Parameters.AddWithValue(batch);

@@ -104,11 +104,21 @@ internal static class GrowthMeasurement
         }
     }
 
-    /// <summary>The runner as a user runs it, a process of its own, so its peak memory is its own.</summary>
+    /// <summary>
+    /// The runner as a user runs it, a process of its own, so its peak memory is its own: by default the ReadyToRun build
+    /// the tool package of this machine holds (<see cref="RunnerExecutable"/>).
+    /// </summary>
     internal static (double Ms, long PeakKb) Runner(string command, string bundle, string connection, params string[] options) =>
-        Timed("dotnet", new[] { RunnerDll, command, bundle, "--connection", connection, "--quiet" }.Concat(options), null, null);
+        RunnerProcess(new[] { command, bundle, "--connection", connection, "--quiet" }.Concat(options));
 
-    /// <summary>The runner as built by <c>dotnet build -c Release</c>.</summary>
+    /// <summary>The runner as its own process with these arguments (wall time, peak memory); fails unless it exits 0.</summary>
+    internal static (double Ms, long PeakKb) RunnerProcess(IEnumerable<string> runnerArguments)
+    {
+        var (program, arguments) = RunnerExecutable.For(runnerArguments);
+        return Timed(program, arguments, null, null);
+    }
+
+    /// <summary>The runner as built by <c>dotnet build -c Release</c> (<see cref="RunnerExecutable"/>'s <c>build</c> form).</summary>
     internal static string RunnerDll => RepoPaths.Combine("src", "TenantModels.Runner", "bin", "Release", "net10.0", "tenantmodels.dll");
 
     /// <summary>Wall time, and the peak resident set of the largest process of the run (GNU time's %M).</summary>

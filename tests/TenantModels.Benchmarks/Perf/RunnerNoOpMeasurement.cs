@@ -10,7 +10,9 @@ namespace TenantModels.Benchmarks.Perf;
 /// <summary>
 /// <c>-- runner-noop [tenants...]</c>: the apply rows of <c>perf-report growth</c> without the builds: on a server with
 /// stock settings, the scale scenario (10 models, canonical models as tables) applied fresh, then the runner as its own
-/// process re-applying it with nothing changed (median of 5, peak memory) and applying one more tenant. With
+/// process re-applying it with nothing changed (median of 5, peak memory) and applying one more tenant; the runner is
+/// the one <c>dotnet tool install</c> gives (ReadyToRun), or another form named by <c>TENANTMODELS_BENCH_RUNNER</c>
+/// (<see cref="RunnerExecutable"/>). With
 /// <c>RUNNER_NOOP_TRACE=&lt;folder&gt;</c>, a sixth no-op and the apply of a second extra tenant run under
 /// <c>dotnet-trace</c> (speedscope files in that folder), after the timed runs. With <c>RUNNER_NOOP_HOLD=&lt;file&gt;</c> the
 /// server and database stay up after the timed runs until that file is deleted (its text is the connection string).
@@ -45,6 +47,7 @@ internal static class RunnerNoOpMeasurement
                 var noOps = Enumerable.Range(0, 5).Select(_ => GrowthMeasurement.Runner("apply", bundle, connection)).OrderBy(r => r.Ms).ToList();
                 var (added, addedPeak) = GrowthMeasurement.Runner("apply", grown, connection);
                 var shape = FormattableString.Invariant($"| {tenants:N0} tenants × {Models} models");
+                output.WriteLine(RunnerExecutable.Description);
                 output.WriteLine(FormattableString.Invariant($"{shape} | fresh apply --jobs {ApplyMeasurement.Jobs} | {fresh / 1000:F2} s |"));
                 output.WriteLine(FormattableString.Invariant($"{shape} | no-op re-apply, min / median / max of 5 | {noOps[0].Ms / 1000:F2} / {noOps[2].Ms / 1000:F2} / {noOps[4].Ms / 1000:F2} s, {noOps.Max(r => r.PeakKb) / 1024} MB peak |"));
                 output.WriteLine(FormattableString.Invariant($"{shape} | apply of one more tenant | {added / 1000:F2} s, {addedPeak / 1024} MB peak |"));
@@ -79,6 +82,7 @@ internal static class RunnerNoOpMeasurement
     private static void Traced(string file, string bundle, string connection)
     {
         var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
-        Child.Run(tool, new[] { "collect", "--format", "Speedscope", "-o", file, "--", "dotnet", GrowthMeasurement.RunnerDll, "apply", bundle, "--connection", connection, "--quiet" });
+        var (program, arguments) = RunnerExecutable.For(new[] { "apply", bundle, "--connection", connection, "--quiet" });
+        Child.Run(tool, new[] { "collect", "--format", "Speedscope", "-o", file, "--", program }.Concat(arguments));
     }
 }

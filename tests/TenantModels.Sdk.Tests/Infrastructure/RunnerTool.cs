@@ -11,6 +11,9 @@ internal static class RunnerTool
     private static readonly Lock Gate = new();
     private static string? _toolPath;
 
+    /// <summary>The folder <c>dotnet tool install --tool-path</c> installed the runner into (the command and its <c>.store</c>).</summary>
+    public static string ToolPath => Installed();
+
     public static ProcessResult Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Installed(), "tenantmodels")) { RedirectStandardOutput = true, RedirectStandardError = true };
