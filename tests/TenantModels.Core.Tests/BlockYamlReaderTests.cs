@@ -71,6 +71,24 @@ public sealed class BlockYamlReaderTests
         Assert.IsNull(BlockYamlReader.TryParse(text), "the reader must decline, so YamlDotNet reads it");
 
     [TestMethod]
+    [DataRow("a: 1\r", DisplayName = "carriage return at the end")]
+    [DataRow("a: 1\r\nb: 2\r\n", DisplayName = "CRLF")]
+    [DataRow("  a: 1\n  b: 2\n", DisplayName = "indented root")]
+    [DataRow("- a\n- b\n", DisplayName = "root sequence")]
+    [DataRow("a:\n- x\n- y\nb: 1\n", DisplayName = "indentless sequence at the root")]
+    [DataRow("a:\n  b:\n  - x\nc: 1\n", DisplayName = "indentless sequence closed by a dedent")]
+    [DataRow("- a: 1\n  b: 2\n- c: 3\n", DisplayName = "mappings in a sequence")]
+    [DataRow("a: 'x''y'\nb: \"\"\nc: ''\n", DisplayName = "quotes, empty quoted")]
+    [DataRow("a: []\nb: {}\nc: [ ]\n", DisplayName = "empty flow collections")]
+    [DataRow("k: v # c\n# end\n", DisplayName = "trailing comments")]
+    [DataRow("k: v\n\n\n", DisplayName = "blank lines at the end")]
+    [DataRow("k: a b  c\n", DisplayName = "inner spaces")]
+    public void EdgeCases_ItAccepts_ReadAsYamlDotNetReadsThem(string text)
+    {
+        Assert.IsTrue(AgreesWithYamlDotNet(text, text), "expected the reader to take this text");
+    }
+
+    [TestMethod]
     public void RandomDocuments_ItAccepts_ReadAsYamlDotNetReadsThem()
     {
         var random = new Random(20261207);
