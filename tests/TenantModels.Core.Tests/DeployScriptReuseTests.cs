@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TenantModels.Core.Bundling;
 using TenantModels.Core.Pipeline;

@@ -45,7 +45,6 @@ public static class BundleDirectory
         }
         catch
         {
-            reuse?.Forget();
             Delete(staging);
             throw;
         }

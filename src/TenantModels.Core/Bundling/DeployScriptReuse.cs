@@ -52,14 +52,6 @@ public sealed class DeployScriptReuse
         File.WriteAllText(_recordPath, string.Join("\n", key, bundle.Manifest.DeployChecksum, Length(written), WriteTime(written)) + "\n");
     }
 
-    /// <summary>Forgets the previous script, so a failed build never lets the next one keep a script it did not write.</summary>
-    internal void Forget()
-    {
-        if (File.Exists(_recordPath))
-        {
-            File.Delete(_recordPath);
-        }
-    }
 
     private static string Length(FileInfo file) => file.Length.ToString(CultureInfo.InvariantCulture);
 

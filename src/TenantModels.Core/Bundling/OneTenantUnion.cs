@@ -40,7 +40,7 @@ internal sealed class OneTenantUnion
     public bool TryWrite(TextWriter writer, BundleTenant tenant)
     {
         var branches = tenant.Enabled
-            ? _branches.Where(b => b.Key == UnionTemplate.EveryTenant || tenant.Sources.Contains(b.Key)).ToList()
+            ? _branches.Where(b => UnionTemplate.Covers(b.Key, tenant)).ToList()
             : new List<(string Key, string[] Parts)>();
         if (branches.Count > UnionTemplate.FanOut)
         {

@@ -57,6 +57,9 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
         return text.ToString();
     }
 
+    /// <summary>Whether the branch keyed <paramref name="branchKey"/> reads for <paramref name="tenant"/>: a source it has, or every tenant.</summary>
+    internal static bool Covers(string branchKey, BundleTenant tenant) => branchKey == EveryTenant || tenant.Sources.Contains(branchKey);
+
     public string Expand(IEnumerable<BundleTenant> tenants)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -72,7 +75,7 @@ public sealed record UnionTemplate(string Header, IReadOnlyList<KeyValuePair<str
         foreach (var tenant in tenants.Where(t => t.Enabled))
         {
             branches.AddRange(parts
-                .Where(b => b.Key == EveryTenant || tenant.Sources.Contains(b.Key))
+                .Where(b => Covers(b.Key, tenant))
                 .Select(b => (tenant.Id, b.Parts)));
         }
 

@@ -187,7 +187,7 @@ internal sealed class BlockYamlReader
     /// <summary>"key: value", or "key:" with its value on the lines below.</summary>
     private bool ReadEntry(int at)
     {
-        if (KeyColon(at) is not { } colon || colon < 0 || colon - at > MaxSimpleKeyLength || !IsPlainStart(at, flow: false))
+        if (KeyColon(at) is not { } colon || colon < 0 || colon - at > MaxSimpleKeyLength || !IsPlainStart(at))
         {
             return false;
         }
@@ -243,7 +243,7 @@ internal sealed class BlockYamlReader
 
                 break;
             default:
-                if (!IsPlainStart(at, flow: false))
+                if (!IsPlainStart(at))
                 {
                     return false;
                 }
@@ -353,7 +353,7 @@ internal sealed class BlockYamlReader
             return !isKey && ReadQuoted(at, out end);
         }
 
-        if (!IsPlainStart(at, flow: true))
+        if (!IsPlainStart(at))
         {
             return false;
         }
@@ -446,7 +446,7 @@ internal sealed class BlockYamlReader
         return null;
     }
 
-    private bool IsPlainStart(int at, bool flow)
+    private bool IsPlainStart(int at)
     {
         var c = _text[at];
         if (c is '-' or '?' or ':')
@@ -455,8 +455,7 @@ internal sealed class BlockYamlReader
             return at + 1 < _lineEnd && char.IsLetterOrDigit(_text[at + 1]);
         }
 
-        return c is not (',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ')
-            && !(flow && c == ' ');
+        return c is not (',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ');
     }
 
     private bool RestIsComment(int at)
