@@ -9,7 +9,8 @@ public static class Program
     /// <summary>
     /// <c>dotnet run -c Release --project tests/TenantModels.Benchmarks -- perf-report [compile] [build] [apply]</c> for every
     /// figure of docs/performance.md; <c>-- --filter '*' [--job short]</c> for the BenchmarkDotNet micro-benchmarks; or
-    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt;</c> to write the scale project for a manual <c>dotnet build</c>,
+    /// <c>-- compile-phases &lt;tenants&gt;</c> for each compile phase's time and allocations (see <see cref="CompilePhasesBenchmark"/>),
+    /// <c>-- write-scenario &lt;folder&gt; &lt;tenants&gt; &lt;models&gt; [table]</c> to write the scale project for a manual <c>dotnet build</c>,
     /// <c>-- write-bundle &lt;folder&gt; &lt;tenants&gt; &lt;models&gt; view|table</c> to write it and its bundle (printing the bundle's path) for a manual <c>tenantmodels</c> run,
     /// or <c>-- rls-policies &lt;tenants&gt; &lt;rows per tenant&gt; &lt;repetitions&gt;</c> (see <see cref="RlsPolicyBenchmark"/>),
     /// or <c>-- canonical-forms [tenants...]</c> for the canonical view against the canonical table on PostgreSQL,
@@ -26,9 +27,16 @@ public static class Program
     /// </summary>
     public static void Main(string[] args)
     {
-        if (args.Length == 4 && args[0] == "write-scenario")
+        if (args.Length == 2 && args[0] == CompilePhasesBenchmark.Command)
         {
-            ScaleScenario.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            CompilePhasesBenchmark.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length is 4 or 5 && args[0] == "write-scenario")
+        {
+            ScaleScenario.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+                args.Length == 5 && args[4] == "table" ? ScaleScenario.TableForm : ScaleScenario.ViewForm);
             return;
         }
 

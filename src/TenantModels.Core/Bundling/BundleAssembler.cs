@@ -91,12 +91,12 @@ public static class BundleAssembler
     /// above a model changes no object, so it must not make the bundle a different one (a same-version rebuild is refused).
     /// </summary>
     public static string ContentHashOf(BundleManifest manifest) =>
-        Checksums.Of(ManifestJson.Write(manifest with
+        Checksums.OfWritten(text => ManifestJson.Write(manifest with
         {
             ContentHash = string.Empty,
             DeployChecksum = null,
             Artefacts = manifest.Artefacts.Select(a => a.DefinedAt is null && a.SqlAt is null ? a : a with { DefinedAt = null, SqlAt = null }).ToList(),
             DataTests = manifest.DataTests?.Select(t => t with { DefinedAt = null }).ToList(),
             Descriptions = null,
-        }));
+        }, text));
 }

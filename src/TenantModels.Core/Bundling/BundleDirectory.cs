@@ -38,7 +38,11 @@ public static class BundleDirectory
                 bundle.WriteDeployScript(deploy);
             }
 
-            WriteText(Path.Combine(staging, BundleManifest.FileName), ManifestJson.Write(bundle.Manifest));
+            using (var manifest = OpenText(Path.Combine(staging, BundleManifest.FileName)))
+            {
+                ManifestJson.Write(bundle.Manifest, manifest);
+            }
+
             Delete(full);
             Directory.Move(staging, full);
             reuse?.Remember(bundle, Path.Combine(full, BundleManifest.DeployScriptFileName));

@@ -164,7 +164,11 @@ public static class DeployScript
     /// </summary>
     /// <remarks>The compiler's own build is part of the key: the same definitions compiled by changed code are written again.</remarks>
     public static string InputKey(BundleManifest manifest) =>
-        Checksums.Of(typeof(DeployScript).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + ManifestJson.Write(WithoutWhatScriptsIgnore(manifest)));
+        Checksums.OfWritten(text =>
+        {
+            text.Write(typeof(DeployScript).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n");
+            ManifestJson.Write(WithoutWhatScriptsIgnore(manifest), text);
+        });
 
     internal static BundleManifest WithoutWhatScriptsIgnore(BundleManifest manifest) => manifest with
     {

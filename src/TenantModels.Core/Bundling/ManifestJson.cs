@@ -15,7 +15,18 @@ public static class ManifestJson
 {
     public static string Write(BundleManifest manifest)
     {
-        var json = new StringBuilder();
+        using var text = new System.IO.StringWriter(CultureInfo.InvariantCulture);
+        Write(manifest, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The manifest's text, handed to <paramref name="output"/> in pieces: at 10,000 tenants it is over a megabyte, and
+    /// the build hashes it twice and writes it once, each without holding it whole.
+    /// </summary>
+    public static void Write(BundleManifest manifest, System.IO.TextWriter output)
+    {
+        var json = new StringBuilder(FlushAt * 2);
         json.Append("{\n");
         Property(json, 1, "formatVersion", manifest.FormatVersion.ToString(CultureInfo.InvariantCulture), last: false);
         Property(json, 1, "toolchainVersion", manifest.ToolchainVersion is null ? "null" : Str(manifest.ToolchainVersion), last: false);
@@ -50,14 +61,22 @@ public static class ManifestJson
         }
 
         json.Append("  \"tenants\": [");
-        AppendItems(json, manifest.Tenants, (sb, t) =>
+        AppendItems(json, output, manifest.Tenants, (sb, t) =>
         {
-            sb.Append("{ \"id\": ").Append(Str(t.Id))
-              .Append(", \"name\": ").Append(Str(t.Name))
+            sb.Append("{ \"id\": ").JsonString(t.Id)
+              .Append(", \"name\": ").JsonString(t.Name)
               .Append(", \"enabled\": ").Append(t.Enabled ? "true" : "false")
-              .Append(", \"sources\": ").Append(StrArray(t.Sources))
-              .Append(", \"priority\": ").Append(t.Priority.ToString(CultureInfo.InvariantCulture))
-              .Append(", \"database\": ").Append(t.Database is null ? "null" : Str(t.Database));
+              .Append(", \"sources\": ").JsonStrings(t.Sources)
+              .Append(", \"priority\": ").Append(t.Priority.ToString(CultureInfo.InvariantCulture));
+            if (t.Database is null)
+            {
+                sb.Append(", \"database\": null");
+            }
+            else
+            {
+                sb.Append(", \"database\": ").JsonString(t.Database);
+            }
+
             if (declarations.Count > 0)
             {
                 TenantValuesJson.WriteValues(sb, t, declarations);
@@ -66,7 +85,7 @@ public static class ManifestJson
             // Tier and attribute values only when set, so bundles of registries without them keep their exact bytes.
             if (t.Tier is not null)
             {
-                sb.Append(", \"tier\": ").Append(Str(t.Tier));
+                sb.Append(", \"tier\": ").JsonString(t.Tier);
             }
 
             if (t.Attributes is { Count: > 0 } values)
@@ -123,7 +142,7 @@ public static class ManifestJson
         }
 
         json.Append("  \"artefacts\": [");
-        AppendItems(json, manifest.Artefacts, (sb, a) =>
+        AppendItems(json, output, manifest.Artefacts, (sb, a) =>
         {
             sb.Append("{ \"id\": ").Append(Str(a.Id))
               .Append(", \"kind\": ").Append(Str(KindName(a.Kind)))
@@ -227,11 +246,18 @@ public static class ManifestJson
                     "{ \"kind\": " + Str(r.Kind) + ", \"pattern\": " + Str(r.Pattern) + ", \"group\": " + Str(r.Group) + " }").ToArray()))
                 .Append("], \"checks\": ").Append(Str(security.ChecksPath))
                 .Append(", \"checksChecksum\": ").Append(Str(security.ChecksChecksum)).Append(" }\n}\n");
-            return json.ToString();
+            Flush(json, output);
+            return;
         }
 
         json.Append("]\n}\n");
-        return json.ToString();
+        Flush(json, output);
+    }
+
+    private static void Flush(StringBuilder json, System.IO.TextWriter output)
+    {
+        output.Write(json.ToString());
+        json.Clear();
     }
 
     private static IReadOnlyList<ColumnRename>? ReadRenames(JsonElement artefact) =>
@@ -422,7 +448,13 @@ public static class ManifestJson
             d.GetProperty("description").ValueKind == JsonValueKind.Null ? null : d.GetProperty("description").GetString(),
             d.GetProperty("columns").EnumerateObject().Select(c => new KeyValuePair<string, string>(c.Name, c.Value.GetString()!)).ToList())).ToList();
 
-    private static void AppendItems<T>(StringBuilder json, IReadOnlyList<T> items, Action<StringBuilder, T> write)
+    /// <summary>The length past which the text so far goes to the output, so the builder stays one small chunk.</summary>
+    private const int FlushAt = 1 << 14;
+
+    private static void AppendItems<T>(StringBuilder json, IReadOnlyList<T> items, Action<StringBuilder, T> write) =>
+        AppendItems(json, null, items, write);
+
+    private static void AppendItems<T>(StringBuilder json, System.IO.TextWriter? output, IReadOnlyList<T> items, Action<StringBuilder, T> write)
     {
         if (items.Count == 0)
         {
@@ -435,18 +467,30 @@ public static class ManifestJson
             json.Append("    ");
             write(json, items[i]);
             json.Append(i < items.Count - 1 ? ",\n" : "\n");
+            if (output is not null && json.Length >= FlushAt)
+            {
+                Flush(json, output);
+            }
         }
 
         json.Append("  ");
     }
 
     private static string StrArray(IReadOnlyList<string> values) =>
-        "[" + string.Join(", ", values.Select(Str).ToArray()) + "]";
+        new StringBuilder().JsonStrings(values).ToString();
 
-    internal static string Str(string value)
+    internal static string Str(string value) =>
+        NeedsEscape(value) ? new StringBuilder(value.Length + 8).JsonString(value).ToString() : "\"" + value + "\"";
+
+    /// <summary>Appends <paramref name="value"/> as a JSON string, escaped, in place (no string per value).</summary>
+    internal static StringBuilder JsonString(this StringBuilder sb, string value)
     {
-        var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
+        if (!NeedsEscape(value))
+        {
+            return sb.Append(value).Append('"');
+        }
+
         foreach (var c in value)
         {
             switch (c)
@@ -470,6 +514,31 @@ public static class ManifestJson
             }
         }
 
-        return sb.Append('"').ToString();
+        return sb.Append('"');
+    }
+
+    /// <summary>Appends a JSON array of strings, as <c>["a", "b"]</c>.</summary>
+    internal static StringBuilder JsonStrings(this StringBuilder sb, IReadOnlyList<string> values)
+    {
+        sb.Append('[');
+        for (var i = 0; i < values.Count; i++)
+        {
+            (i == 0 ? sb : sb.Append(", ")).JsonString(values[i]);
+        }
+
+        return sb.Append(']');
+    }
+
+    private static bool NeedsEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < 0x20 || c == '"' || c == '\\')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -34,7 +34,8 @@ public static class TenantRegistryFile
     /// <summary>The registry file's first line for these attributes.</summary>
     public static string FirstLine(IEnumerable<AttributeCode> attributes) => Format + "|" + TenantRegistryTable.Header(attributes.Select(a => a.Name));
 
-    public static string Registry(ProjectCodeModel code) => FirstLine(code.Attributes) + "\n" + TenantRegistryTable.Rows(code.Tenants);
+    public static string Registry(ProjectCodeModel code) =>
+        TenantRegistryTable.AppendRows(new System.Text.StringBuilder(FirstLine(code.Attributes), code.Tenants.Count * 64).Append('\n'), code.Tenants).ToString();
 
     public static string Attributes(IEnumerable<AttributeCode> attributes)
     {

@@ -18,6 +18,9 @@ internal sealed class MappingReader
     private readonly string _what;
     private readonly DiagnosticBag _diagnostics;
 
+    /// <summary>The entries with plain keys, read once: tenants.yaml asks each of 10,000 entries for a dozen keys.</summary>
+    private readonly List<KeyValuePair<string?, YamlNode>> _plainKeys = new();
+
     private MappingReader(YamlMappingNode node, string path, string what, DiagnosticBag diagnostics, IReadOnlyList<string> allowedKeys)
     {
         _node = node;
@@ -32,6 +35,7 @@ internal sealed class MappingReader
                 continue;
             }
 
+            _plainKeys.Add(new KeyValuePair<string?, YamlNode>(key.Value, entry.Value));
             if (!allowedKeys.Contains(key.Value ?? string.Empty))
             {
                 diagnostics.Report(DefinitionDiagnostics.UnknownKey, YamlLocation.Of(path, key), key.Value ?? string.Empty, what,
@@ -57,8 +61,18 @@ internal sealed class MappingReader
         return null;
     }
 
-    public YamlNode? Node(string key) =>
-        _node.Children.FirstOrDefault(e => e.Key is YamlScalarNode s && s.Value == key).Value;
+    public YamlNode? Node(string key)
+    {
+        foreach (var entry in _plainKeys)
+        {
+            if (entry.Key == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
 
     public Located<string>? Scalar(string key, bool required = false)
     {

@@ -10,6 +10,8 @@ internal static class TenantsParser
 {
     private static readonly string[] SettingKeys = { "enabled", "priority", "tier", "database", "sources", "attributes", "time_zone", "refresh_timeout" };
 
+    private static readonly string[] TenantKeys = With(SettingKeys, "id", "name", "overrides");
+
     public static TenantRegistrySyntax Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
     {
         var file = MappingReader.For(root, path, "tenants.yaml", diagnostics, "attributes", "defaults", "tenants");
@@ -24,7 +26,7 @@ internal static class TenantsParser
         var tenants = new List<TenantSyntax>();
         foreach (var item in file.Sequence("tenants", required: true))
         {
-            var tenant = MappingReader.For(item, path, "tenant", diagnostics, With(SettingKeys, "id", "name", "overrides"));
+            var tenant = MappingReader.For(item, path, "tenant", diagnostics, TenantKeys);
             var id = tenant?.Scalar("id", required: true);
             if (tenant is not null && id is not null)
             {
