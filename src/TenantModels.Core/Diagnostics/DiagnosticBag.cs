@@ -17,6 +17,9 @@ public sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Adds what <paramref name="other"/> holds, in its order.</summary>
+    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
+
     /// <summary>Sorted by file, line, column, code so output is deterministic whatever order stages ran in.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() => _items
         .Distinct()

@@ -29,55 +29,95 @@ internal sealed class BlockYamlReader
     private int _pendingColumn = -1;
     private bool _started;
 
-    private BlockYamlReader(string text) => _text = text;
+    /// <summary>False: only checks the text is in the subset, allocating no event (the first of the two passes).</summary>
+    private readonly bool _emit;
+    private int _position;
 
-    /// <returns>YamlDotNet's events for <paramref name="text"/>, or null when the text is outside the subset this reads.</returns>
-    public static IParser? TryParse(string text)
+    private BlockYamlReader(string text, bool emit)
     {
-        var reader = new BlockYamlReader(text);
-        return reader.Read() ? new Replay(reader._events) : null;
+        _text = text;
+        _emit = emit;
     }
 
-    private bool Read()
+    /// <returns>YamlDotNet's events for <paramref name="text"/>, or null when the text is outside the subset this reads.</returns>
+    /// <remarks>
+    /// The whole text is checked first, without building anything, so a text this declines has given no event; then the
+    /// events are made line by line as they are read, and die young (10,000 tenant entries are 13 MB of events).
+    /// </remarks>
+    public static IParser? TryParse(string text)
+    {
+        var check = new BlockYamlReader(text, emit: false);
+        if (!check.Begin())
+        {
+            return null;
+        }
+
+        while (!check.AtEnd)
+        {
+            if (!check.ReadNextLine())
+            {
+                return null;
+            }
+        }
+
+        return check.End() ? new LineByLine(new BlockYamlReader(text, emit: true)) : null;
+    }
+
+    private bool AtEnd => _position >= _text.Length;
+
+    private bool Begin()
     {
         if (_text.Length == 0 || _text[0] == '\uFEFF')
         {
             return false;
         }
 
-        _events.Add(new StreamStart(Origin, Origin));
-        var position = 0;
-        _line = 1;
-        while (position < _text.Length)
+        if (_emit)
         {
-            _lineStart = position;
-            var newline = _text.IndexOf('\n', position);
-            _lineEnd = newline < 0 ? _text.Length : newline;
-            if (_lineEnd > _lineStart && _text[_lineEnd - 1] == '\r')
-            {
-                _lineEnd--;
-            }
-
-            var last = newline < 0;
-            if (!ReadLine(last))
-            {
-                return false;
-            }
-
-            position = last ? _text.Length : newline + 1;
-            _line++;
+            _events.Add(new StreamStart(Origin, Origin));
         }
 
+        _line = 1;
+        return true;
+    }
+
+    private bool ReadNextLine()
+    {
+        _lineStart = _position;
+        var newline = _text.IndexOf('\n', _position);
+        _lineEnd = newline < 0 ? _text.Length : newline;
+        if (_lineEnd > _lineStart && _text[_lineEnd - 1] == '\r')
+        {
+            _lineEnd--;
+        }
+
+        var last = newline < 0;
+        if (!ReadLine(last))
+        {
+            return false;
+        }
+
+        _position = last ? _text.Length : newline + 1;
+        _line++;
+        return true;
+    }
+
+    private bool End()
+    {
         if (!_started || _pendingColumn >= 0)
         {
             return false;
         }
 
         // YamlDotNet ends the stream at column 1 of the line after the last one, whether or not the text ends with a break.
-        var end = new Mark(_text.Length, _line, 1);
-        Close(0, end, closeAll: true);
-        _events.Add(new DocumentEnd(isImplicit: true, end, end));
-        _events.Add(new StreamEnd(end, end));
+        Close(0, _text.Length, closeAll: true, _line, 1);
+        if (_emit)
+        {
+            var end = new Mark(_text.Length, _line, 1);
+            _events.Add(new DocumentEnd(isImplicit: true, end, end));
+            _events.Add(new StreamEnd(end, end));
+        }
+
         return true;
     }
 
@@ -118,7 +158,11 @@ internal sealed class BlockYamlReader
         if (!_started)
         {
             _started = true;
-            _events.Add(new DocumentStart(null, null, isImplicit: true, MarkAt(at), MarkAt(at)));
+            if (_emit)
+            {
+                _events.Add(new DocumentStart(null, null, isImplicit: true, MarkAt(at), MarkAt(at)));
+            }
+
             OpenCollection(dash, column, at, indentless: false);
         }
         else if (_pendingColumn >= 0)
@@ -140,11 +184,14 @@ internal sealed class BlockYamlReader
         }
         else
         {
-            Close(column, MarkAt(at), closeAll: false);
+            Close(column, at, closeAll: false, _line, at - _lineStart + 1);
             if (_open.Count > 0 && Top is { IsSequence: true, Indentless: true } indentless && indentless.Column == column && !dash)
             {
                 _open.RemoveAt(_open.Count - 1);
-                _events.Add(new SequenceEnd(MarkAt(at), MarkAt(at)));
+                if (_emit)
+                {
+                    _events.Add(new SequenceEnd(MarkAt(at), MarkAt(at)));
+                }
             }
 
             if (_open.Count == 0 || Top.Column != column || Top.IsSequence != dash)
@@ -206,7 +253,11 @@ internal sealed class BlockYamlReader
             }
         }
 
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text.Substring(at, keyEnd - at), ScalarStyle.Plain, true, false, MarkAt(at), MarkAt(keyEnd), isKey: true));
+        if (_emit)
+        {
+            _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text.Substring(at, keyEnd - at), ScalarStyle.Plain, true, false, MarkAt(at), MarkAt(keyEnd), isKey: true));
+        }
+
         var value = colon + 1;
         while (value < _lineEnd && _text[value] == ' ')
         {
@@ -271,7 +322,11 @@ internal sealed class BlockYamlReader
                     end++;
                 }
 
-                _events.Add(PlainScalar(at, valueEnd));
+                if (_emit)
+                {
+                    _events.Add(PlainScalar(at, valueEnd));
+                }
+
                 return true;
         }
 
@@ -284,13 +339,17 @@ internal sealed class BlockYamlReader
         end = open;
         var mapping = _text[open] == '{';
         var close = mapping ? '}' : ']';
-        _events.Add(mapping
-            ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, MarkAt(open), MarkAt(open))
-            : new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, MarkAt(open), MarkAt(open)));
+        if (_emit)
+        {
+            _events.Add(mapping
+                ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, MarkAt(open), MarkAt(open))
+                : new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, MarkAt(open), MarkAt(open)));
+        }
+
         var at = SkipSpaces(open + 1);
         if (at < _lineEnd && _text[at] == close)
         {
-            _events.Add(mapping ? new MappingEnd(MarkAt(at), MarkAt(at)) : new SequenceEnd(MarkAt(at), MarkAt(at)));
+            EmitEnd(mapping, at);
             end = at + 1;
             return true;
         }
@@ -324,7 +383,7 @@ internal sealed class BlockYamlReader
 
             if (_text[at] == close)
             {
-                _events.Add(mapping ? new MappingEnd(MarkAt(at), MarkAt(at)) : new SequenceEnd(MarkAt(at), MarkAt(at)));
+                EmitEnd(mapping, at);
                 end = at + 1;
                 return true;
             }
@@ -385,7 +444,11 @@ internal sealed class BlockYamlReader
             return false;
         }
 
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text.Substring(at, valueEnd - at), ScalarStyle.Plain, true, false, MarkAt(at), MarkAt(valueEnd), isKey));
+        if (_emit)
+        {
+            _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text.Substring(at, valueEnd - at), ScalarStyle.Plain, true, false, MarkAt(at), MarkAt(valueEnd), isKey));
+        }
+
         end = valueEnd;
         return true;
     }
@@ -395,7 +458,7 @@ internal sealed class BlockYamlReader
     {
         end = open;
         var quote = _text[open];
-        var value = new StringBuilder();
+        var value = _emit ? new StringBuilder() : null;
         var at = open + 1;
         while (true)
         {
@@ -408,7 +471,7 @@ internal sealed class BlockYamlReader
             {
                 if (quote == '\'' && at + 1 < _lineEnd && _text[at + 1] == '\'')
                 {
-                    value.Append('\'');
+                    value?.Append('\'');
                     at += 2;
                     continue;
                 }
@@ -416,13 +479,17 @@ internal sealed class BlockYamlReader
                 break;
             }
 
-            value.Append(_text[at]);
+            value?.Append(_text[at]);
             at++;
         }
 
         end = at + 1;
         var style = quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted;
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), style, false, true, MarkAt(open), MarkAt(end)));
+        if (value is not null)
+        {
+            _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), style, false, true, MarkAt(open), MarkAt(end)));
+        }
+
         return true;
     }
 
@@ -480,6 +547,12 @@ internal sealed class BlockYamlReader
 
     private void OpenCollection(bool sequence, int column, int at, bool indentless)
     {
+        _open.Add(new Open(sequence, column, indentless));
+        if (!_emit)
+        {
+            return;
+        }
+
         var start = MarkAt(at);
         if (sequence)
         {
@@ -490,18 +563,28 @@ internal sealed class BlockYamlReader
         {
             _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, start, start));
         }
-
-        _open.Add(new Open(sequence, column, indentless));
     }
 
-    /// <summary>Ends the collections a line at <paramref name="column"/> leaves (all of them at the end of the text).</summary>
-    private void Close(int column, Mark at, bool closeAll)
+    /// <summary>Ends the collections a line at <paramref name="column"/> leaves (all of them at the end of the text), their end marks at <paramref name="index"/>.</summary>
+    private void Close(int column, int index, bool closeAll, int line, int markColumn)
     {
+        var at = new Mark(index, line, markColumn);
         while (_open.Count > 0 && (closeAll || Top.Column > column))
         {
             var open = Top;
             _open.RemoveAt(_open.Count - 1);
-            _events.Add(open.IsSequence ? new SequenceEnd(at, at) : new MappingEnd(at, at));
+            if (_emit)
+            {
+                _events.Add(open.IsSequence ? new SequenceEnd(at, at) : new MappingEnd(at, at));
+            }
+        }
+    }
+
+    private void EmitEnd(bool mapping, int at)
+    {
+        if (_emit)
+        {
+            _events.Add(mapping ? new MappingEnd(MarkAt(at), MarkAt(at)) : new SequenceEnd(MarkAt(at), MarkAt(at)));
         }
     }
 
@@ -516,24 +599,47 @@ internal sealed class BlockYamlReader
 
     private readonly record struct Open(bool IsSequence, int Column, bool Indentless);
 
-    /// <summary>The events read, handed out as YamlDotNet's parser hands out its own.</summary>
-    private sealed class Replay : IParser
+    /// <summary>The events of a text already checked, made a line at a time as the consumer asks for them.</summary>
+    private sealed class LineByLine : IParser
     {
-        private readonly List<ParsingEvent> _events;
+        private readonly BlockYamlReader _reader;
         private int _next = -1;
+        private bool _begun;
+        private bool _ended;
 
-        public Replay(List<ParsingEvent> events) => _events = events;
+        public LineByLine(BlockYamlReader reader) => _reader = reader;
 
-        public ParsingEvent? Current => _next >= 0 && _next < _events.Count ? _events[_next] : null;
+        public ParsingEvent? Current => _next >= 0 && _next < _reader._events.Count ? _reader._events[_next] : null;
 
         public bool MoveNext()
         {
-            if (_next < _events.Count)
+            var events = _reader._events;
+            if (_next < events.Count)
             {
                 _next++;
             }
 
-            return _next < _events.Count;
+            while (_next >= events.Count && !_ended)
+            {
+                events.Clear();
+                _next = 0;
+                // The text was checked whole by the same code: reading it again cannot fail.
+                if (!_begun)
+                {
+                    _begun = _reader.Begin();
+                }
+                else if (!_reader.AtEnd)
+                {
+                    _reader.ReadNextLine();
+                }
+                else
+                {
+                    _reader.End();
+                    _ended = true;
+                }
+            }
+
+            return _next < events.Count;
         }
     }
 }

@@ -30,6 +30,12 @@ public static class DefinitionParser
                 continue;
             }
 
+            if (kind == DefinitionFileKind.Tenants)
+            {
+                tenants = TenantsParser.Parse(file.Path, file.Text, diagnostics) ?? tenants;
+                continue;
+            }
+
             // A file that is not valid YAML gets that one error, not a cascade of shape errors.
             if (!YamlDocumentLoader.TryLoad(file.Path, file.Text, diagnostics, out var root))
             {
@@ -40,9 +46,6 @@ public static class DefinitionParser
             {
                 case DefinitionFileKind.ProjectSettings:
                     settings = ProjectSettingsParser.Parse(file.Path, root, diagnostics);
-                    break;
-                case DefinitionFileKind.Tenants:
-                    tenants = TenantsParser.Parse(file.Path, root, diagnostics);
                     break;
                 case DefinitionFileKind.Source:
                     Add(sources, SourceParser.Parse(file.Path, root, diagnostics));

@@ -12,7 +12,28 @@ internal static class TenantsParser
 
     private static readonly string[] TenantKeys = With(SettingKeys, "id", "name", "overrides");
 
-    public static TenantRegistrySyntax Parse(string path, YamlNode? root, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Loads tenants.yaml and reads it, each entry of <c>tenants:</c> as it is loaded (<see cref="StreamedItems"/>), so the
+    /// YAML of 10,000 entries is never held at once. Null (with a diagnostic) when the text is not valid YAML.
+    /// </summary>
+    public static TenantRegistrySyntax? Parse(string path, string text, DiagnosticBag diagnostics)
+    {
+        var entries = new List<TenantSyntax>();
+        // Kept apart until the whole file has loaded: YAML that fails to load gets its one error, as every file does.
+        var entryDiagnostics = new DiagnosticBag();
+        var streamed = new StreamedItems("tenants", item => Entry(path, item, entryDiagnostics, entries));
+        if (!YamlDocumentLoader.TryLoad(path, text, diagnostics, out var root, streamed))
+        {
+            return null;
+        }
+
+        return Parse(path, root, diagnostics, streamed.Streamed ? (entries, entryDiagnostics) : null);
+    }
+
+    public static TenantRegistrySyntax Parse(string path, YamlNode? root, DiagnosticBag diagnostics) => Parse(path, root, diagnostics, null);
+
+    /// <param name="streamedEntries">The entries already read as the file loaded (the tree's list is then empty).</param>
+    private static TenantRegistrySyntax Parse(string path, YamlNode? root, DiagnosticBag diagnostics, (List<TenantSyntax> Tenants, DiagnosticBag Diagnostics)? streamedEntries)
     {
         var file = MappingReader.For(root, path, "tenants.yaml", diagnostics, "attributes", "defaults", "tenants");
         if (file is null)
@@ -23,22 +44,33 @@ internal static class TenantsParser
         var defaults = file.Node("defaults") is { } defaultsNode
             ? MappingReader.For(defaultsNode, path, "defaults", diagnostics, SettingKeys)
             : null;
-        var tenants = new List<TenantSyntax>();
-        foreach (var item in file.Sequence("tenants", required: true))
+        var list = file.Sequence("tenants", required: true);
+        var tenants = streamedEntries?.Tenants ?? new List<TenantSyntax>(list.Count);
+        if (streamedEntries is { } streamed)
         {
-            var tenant = MappingReader.For(item, path, "tenant", diagnostics, TenantKeys);
-            var id = tenant?.Scalar("id", required: true);
-            if (tenant is not null && id is not null)
-            {
-                tenants.Add(new TenantSyntax(id.Value, tenant.Scalar("name")?.Value, Settings(tenant),
-                    tenant.Node("overrides") is null ? null : OverridesParser.Parse(tenant, diagnostics)));
-            }
+            diagnostics.AddRange(streamed.Diagnostics);
+        }
+
+        foreach (var item in list)
+        {
+            Entry(path, item, diagnostics, tenants);
         }
 
         return new TenantRegistrySyntax(
             ColumnParser.Parse(file, "attributes", diagnostics, required: false),
             defaults is null ? TenantSettingsSyntax.Empty : Settings(defaults),
             tenants);
+    }
+
+    private static void Entry(string path, YamlNode item, DiagnosticBag diagnostics, List<TenantSyntax> tenants)
+    {
+        var tenant = MappingReader.For(item, path, "tenant", diagnostics, TenantKeys);
+        var id = tenant?.Scalar("id", required: true);
+        if (tenant is not null && id is not null)
+        {
+            tenants.Add(new TenantSyntax(id.Value, tenant.Scalar("name")?.Value, Settings(tenant),
+                tenant.Node("overrides") is null ? null : OverridesParser.Parse(tenant, diagnostics)));
+        }
     }
 
     private static TenantSettingsSyntax Settings(MappingReader reader) => new(

@@ -13,7 +13,14 @@ namespace TenantModels.Core.Parsing;
 internal static class YamlDocumentLoader
 {
     /// <returns>False (with a diagnostic) when the text is not valid YAML; <paramref name="root"/> is null for an empty file.</returns>
-    public static bool TryLoad(string path, string text, DiagnosticBag diagnostics, out YamlNode? root)
+    public static bool TryLoad(string path, string text, DiagnosticBag diagnostics, out YamlNode? root) =>
+        TryLoad(path, text, diagnostics, out root, streamed: null);
+
+    /// <param name="streamed">
+    /// When given, and the text is one <see cref="BlockYamlReader"/> reads, the items of that list are handed out one by one
+    /// and left out of <paramref name="root"/> (<see cref="StreamedItems.Streamed"/> says whether they were).
+    /// </param>
+    public static bool TryLoad(string path, string text, DiagnosticBag diagnostics, out YamlNode? root, StreamedItems? streamed)
     {
         root = null;
         if (TooLarge(text) is { } bytes)
@@ -24,9 +31,10 @@ internal static class YamlDocumentLoader
 
         var (parsed, lineBreaks) = Yaml12LineBreaks.ForParser(text);
         IParser events;
+        var block = lineBreaks is null ? BlockYamlReader.TryParse(parsed) : null;
         if (lineBreaks is null)
         {
-            events = new NestingLimitParser(BlockYamlReader.TryParse(parsed) ?? new Parser(new StringReader(parsed)));
+            events = new NestingLimitParser(block ?? new Parser(new StringReader(parsed)));
         }
         else
         {
@@ -37,7 +45,7 @@ internal static class YamlDocumentLoader
         try
         {
             var stream = new YamlStream();
-            stream.Load(parser);
+            stream.Load(block is not null && streamed is not null ? new ItemStreamingParser(parser, streamed) : parser);
             if (stream.Documents.Count > 1)
             {
                 var second = stream.Documents[1].RootNode;
