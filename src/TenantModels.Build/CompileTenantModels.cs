@@ -74,7 +74,16 @@ public sealed class CompileTenantModels : Task
                 return Fail(bundleDirectory);
             }
 
-            var result = ModelProjectCompiler.Compile(new ProjectInput(ProjectName, Version, files));
+            // The small outputs are written beside the compile of SQL and the bundle, whose deploy.sql grows with models ×
+            // tenants: they need only the checked typed model, a build has both cores, and an edited tenant is a build that
+            // waits for nothing else.
+            System.Threading.Tasks.Task? aside = null;
+            var result = ModelProjectCompiler.Compile(new ProjectInput(ProjectName, Version, files), (syntax, project) =>
+                aside = System.Threading.Tasks.Task.Run(() =>
+                {
+                    WriteEditorSchemas(syntax);
+                    WriteRegistry(project);
+                }));
             foreach (var diagnostic in result.Diagnostics)
             {
                 Report(diagnostic);
@@ -82,20 +91,18 @@ public sealed class CompileTenantModels : Task
 
             if (!result.Succeeded || result.Bundle is null || Log.HasLoggedErrors)
             {
-                WriteEditorSchemas(result.Syntax!);
+                aside?.GetAwaiter().GetResult();
+                if (aside is null)
+                {
+                    WriteEditorSchemas(result.Syntax!);
+                }
+
                 return Fail(bundleDirectory);
             }
 
-            // The small outputs are written beside the bundle's, whose deploy.sql grows with models × tenants: a build has
-            // both cores, and an edited tenant is a build that waits for nothing else.
-            var aside = System.Threading.Tasks.Task.Run(() =>
-            {
-                WriteEditorSchemas(result.Syntax!);
-                WriteRegistry(result.Project!);
-            });
             var reuse = string.IsNullOrEmpty(DeployScriptRecord) ? null : new DeployScriptReuse(Path.Combine(ProjectDirectory, DeployScriptRecord));
             Core.Bundling.BundleDirectory.Write(result.Bundle, bundleDirectory, reuse);
-            aside.GetAwaiter().GetResult();
+            aside!.GetAwaiter().GetResult();
             ManifestPath = Path.Combine(bundleDirectory, BundleManifest.FileName);
             Log.LogMessage(MessageImportance.High, "{0} -> {1}", ProjectName, bundleDirectory);
             return true;

@@ -25,9 +25,12 @@ public sealed class DiagnosticTests
 
         var broken = project.Read("models/call.yaml").Replace("user_id: relationship_user_id", "user_id: relationship_usr_id");
         project.Write("models/call.yaml", broken);
+        var schemas = project.PathOf("obj/tenantmodels/schemas/project");
+        Directory.Delete(schemas, recursive: true);
         var build = project.Build();
 
         Assert.IsFalse(build.Succeeded, "the build succeeded with an unknown source column");
+        Assert.IsTrue(File.Exists(Path.Combine(schemas, "model.schema.json")), "a failed build wrote no editor schemas: their names help most while errors are fixed");
         var (line, column) = PositionOf(broken, "relationship_usr_id");
         AssertSingleError(project, build, "TM1022", line, column);
         Assert.IsFalse(Directory.Exists(project.BundleDirectory), "the previous build's bundle survived a failed build");

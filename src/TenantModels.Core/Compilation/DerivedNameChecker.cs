@@ -23,7 +23,8 @@ internal static class DerivedNameChecker
     public static void Check(BoundProject project, DiagnosticBag diagnostics)
     {
         var stagedSources = new HashSet<string>(project.Models.SelectMany(m => m.Mappings).Select(m => m.Source.Name));
-        var owners = new Dictionary<string, Origin>(System.StringComparer.Ordinal);
+        // Sized once: 10,000 tenants register tens of thousands of names, and growing would copy them over and over.
+        var owners = new Dictionary<string, Origin>(4 + project.Tenants.Sum(t => 1 + (2 * t.Sources.Count)), System.StringComparer.Ordinal);
         if (project.Models.Any(m => m.Canonical))
         {
             owners[project.CanonicalSchema] = new Origin("the canonical schema", Created: true);

@@ -12,7 +12,11 @@ namespace TenantModels.Core.Pipeline;
 /// <summary>The whole pipeline: parse → validate → bind → compile → bundle. Every host calls this.</summary>
 public static class ModelProjectCompiler
 {
-    public static CompileResult Compile(ProjectInput input)
+    /// <param name="checkedProject">
+    /// Called once the definitions are bound and checked without error, before SQL is compiled: a host can start work that
+    /// needs only the typed model (the build writes the registry file and the editor schemas beside the bundle).
+    /// </param>
+    public static CompileResult Compile(ProjectInput input, System.Action<Syntax.ProjectSyntax, BoundProject>? checkedProject = null)
     {
         var diagnostics = new DiagnosticBag();
         var syntax = DefinitionParser.Parse(input.Files, diagnostics);
@@ -23,11 +27,13 @@ public static class ModelProjectCompiler
             return new CompileResult(diagnostics.ToSortedList(), null, null, syntax);
         }
 
+        checkedProject?.Invoke(syntax, bound);
+
         var artefacts = SqlModelOrigins.Attach(bound, input.Files, ArtefactCompiler.Compile(bound));
         var tests = DataTestCompiler.Compile(bound);
         var values = TenantValueCompiler.Declare(bound, artefacts, tests.Select(t => t.Sql));
         var tenants = bound.Tenants.Select(t => new BundleTenant(t.Id, t.Name, t.Enabled, t.Sources, t.Priority, t.Database, TenantValueCompiler.ValuesOf(t, values), t.Tier,
-            t.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!, System.StringComparer.Ordinal))).ToList();
+            AttributeValues(t))).ToList();
         // Every tenant has every declared attribute; without tenants (all provisioned at run time) the defaults have them.
         var declared = bound.Tenants.Count > 0 ? bound.Tenants[0].Attributes : bound.TenantDefaults?.Attributes;
         var attributes = declared?.Select(a => new BundleAttribute(a.Name, a.Type.SqlName)).ToList();
@@ -41,6 +47,21 @@ public static class ModelProjectCompiler
             DataTestOrigins.Manifest(tests, input.Files), tests.ToDictionary(t => t.Name, t => t.Sql, System.StringComparer.Ordinal), Descriptions(bound),
             Scheduling.ScheduleCompiler.Schedules(bound, artefacts), Scheduling.ScheduleCompiler.Tenants(bound));
         return new CompileResult(diagnostics.ToSortedList(), bundle, bound, syntax);
+    }
+
+    /// <summary>The tenant's attribute values that are set; null when none is (10,000 tenants without attributes: no dictionary each).</summary>
+    private static IReadOnlyDictionary<string, string>? AttributeValues(BoundTenant tenant)
+    {
+        Dictionary<string, string>? values = null;
+        foreach (var attribute in tenant.Attributes)
+        {
+            if (attribute.Value is not null)
+            {
+                (values ??= new Dictionary<string, string>(System.StringComparer.Ordinal)).Add(attribute.Name, attribute.Value);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The models' and columns' <c>description:</c>, by model name, for documentation (only models that have one).</summary>
