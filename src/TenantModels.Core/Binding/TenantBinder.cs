@@ -53,13 +53,41 @@ internal sealed class TenantBinder
     {
         var settings = tenant.Settings;
         var defaults = _registry.Defaults;
-        var values = new Dictionary<string, string>(_defaultAttributes.ToDictionary(kv => kv.Key, kv => kv.Value));
-        foreach (var kv in Attributes(settings.Attributes))
+        return new BoundTenant(
+            tenant.Id.Value,
+            tenant.Name ?? tenant.Id.Value,
+            settings.Enabled ?? defaults.Enabled ?? true,
+            settings.Sources is null ? _defaultSources : Sources(settings.Sources),
+            settings.Priority is { } priority ? Priority(priority) : _defaultPriority,
+            (settings.Tier ?? defaults.Tier)?.Value,
+            settings.Database is { } database ? Database(database) : _defaultDatabase,
+            BindAttributes(tenant),
+            tenant.Id.Location,
+            settings.TimeZone is { } zone ? TenantScheduleSettings.TimeZone(zone, _diagnostics) : _defaultTimeZone,
+            settings.RefreshTimeout is { } timeout ? TenantScheduleSettings.TimeoutSeconds(timeout, _diagnostics) : _defaultRefreshTimeout);
+    }
+
+    /// <summary>Every declared attribute with the tenant's value, else the default; a missing required one is reported.</summary>
+    private IReadOnlyList<BoundAttribute> BindAttributes(TenantSyntax tenant)
+    {
+        if (_attributeTypes.Count == 0 && tenant.Settings.Attributes.Count == 0)
+        {
+            // A registry without attributes: nothing to bind, and 10,000 tenants need no dictionary each.
+            return System.Array.Empty<BoundAttribute>();
+        }
+
+        var values = new Dictionary<string, string>();
+        foreach (var kv in _defaultAttributes)
         {
             values[kv.Key] = kv.Value;
         }
 
-        var attributes = new List<BoundAttribute>();
+        foreach (var kv in Attributes(tenant.Settings.Attributes))
+        {
+            values[kv.Key] = kv.Value;
+        }
+
+        var attributes = new List<BoundAttribute>(_attributeTypes.Count);
         foreach (var declared in _attributeTypes)
         {
             values.TryGetValue(declared.Name, out var value);
@@ -71,18 +99,7 @@ internal sealed class TenantBinder
             attributes.Add(new BoundAttribute(declared.Name, declared.Type, declared.Nullable, value));
         }
 
-        return new BoundTenant(
-            tenant.Id.Value,
-            tenant.Name ?? tenant.Id.Value,
-            settings.Enabled ?? defaults.Enabled ?? true,
-            settings.Sources is null ? _defaultSources : Sources(settings.Sources),
-            settings.Priority is { } priority ? Priority(priority) : _defaultPriority,
-            (settings.Tier ?? defaults.Tier)?.Value,
-            settings.Database is { } database ? Database(database) : _defaultDatabase,
-            attributes,
-            tenant.Id.Location,
-            settings.TimeZone is { } zone ? TenantScheduleSettings.TimeZone(zone, _diagnostics) : _defaultTimeZone,
-            settings.RefreshTimeout is { } timeout ? TenantScheduleSettings.TimeoutSeconds(timeout, _diagnostics) : _defaultRefreshTimeout);
+        return attributes;
     }
 
     private IReadOnlyDictionary<string, string> Attributes(IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> written)

@@ -85,8 +85,14 @@ internal static class TenantsParser
 
     private static IReadOnlyList<KeyValuePair<Located<string>, AttributeValueSyntax>> Attributes(MappingReader reader)
     {
+        var entries = reader.Entries("attributes");
+        if (entries.Count == 0)
+        {
+            return System.Array.Empty<KeyValuePair<Located<string>, AttributeValueSyntax>>();
+        }
+
         var values = new List<KeyValuePair<Located<string>, AttributeValueSyntax>>();
-        foreach (var entry in reader.Entries("attributes"))
+        foreach (var entry in entries)
         {
             var value = entry.Value is YamlSequenceNode list ? List(reader, entry.Key.Value, list) : Single(reader, entry.Key.Value, entry.Value);
             if (value is not null)

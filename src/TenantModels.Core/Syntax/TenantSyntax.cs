@@ -6,7 +6,7 @@ namespace TenantModels.Core.Syntax;
 /// <param name="Overrides">Per source, where this tenant's raw layout and mappings differ (<c>overrides:</c>); empty when none.</param>
 public sealed record TenantSyntax(Located<string> Id, string? Name, TenantSettingsSyntax Settings, IReadOnlyList<SourceOverrideSyntax>? Overrides = null)
 {
-    public IReadOnlyList<SourceOverrideSyntax> OverrideList => Overrides ?? new SourceOverrideSyntax[0];
+    public IReadOnlyList<SourceOverrideSyntax> OverrideList => Overrides ?? System.Array.Empty<SourceOverrideSyntax>();
 }
 
 /// <summary>
