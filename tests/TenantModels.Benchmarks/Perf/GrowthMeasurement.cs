@@ -57,10 +57,20 @@ internal static class GrowthMeasurement
         var noOps = Enumerable.Range(0, 3).Select(_ => Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model).Ms).OrderBy(t => t).ToList();
         yield return new Figure("growth", string.Empty, "`dotnet build`, nothing changed, median of 3", ApplyMeasurement.Seconds(noOps[1]));
 
+        // Three edits, one tenant's name each time (to another name and back), like the no-op a median of three.
         var registry = Path.Combine(model, "tenants.yaml");
-        File.WriteAllText(registry, File.ReadAllText(registry).Replace("    name: Tenant 0\n", "    name: Tenant zero\n", StringComparison.Ordinal));
-        var (edited, _) = Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model);
-        yield return new Figure("growth", string.Empty, "`dotnet build` after editing one tenant's name",
+        var names = new[] { "Tenant zero", "Tenant 0", "Tenant zero" };
+        var previous = "Tenant 0";
+        var edits = new List<double>();
+        foreach (var name in names)
+        {
+            File.WriteAllText(registry, File.ReadAllText(registry).Replace($"    name: {previous}\n", $"    name: {name}\n", StringComparison.Ordinal));
+            previous = name;
+            edits.Add(Timed("dotnet", new[] { "build", "-c", "Release", "--no-restore" }.Concat(BuildMeasurement.NoServers), environment, model).Ms);
+        }
+
+        var edited = edits.OrderBy(t => t).ElementAt(1);
+        yield return new Figure("growth", string.Empty, "`dotnet build` after editing one tenant's name, median of 3",
             ApplyMeasurement.Seconds(edited) + FormattableString.Invariant($" = {edited / noOps[1]:F2}× the no-op build (target ≤ 1.5×)"));
 
         var bundle = Path.GetDirectoryName(Directory.EnumerateFiles(Path.Combine(model, "bin"), BundleManifest.FileName, SearchOption.AllDirectories).Single())!;
