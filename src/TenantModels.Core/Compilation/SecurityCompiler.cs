@@ -204,7 +204,7 @@ internal static class SecurityCompiler
             .Concat(new[] { security.Admin, security.App })
             .Distinct()
             .ToList();
-        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Append(" FROM PUBLIC, ").Join(", ", candidates, (w, r) => w.Identifier(r)).Line(";");
+        sql.Append("REVOKE ALL ON SCHEMA ").Identifier(schema).Append(" FROM PUBLIC, ").Join(", ", candidates, (w, r) => w.Identifier(r)).Line(" CASCADE;");
         RevokeFromEveryoneElse(sql, "SCHEMA", SqlWriter.QuoteIdentifier(schema),
             "SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = "
             + SqlWriter.QuoteLiteral(SqlWriter.QuoteIdentifier(schema)) + "::regnamespace AND a.grantee NOT IN (0, n.nspowner)");
@@ -407,7 +407,8 @@ internal static class SecurityCompiler
         IEnumerable<(string Role, IReadOnlyList<string> Privileges)> grants)
     {
         sql.Append("ALTER ").Append(kind).Append(" ").Append(qualifiedName).Append(" OWNER TO ").Identifier(security.Owner).Line(";");
-        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(";");
+        // CASCADE: a role given a grant option by hand may have passed the privilege on; those grants go with it.
+        sql.Append("REVOKE ALL ON TABLE ").Append(qualifiedName).Append(" FROM PUBLIC, ").Join(", ", everyone, (w, r) => w.Identifier(r)).Line(" CASCADE;");
         RevokeFromEveryoneElse(sql, "TABLE", qualifiedName,
             "SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = " + SqlWriter.QuoteLiteral(qualifiedName)
             + "::regclass AND a.grantee NOT IN (0, c.relowner)"
@@ -423,7 +424,8 @@ internal static class SecurityCompiler
     /// <summary>
     /// Revokes every privilege any role other than the owner and PUBLIC still holds on the object (<paramref name="holders"/>
     /// selects their oids): another tenant's role or a role made by hand, which the static REVOKE does not name. Column
-    /// privileges go with the table's (REVOKE ALL ON TABLE revokes them on every column).
+    /// privileges go with the table's (REVOKE ALL ON TABLE revokes them on every column), and with CASCADE so do the grants
+    /// a holder made from a grant option: the owner cannot revoke those directly, only through the holder.
     /// </summary>
     private static void RevokeFromEveryoneElse(SqlWriter sql, string kind, string quotedName, string holders)
     {
@@ -433,7 +435,7 @@ internal static class SecurityCompiler
             .Line("    holder record;")
             .Line("BEGIN")
             .Append("    FOR holder IN ").Append(holders).Line(" LOOP")
-            .Append("        EXECUTE pg_catalog.format('REVOKE ALL ON ").Append(kind).Append(" %s FROM %I', ").Literal(quotedName).Line(", pg_catalog.pg_get_userbyid(holder.grantee));")
+            .Append("        EXECUTE pg_catalog.format('REVOKE ALL ON ").Append(kind).Append(" %s FROM %I CASCADE', ").Literal(quotedName).Line(", pg_catalog.pg_get_userbyid(holder.grantee));")
             .Line("    END LOOP;")
             .Line("END")
             .Line(Dollar + ";");

@@ -8,10 +8,15 @@ namespace TenantModels.Runner.Database;
 /// <summary>An object's security as the catalog has it: owner, privileges of everyone but the owner, options, row-level security.</summary>
 /// <param name="Grants">(grantee, privilege) pairs as <c>aclexplode</c> gives them, PUBLIC for grantee 0.</param>
 /// <param name="ColumnGrants">(grantee, privilege, column) for column-level privileges.</param>
+/// <param name="GrantOptions">
+/// The privileges held with the right to grant them on (column null for the whole object): never declared, since a role
+/// holding one can pass the object to any other role.
+/// </param>
 internal sealed record LiveObjectSecurity(
     string Owner,
     IReadOnlySet<(string Grantee, string Privilege)> Grants,
     IReadOnlySet<(string Grantee, string Privilege, string Column)> ColumnGrants,
+    IReadOnlySet<(string Grantee, string Privilege, string? Column)> GrantOptions,
     IReadOnlyList<string> Options,
     bool RowSecurity,
     bool ForceRowSecurity);
@@ -38,17 +43,22 @@ internal static class LiveSecurityState
 
     private const string Grantee = "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END";
 
+    /// <summary>A last part, present only when the privilege is held with grant option.</summary>
+    private const string GrantOption = " || CASE WHEN a.is_grantable THEN chr(31) || '" + GrantOptionMark + "' ELSE '' END";
+
+    private const string GrantOptionMark = "grant option";
+
     public static IReadOnlyDictionary<string, LiveObjectSecurity> Relations(NpgsqlConnection connection, IEnumerable<string> quotedNames) => ReadObjects(connection, quotedNames,
         "SELECT n.name, pg_catalog.pg_get_userbyid(c.relowner)::text,\n"
-        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type FROM pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) AS a WHERE a.grantee <> c.relowner),\n"
-        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type || chr(31) || t.attname FROM pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a\n"
+        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type" + GrantOption + " FROM pg_catalog.aclexplode(coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))) AS a WHERE a.grantee <> c.relowner),\n"
+        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type || chr(31) || t.attname" + GrantOption + " FROM pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a\n"
         + "             WHERE t.attrelid = c.oid AND t.attnum > 0 AND NOT t.attisdropped AND t.attacl IS NOT NULL AND a.grantee <> c.relowner),\n"
         + "       coalesce(c.reloptions, '{}')::text[], c.relrowsecurity, c.relforcerowsecurity\n"
         + "FROM unnest($1::text[]) AS n(name) JOIN pg_catalog.pg_class AS c ON c.oid = pg_catalog.to_regclass(n.name)");
 
     public static IReadOnlyDictionary<string, LiveObjectSecurity> Schemas(NpgsqlConnection connection, IEnumerable<string> quotedNames) => ReadObjects(connection, quotedNames,
         "SELECT n.name, pg_catalog.pg_get_userbyid(s.nspowner)::text,\n"
-        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type FROM pg_catalog.aclexplode(coalesce(s.nspacl, pg_catalog.acldefault('n', s.nspowner))) AS a WHERE a.grantee <> s.nspowner),\n"
+        + "       ARRAY(SELECT " + Grantee + " || chr(31) || a.privilege_type" + GrantOption + " FROM pg_catalog.aclexplode(coalesce(s.nspacl, pg_catalog.acldefault('n', s.nspowner))) AS a WHERE a.grantee <> s.nspowner),\n"
         + "       '{}'::text[], '{}'::text[], false, false\n"
         + "FROM unnest($1::text[]) AS n(name) JOIN pg_catalog.pg_namespace AS s ON s.oid = pg_catalog.to_regnamespace(n.name)");
 
@@ -133,10 +143,13 @@ internal static class LiveSecurityState
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var grants = reader.GetFieldValue<string[]>(2).Select(g => g.Split(Separator)).Select(p => (p[0], p[1])).ToHashSet();
-                var columnGrants = reader.GetFieldValue<string[]>(3).Select(g => g.Split(Separator)).Select(p => (p[0], p[1], p[2])).ToHashSet();
-                objects[reader.GetString(0)] = new LiveObjectSecurity(reader.GetString(1), grants, columnGrants, reader.GetFieldValue<string[]>(4),
-                    reader.GetBoolean(5), reader.GetBoolean(6));
+                var objectGrants = reader.GetFieldValue<string[]>(2).Select(g => g.Split(Separator)).ToList();
+                var columnGrants = reader.GetFieldValue<string[]>(3).Select(g => g.Split(Separator)).ToList();
+                var grantOptions = objectGrants.Where(p => p.Length > 2).Select(p => (p[0], p[1], (string?)null))
+                    .Concat(columnGrants.Where(p => p.Length > 3).Select(p => (p[0], p[1], (string?)p[2])))
+                    .ToHashSet();
+                objects[reader.GetString(0)] = new LiveObjectSecurity(reader.GetString(1), objectGrants.Select(p => (p[0], p[1])).ToHashSet(),
+                    columnGrants.Select(p => (p[0], p[1], p[2])).ToHashSet(), grantOptions, reader.GetFieldValue<string[]>(4), reader.GetBoolean(5), reader.GetBoolean(6));
             }
         }
 

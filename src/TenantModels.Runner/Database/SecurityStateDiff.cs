@@ -70,6 +70,13 @@ internal static class SecurityStateDiff
             Add(SecurityDifferenceKind.MissingGrant, $"declared {privilege} ({column}) for {role} is missing");
         }
 
+        // Nothing is declared with grant option: a role holding one can pass the object to any role, another tenant's too.
+        foreach (var (grantee, privilege, column) in live.GrantOptions.OrderBy(g => g.Grantee, StringComparer.Ordinal).ThenBy(g => g.Privilege, StringComparer.Ordinal)
+                     .ThenBy(g => g.Column, StringComparer.Ordinal))
+        {
+            Add(SecurityDifferenceKind.ExtraGrant, $"{privilege}{(column is null ? string.Empty : $" ({column})")} is granted to {grantee} with grant option, which was not declared");
+        }
+
         // Named as a whole ("is not security_invoker and security_barrier"): the view needs every one of them.
         var options = security.Options ?? Array.Empty<string>();
         if (options.Any(o => !live.Options.Contains(o)))

@@ -58,6 +58,13 @@ public sealed class SecurityStateDriftTests
         "SELECT pg_has_role('ssd_charlie_reader', 'ssd_reader', 'MEMBER')")]
     [DataRow("GRANT USAGE ON SCHEMA tenant_alpha TO ssd_bravo_reader", "USAGE is granted to ssd_bravo_reader, which was not declared",
         "SELECT NOT has_schema_privilege('ssd_bravo_reader', 'tenant_alpha', 'USAGE')")]
+    [DataRow("GRANT SELECT ON tenant_alpha.orders TO ssd_alpha_reader WITH GRANT OPTION", "SELECT is granted to ssd_alpha_reader with grant option, which was not declared",
+        "SELECT has_table_privilege('ssd_alpha_reader', 'tenant_alpha.orders', 'SELECT') AND NOT has_table_privilege('ssd_alpha_reader', 'tenant_alpha.orders', 'SELECT WITH GRANT OPTION')",
+        DisplayName = "a grant option nobody declared")]
+    [DataRow("GRANT SELECT ON tenant_alpha.orders TO ssd_alpha_reader WITH GRANT OPTION; SET ROLE ssd_alpha_reader; GRANT SELECT ON tenant_alpha.orders TO ssd_bravo_reader; RESET ROLE",
+        "SELECT is granted to ssd_bravo_reader, which was not declared",
+        "SELECT NOT has_table_privilege('ssd_bravo_reader', 'tenant_alpha.orders', 'SELECT') AND NOT has_table_privilege('ssd_alpha_reader', 'tenant_alpha.orders', 'SELECT WITH GRANT OPTION')",
+        DisplayName = "a tenant role passing its table on to another tenant's role through a grant option")]
     public void DriftMadeByHandIsReportedByVerifyAndRepairedByApply(string inject, string expected, string repaired)
     {
         var db = Deployed();

@@ -357,14 +357,14 @@ $tm$;
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"acme_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -375,14 +375,14 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 -- staging_schema.outreach (tenant initech)
 CREATE SCHEMA IF NOT EXISTS "initech_stg_outreach";
 ALTER SCHEMA "initech_stg_outreach" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "initech_stg_outreach" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON SCHEMA "initech_stg_outreach" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"initech_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"initech_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"initech_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -393,14 +393,14 @@ GRANT SELECT ON TABLE "initech_raw_outreach"."call", "initech_raw_outreach"."cal
 -- staging_schema.salesloft (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"globex_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -411,14 +411,14 @@ GRANT SELECT ON TABLE "globex_raw_salesloft"."call" TO "ctf_owner", "globex_read
 -- staging_schema.salesloft (tenant initech)
 CREATE SCHEMA IF NOT EXISTS "initech_stg_salesloft";
 ALTER SCHEMA "initech_stg_salesloft" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "initech_stg_salesloft" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON SCHEMA "initech_stg_salesloft" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"initech_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"initech_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"initech_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -448,14 +448,14 @@ LEFT JOIN "initech_raw_outreach"."call_disposition" AS "call_disposition" ON cal
 
 -- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -464,14 +464,14 @@ GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "ctf_admin";
 
 -- grants.staging_view.outreach.call (tenant initech)
 ALTER VIEW "initech_stg_outreach"."call" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "initech_stg_outreach"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "initech_stg_outreach"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"initech_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -498,14 +498,14 @@ FROM "initech_raw_salesloft"."call" AS "call";
 
 -- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -514,14 +514,14 @@ GRANT SELECT ON TABLE "globex_stg_salesloft"."call" TO "ctf_admin";
 
 -- grants.staging_view.salesloft.call (tenant initech)
 ALTER VIEW "initech_stg_salesloft"."call" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "initech_stg_salesloft"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "initech_stg_salesloft"."call" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"initech_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -542,28 +542,28 @@ FROM "initech_raw_outreach"."call" AS "call";
 
 -- grants.staging_view.outreach.outreach_user (tenant acme)
 ALTER VIEW "acme_stg_outreach"."outreach_user" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "acme_stg_outreach"."outreach_user" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "acme_stg_outreach"."outreach_user" FROM PUBLIC, "acme_reader", "acme_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"acme_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
 
 -- grants.staging_view.outreach.outreach_user (tenant initech)
 ALTER VIEW "initech_stg_outreach"."outreach_user" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "initech_stg_outreach"."outreach_user" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "initech_stg_outreach"."outreach_user" FROM PUBLIC, "initech_reader", "initech_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"initech_stg_outreach"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"initech_stg_outreach"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"initech_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"initech_stg_outreach"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -571,14 +571,14 @@ $tm$;
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "ctf_owner";
-REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"canonical"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -599,14 +599,14 @@ CREATE UNIQUE INDEX IF NOT EXISTS "call_tenant_id_call_id_idx" ON "canonical"."c
 -- grants.canonical_table.call
 -- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."call" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -663,14 +663,14 @@ CREATE INDEX IF NOT EXISTS "outreach_user_tenant_id_idx" ON "canonical"."outreac
 -- grants.canonical_table.outreach_user
 -- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."outreach_user" OWNER TO "ctf_owner";
-REVOKE ALL ON TABLE "canonical"."outreach_user" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app";
+REVOKE ALL ON TABLE "canonical"."outreach_user" FROM PUBLIC, "ctf_reader", "ctf_writer", "ctf_admin", "ctf_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."outreach_user"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."outreach_user"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"canonical"."outreach_user"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;

@@ -297,14 +297,14 @@ SET citus.enable_schema_based_sharding = off;
 -- shared_schema
 CREATE SCHEMA IF NOT EXISTS "shared";
 ALTER SCHEMA "shared" OWNER TO "cs2_owner";
-REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"shared"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"shared"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"shared"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -315,14 +315,14 @@ SET citus.enable_schema_based_sharding = on;
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "cs2_owner";
-REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "cs2_acme_reader", "cs2_acme_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "cs2_acme_reader", "cs2_acme_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"acme_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -333,14 +333,14 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call" TO "cs2_owner", "cs2_acme_reade
 -- staging_schema.outreach (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "globex_stg_outreach";
 ALTER SCHEMA "globex_stg_outreach" OWNER TO "cs2_owner";
-REVOKE ALL ON SCHEMA "globex_stg_outreach" FROM PUBLIC, "cs2_globex_reader", "cs2_globex_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON SCHEMA "globex_stg_outreach" FROM PUBLIC, "cs2_globex_reader", "cs2_globex_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"globex_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"globex_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"globex_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -364,14 +364,14 @@ FROM "globex_raw_outreach"."call" AS "call";
 
 -- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "cs2_acme_reader", "cs2_acme_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "cs2_acme_reader", "cs2_acme_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -380,14 +380,14 @@ GRANT SELECT ON TABLE "acme_stg_outreach"."call" TO "cs2_admin";
 
 -- grants.staging_view.outreach.call (tenant globex)
 ALTER VIEW "globex_stg_outreach"."call" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "globex_stg_outreach"."call" FROM PUBLIC, "cs2_globex_reader", "cs2_globex_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "globex_stg_outreach"."call" FROM PUBLIC, "cs2_globex_reader", "cs2_globex_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"globex_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"globex_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"globex_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"globex_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -412,14 +412,14 @@ WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 
 
 -- grants.table.screens
 ALTER TABLE "shared"."screens" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screens"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screens"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -467,14 +467,14 @@ WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 
 
 -- grants.table.screen_events
 ALTER TABLE "shared"."screen_events" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_events"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screen_events"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -516,14 +516,14 @@ select white_label_id, count(*) as screens from "shared"."screens" group by whit
 
 -- grants.view.screen_totals
 ALTER VIEW "shared"."screen_totals" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_totals"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screen_totals"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -534,14 +534,14 @@ GRANT SELECT ON TABLE "shared"."screen_totals" TO "cs2_app";
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "cs2_owner";
-REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"canonical"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -561,14 +561,14 @@ WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 
 -- grants.canonical_table.call
 -- One table holds every tenant's rows: these policies alone keep a tenant's roles to the tenant's own rows.
 ALTER TABLE "canonical"."call" OWNER TO "cs2_owner";
-REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app";
+REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "cs2_reader", "cs2_writer", "cs2_admin", "cs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;

@@ -286,14 +286,14 @@ $tm$;
 -- tenant_schema (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "tenant_acme";
 ALTER SCHEMA "tenant_acme" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "tenant_acme" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON SCHEMA "tenant_acme" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"tenant_acme"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"tenant_acme"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"tenant_acme"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -302,14 +302,14 @@ GRANT USAGE ON SCHEMA "tenant_acme" TO "acme_reader", "acme_writer", "gs1_admin"
 -- tenant_schema (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "tenant_globex";
 ALTER SCHEMA "tenant_globex" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "tenant_globex" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON SCHEMA "tenant_globex" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"tenant_globex"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"tenant_globex"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"tenant_globex"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -318,14 +318,14 @@ GRANT USAGE ON SCHEMA "tenant_globex" TO "globex_reader", "globex_writer", "gs1_
 -- staging_schema.outreach (tenant acme)
 CREATE SCHEMA IF NOT EXISTS "acme_stg_outreach";
 ALTER SCHEMA "acme_stg_outreach" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON SCHEMA "acme_stg_outreach" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"acme_stg_outreach"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"acme_stg_outreach"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -336,14 +336,14 @@ GRANT SELECT ON TABLE "acme_raw_outreach"."call", "acme_raw_outreach"."call_disp
 -- staging_schema.salesloft (tenant globex)
 CREATE SCHEMA IF NOT EXISTS "globex_stg_salesloft";
 ALTER SCHEMA "globex_stg_salesloft" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON SCHEMA "globex_stg_salesloft" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"globex_stg_salesloft"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"globex_stg_salesloft"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -363,14 +363,14 @@ LEFT JOIN "acme_raw_outreach"."call_disposition" AS "call_disposition" ON call_d
 
 -- grants.staging_view.outreach.call (tenant acme)
 ALTER VIEW "acme_stg_outreach"."call" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "acme_stg_outreach"."call" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"acme_stg_outreach"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"acme_stg_outreach"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -389,14 +389,14 @@ FROM "globex_raw_salesloft"."call" AS "call";
 
 -- grants.staging_view.salesloft.call (tenant globex)
 ALTER VIEW "globex_stg_salesloft"."call" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "globex_stg_salesloft"."call" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"globex_stg_salesloft"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"globex_stg_salesloft"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -420,14 +420,14 @@ CREATE TABLE IF NOT EXISTS "tenant_globex"."note" (
 
 -- grants.table.note (tenant acme)
 ALTER TABLE "tenant_acme"."note" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "tenant_acme"."note" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_acme"."note"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_acme"."note"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_acme"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"tenant_acme"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -437,14 +437,14 @@ GRANT SELECT ON TABLE "tenant_acme"."note" TO "gs1_admin";
 
 -- grants.table.note (tenant globex)
 ALTER TABLE "tenant_globex"."note" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_globex"."note" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "tenant_globex"."note" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_globex"."note"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_globex"."note"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_globex"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"tenant_globex"."note"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -468,14 +468,14 @@ select count(*) as notes from "tenant_globex"."note"
 
 -- grants.view.note_count (tenant acme)
 ALTER VIEW "tenant_acme"."note_count" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "tenant_acme"."note_count" FROM PUBLIC, "acme_reader", "acme_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_acme"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_acme"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_acme"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"tenant_acme"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -484,14 +484,14 @@ GRANT SELECT ON TABLE "tenant_acme"."note_count" TO "gs1_admin";
 
 -- grants.view.note_count (tenant globex)
 ALTER VIEW "tenant_globex"."note_count" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "tenant_globex"."note_count" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "tenant_globex"."note_count" FROM PUBLIC, "globex_reader", "globex_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"tenant_globex"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"tenant_globex"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"tenant_globex"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"tenant_globex"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -501,14 +501,14 @@ GRANT SELECT ON TABLE "tenant_globex"."note_count" TO "gs1_admin";
 -- canonical_schema
 CREATE SCHEMA IF NOT EXISTS "canonical";
 ALTER SCHEMA "canonical" OWNER TO "gs1_owner";
-REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "gs1_reader", "gs1_writer", "gs1_admin", "gs1_app";
+REVOKE ALL ON SCHEMA "canonical" FROM PUBLIC, "gs1_reader", "gs1_writer", "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"canonical"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"canonical"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -520,14 +520,14 @@ SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('a
 UNION ALL
 SELECT "call_id", "call_created_at", "user_id", "call_disposition_name", CAST('globex' AS text) AS "tenant_id" FROM "globex_stg_salesloft"."call";
 ALTER VIEW "canonical"."call" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "canonical"."call" FROM PUBLIC, "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."call"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"canonical"."call"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -540,14 +540,14 @@ SELECT "notes", CAST('acme' AS text) AS "tenant_id" FROM "tenant_acme"."note_cou
 UNION ALL
 SELECT "notes", CAST('globex' AS text) AS "tenant_id" FROM "tenant_globex"."note_count";
 ALTER VIEW "canonical"."note_count" OWNER TO "gs1_owner";
-REVOKE ALL ON TABLE "canonical"."note_count" FROM PUBLIC, "gs1_admin", "gs1_app";
+REVOKE ALL ON TABLE "canonical"."note_count" FROM PUBLIC, "gs1_admin", "gs1_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"canonical"."note_count"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"canonical"."note_count"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"canonical"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"canonical"."note_count"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;

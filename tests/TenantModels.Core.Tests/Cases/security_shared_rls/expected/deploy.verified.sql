@@ -286,14 +286,14 @@ $tm$;
 -- shared_schema
 CREATE SCHEMA IF NOT EXISTS "shared";
 ALTER SCHEMA "shared" OWNER TO "gs2_owner";
-REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+REVOKE ALL ON SCHEMA "shared" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT DISTINCT a.grantee FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a WHERE n.oid = '"shared"'::regnamespace AND a.grantee NOT IN (0, n.nspowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I', '"shared"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %s FROM %I CASCADE', '"shared"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -312,14 +312,14 @@ CREATE INDEX IF NOT EXISTS "screens_tenant_id_submitted_at_idx" ON "shared"."scr
 
 -- grants.table.screens
 ALTER TABLE "shared"."screens" OWNER TO "gs2_owner";
-REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+REVOKE ALL ON TABLE "shared"."screens" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screens"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screens"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screens"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -362,14 +362,14 @@ CREATE INDEX IF NOT EXISTS "screen_events_tenant_id_idx" ON "shared"."screen_eve
 
 -- grants.table.screen_events
 ALTER TABLE "shared"."screen_events" OWNER TO "gs2_owner";
-REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+REVOKE ALL ON TABLE "shared"."screen_events" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_events"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_events"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screen_events"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
@@ -409,14 +409,14 @@ select white_label_id, count(*) as screens from "shared"."screens" group by whit
 
 -- grants.view.screen_totals
 ALTER VIEW "shared"."screen_totals" OWNER TO "gs2_owner";
-REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app";
+REVOKE ALL ON TABLE "shared"."screen_totals" FROM PUBLIC, "gs2_reader", "gs2_writer", "gs2_admin", "gs2_app" CASCADE;
 -- Any other role holding a privilege (another tenant's role, one granted by hand) loses it too.
 DO $tm$
 DECLARE
     holder record;
 BEGIN
     FOR holder IN SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.aclexplode(c.relacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND a.grantee NOT IN (0, c.relowner) UNION SELECT a.grantee FROM pg_catalog.pg_class AS c, pg_catalog.pg_attribute AS t, pg_catalog.aclexplode(t.attacl) AS a WHERE c.oid = '"shared"."screen_totals"'::regclass AND t.attrelid = c.oid AND a.grantee NOT IN (0, c.relowner) LOOP
-        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I', '"shared"."screen_totals"', pg_catalog.pg_get_userbyid(holder.grantee));
+        EXECUTE pg_catalog.format('REVOKE ALL ON TABLE %s FROM %I CASCADE', '"shared"."screen_totals"', pg_catalog.pg_get_userbyid(holder.grantee));
     END LOOP;
 END
 $tm$;
