@@ -33,82 +33,89 @@ internal static class SecuredVerifyBenchmark
         var db = server.CreateDatabase("secured_verify");
         var bundle = Compile(tenants, models);
         var path = Path.Combine(ScaleScenario.TempDirectory(tenants, models), "bundle");
-        BundleDirectory.Write(bundle, path);
-        var apply = Stopwatch.StartNew();
-        Perf.ApplyMeasurement.Apply(path, db, "--jobs", Perf.ApplyMeasurement.Jobs);
-        apply.Stop();
-        if (Environment.GetEnvironmentVariable("SECURED_VERIFY_HOLD") is { Length: > 0 } hold)
+        try
         {
-            // For experiments by hand (profiles, a changed runner) on the applied database, before the measurements: until the file is deleted.
-            output.WriteLine($"holding: bundle {path}, connection '{db}' until {hold} is deleted");
-            File.WriteAllText(hold, db);
-            while (File.Exists(hold))
+            BundleDirectory.Write(bundle, path);
+            var apply = Stopwatch.StartNew();
+            Perf.ApplyMeasurement.Apply(path, db, "--jobs", Perf.ApplyMeasurement.Jobs);
+            apply.Stop();
+            if (Environment.GetEnvironmentVariable("SECURED_VERIFY_HOLD") is { Length: > 0 } hold)
             {
-                System.Threading.Thread.Sleep(1000);
+                // For experiments by hand (profiles, a changed runner) on the applied database, before the measurements: until the file is deleted.
+                output.WriteLine($"holding: bundle {path}, connection '{db}' until {hold} is deleted");
+                File.WriteAllText(hold, db);
+                while (File.Exists(hold))
+                {
+                    System.Threading.Thread.Sleep(1000);
+                }
+            }
+
+            IReadOnlyList<RecordedRow> rows;
+            using (var connection = new NpgsqlConnection(db))
+            {
+                connection.Open();
+                rows = DeploymentRecord.ReadRowsWithoutCatalog(connection, null);
+            }
+
+            var differences = -1;
+            var typed = Median(() =>
+            {
+                using var connection = new NpgsqlConnection(db);
+                connection.Open();
+                differences = LiveSecurity.Compare(connection, bundle, rows)!.Differences.Count;
+            });
+            var remaining = Median(() =>
+            {
+                using var connection = new NpgsqlConnection(db);
+                connection.Open();
+                var live = LiveSecurity.Compare(connection, bundle, rows)!;
+                IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _, live.Covers);
+            }) - typed;
+            var checks = Median(() =>
+            {
+                using var connection = new NpgsqlConnection(db);
+                connection.Open();
+                IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _);
+            });
+            var verify = Median(() => Perf.ApplyMeasurement.Run("verify", path, db));
+            var noOp = Median(() => Perf.ApplyMeasurement.Apply(path, db));
+            var verifyProcess = Median(() => Perf.GrowthMeasurement.RunnerProcess(new[] { "verify", path, "--connection", db }));
+            var noOpProcess = Median(() => Perf.GrowthMeasurement.Runner("apply", path, db));
+
+            output.WriteLine(FormattableString.Invariant($"## Secured verify at {tenants:N0} tenants × {models} tables (schema isolation, {rows.Count:N0} record rows, median of {Repetitions})"));
+            output.WriteLine();
+            output.WriteLine("| measure | seconds |");
+            output.WriteLine("|---|---|");
+            output.WriteLine(FormattableString.Invariant($"| fresh apply, `--jobs {Perf.ApplyMeasurement.Jobs}` | {apply.Elapsed.TotalSeconds:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| typed security comparison (manifest against catalog; {differences} difference(s)) | {typed:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| isolation checks it does not cover (roles' memberships, registry, logins, database, functions) | {remaining:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| every isolation check, as a bundle without typed security runs them | {checks:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed (in process, warm) | {verify:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed (in process, warm) | {noOp:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed, the runner as its own process | {verifyProcess:0.00} |"));
+            output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed, the runner as its own process | {noOpProcess:0.00} |"));
+            output.WriteLine();
+            output.WriteLine(Perf.RunnerExecutable.Description);
+            output.WriteLine();
+            output.WriteLine("| isolation check (each run alone, once) | seconds |");
+            output.WriteLine("|---|---|");
+            var names = IsolationCheck.Parse(bundle.ArtefactFiles[bundle.Manifest.Security!.ChecksPath]).Select(c => c.Name).Distinct().ToList();
+            var costs = names.Select(name =>
+            {
+                using var connection = new NpgsqlConnection(db);
+                connection.Open();
+                var watch = Stopwatch.StartNew();
+                IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _, c => c.Name != name);
+                return (Name: name, Seconds: watch.Elapsed.TotalSeconds);
+            }).OrderByDescending(c => c.Seconds).Take(8).ToList();
+            foreach (var (name, seconds) in costs)
+            {
+                output.WriteLine(FormattableString.Invariant($"| `{name}` | {seconds:0.00} |"));
             }
         }
-
-        IReadOnlyList<RecordedRow> rows;
-        using (var connection = new NpgsqlConnection(db))
+        finally
         {
-            connection.Open();
-            rows = DeploymentRecord.ReadRowsWithoutCatalog(connection, null);
-        }
-
-        var differences = -1;
-        var typed = Median(() =>
-        {
-            using var connection = new NpgsqlConnection(db);
-            connection.Open();
-            differences = LiveSecurity.Compare(connection, bundle, rows)!.Differences.Count;
-        });
-        var remaining = Median(() =>
-        {
-            using var connection = new NpgsqlConnection(db);
-            connection.Open();
-            var live = LiveSecurity.Compare(connection, bundle, rows)!;
-            IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _, live.Covers);
-        }) - typed;
-        var checks = Median(() =>
-        {
-            using var connection = new NpgsqlConnection(db);
-            connection.Open();
-            IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _);
-        });
-        var verify = Median(() => Perf.ApplyMeasurement.Run("verify", path, db));
-        var noOp = Median(() => Perf.ApplyMeasurement.Apply(path, db));
-        var verifyProcess = Median(() => Perf.GrowthMeasurement.RunnerProcess(new[] { "verify", path, "--connection", db }));
-        var noOpProcess = Median(() => Perf.GrowthMeasurement.Runner("apply", path, db));
-
-        output.WriteLine(FormattableString.Invariant($"## Secured verify at {tenants:N0} tenants × {models} tables (schema isolation, {rows.Count:N0} record rows, median of {Repetitions})"));
-        output.WriteLine();
-        output.WriteLine("| measure | seconds |");
-        output.WriteLine("|---|---|");
-        output.WriteLine(FormattableString.Invariant($"| fresh apply, `--jobs {Perf.ApplyMeasurement.Jobs}` | {apply.Elapsed.TotalSeconds:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| typed security comparison (manifest against catalog; {differences} difference(s)) | {typed:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| isolation checks it does not cover (roles' memberships, registry, logins, database, functions) | {remaining:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| every isolation check, as a bundle without typed security runs them | {checks:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed (in process, warm) | {verify:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed (in process, warm) | {noOp:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| `verify`, nothing changed, the runner as its own process | {verifyProcess:0.00} |"));
-        output.WriteLine(FormattableString.Invariant($"| re-apply, nothing changed, the runner as its own process | {noOpProcess:0.00} |"));
-        output.WriteLine();
-        output.WriteLine(Perf.RunnerExecutable.Description);
-        output.WriteLine();
-        output.WriteLine("| isolation check (each run alone, once) | seconds |");
-        output.WriteLine("|---|---|");
-        var names = IsolationCheck.Parse(bundle.ArtefactFiles[bundle.Manifest.Security!.ChecksPath]).Select(c => c.Name).Distinct().ToList();
-        var costs = names.Select(name =>
-        {
-            using var connection = new NpgsqlConnection(db);
-            connection.Open();
-            var watch = Stopwatch.StartNew();
-            IsolationChecks.Run(connection, bundle, rows, rowChecks: false, out _, c => c.Name != name);
-            return (Name: name, Seconds: watch.Elapsed.TotalSeconds);
-        }).OrderByDescending(c => c.Seconds).Take(8).ToList();
-        foreach (var (name, seconds) in costs)
-        {
-            output.WriteLine(FormattableString.Invariant($"| `{name}` | {seconds:0.00} |"));
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
     }
 
