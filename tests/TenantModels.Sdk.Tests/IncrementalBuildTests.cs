@@ -114,6 +114,29 @@ public sealed class IncrementalBuildTests
         StringAssert.StartsWith(File.ReadAllText(registry), "tenantmodels-registry/1|id|name|enabled|sources|priority|tier|database|region\n");
     }
 
+    /// <summary>A registry shared by several projects, linked in (<c>Link="tenants.yaml"</c>): a tenant edit still compiles no C#.</summary>
+    [TestMethod]
+    public void WithALinkedRegistry_EditingATenant_SkipsTheCSharpCompiler()
+    {
+        var project = SdkFixture.CopySample("CallAnalytics", nameof(WithALinkedRegistry_EditingATenant_SkipsTheCSharpCompiler));
+        Directory.CreateDirectory(project.PathOf("shared"));
+        File.Move(project.PathOf("tenants.yaml"), project.PathOf("shared/tenants.yaml"));
+        project.Write("CallAnalytics.csproj", project.Read("CallAnalytics.csproj")
+            .Replace("</Project>", "  <ItemGroup>\n    <TenantModelsDefinition Include=\"shared/tenants.yaml\" Link=\"tenants.yaml\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+        var first = project.Build();
+        Assert.IsTrue(first.Succeeded, first.ToString());
+        var registry = Path.Combine(project.OutputDirectory, "CallAnalytics.tenants.registry");
+        StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme|1|outreach|");
+
+        project.Write("shared/tenants.yaml", project.Read("shared/tenants.yaml").Replace("    name: Acme\n", "    name: Acme Renamed\n", StringComparison.Ordinal));
+        var renamed = project.Build();
+
+        Assert.IsTrue(renamed.Succeeded, renamed.ToString());
+        Assert.IsTrue(renamed.Ran(Target), "a tenant edit did not re-run the TenantModels compiler");
+        Assert.IsTrue(renamed.Skipped("CoreCompile"), "a tenant edit in a linked registry compiled the C# again");
+        StringAssert.Contains(File.ReadAllText(registry), "org_acme_k3x9|Acme Renamed|1|outreach|", "the output's registry file missed the edit");
+    }
+
     /// <summary>TenantModelsRegistryInCode=true: the tenants are in the generated code, so no registry file, and a tenant edit compiles C# again.</summary>
     [TestMethod]
     public void WithTheRegistryInCode_NoRegistryFileIsWritten_AndATenantEditCompiles()
