@@ -73,14 +73,13 @@ public sealed record Bundle(BundleManifest Manifest, IReadOnlyDictionary<string,
             return;
         }
 
-        using var sha256 = System.Security.Cryptography.SHA256.Create();
-        using (var hashing = new System.Security.Cryptography.CryptoStream(stream, sha256, System.Security.Cryptography.CryptoStreamMode.Write))
-        using (var writer = BundleDirectory.OpenText(hashing))
+        using var hashing = new PipelinedHashingStream(stream);
+        using (var writer = new StreamWriter(hashing, BundleDirectory.Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
             WriteDeployScript(writer);
         }
 
-        Settle(Checksums.Format(sha256.Hash!));
+        Settle(Checksums.Format(hashing.Finish()));
     }
 
     internal bool DeployChecksumPending => _deployChecksumPending;

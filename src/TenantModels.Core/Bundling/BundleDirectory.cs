@@ -9,7 +9,7 @@ namespace TenantModels.Core.Bundling;
 /// <summary>Writes a bundle to a folder atomically and reads one back, verifying every checksum.</summary>
 public static class BundleDirectory
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// Writes into a sibling temp folder, then swaps it in, so a failed or interrupted build never leaves a
